@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Runs a VS Code extension test module (exports run(): Promise<void>, e.g. with mocha)
+// inside code-server's real Node extension host, driven by headless Chromium.
+//
+//   node scripts/vscode-host/run-extension-tests.mjs --extension <dir> --tests <test module>
+//        --workspace <dir> [--locale zh-cn] [--timeout 300] [--verbose]
+//
+// Exit code: the test module's (0 = all passed); 124 on timeout; 1 on harness errors.
+// The same module also runs under @vscode/test-electron on a machine with internet.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer, launchChromium, workspaceUrl, remoteUri } from './launch.mjs';
+
+// Strips the %c styling VS Code puts on forwarded extension-host console lines.
+const clean = (text) => text.replace(/%c/g, '').replace(/\s*(color|font-weight|background)[^;\n]*;?\s*$/g, '');
+
+/**
+ * @param {object} o
+ * @param {string} o.extension extension folder (extensionDevelopmentPath)
+ * @param {string} o.tests test module path (extensionTestsPath), compiled JS
+ * @param {string} o.workspace folder to open
+ * @param {string} [o.locale] code-server --locale, e.g. 'zh-cn'
+ * @param {number} [o.timeout] seconds, default 300
+ * @param {object} [o.userSettings] merged over the quiet defaults
+ * @param {Record<string,string>} [o.env] extra environment for code-server and the extension host
+ * @param {boolean} [o.verbose] also print code-server's own log
+ * @param {(line: string) => void} [o.out] where output goes, default console.log
+ * @returns {Promise<number>} exit code
+ */
+export async function runExtensionTests({ extension, tests, workspace, locale, timeout = 300, userSettings, env, verbose = false, out = console.log }) {
+  for (const [k, v] of Object.entries({ extension, tests, workspace })) if (!v) throw new Error(`runExtensionTests: --${k} is required`);
+  const t0 = Date.now();
+  const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
+  const server = await startCodeServer({ workspace, locale, userSettings, env, onLog: verbose ? (l) => out(`[code-server] ${l}`) : undefined });
+  let context;
+  let timer;
+  try {
+    context = await launchChromium();
+    const page = context.pages()[0] ?? (await context.newPage());
+    // The smoke-test driver calls window.codeAutomationExit(code) when run() settles.
+    let finish;
+    const done = new Promise((resolve) => { finish = resolve; });
+    await page.exposeFunction('codeAutomationExit', (code) => finish({ code: Number(code) }));
+    page.on('console', (m) => out(`[${m.type() === 'log' ? 'host' : m.type()}] ${clean(m.text())}`));
+    page.on('pageerror', (e) => out(`[pageerror] ${e.message}`));
+    const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve({ timeout: true }), timeout * 1000); });
+    const crashed = server.exited.then((e) => ({ crashed: e }));
+
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(server, extension)],
+      ['extensionTestsPath', remoteUri(server, tests)],
+      ['skipWelcome', 'true'],
+    ];
+    await page.goto(workspaceUrl(server, { payload }));
+    const r = await Promise.race([done, timedOut, crashed]);
+    if (r.timeout) {
+      out(`[vscode-host] TIMEOUT: extension tests did not finish within ${timeout} s; killing code-server and Chromium (code-server log: ${server.logFile})`);
+      return 124;
+    }
+    if (r.crashed) {
+      out(`[vscode-host] code-server exited during the tests (${r.crashed.code ?? r.crashed.signal}); log ${server.logFile}`);
+      return 1;
+    }
+    out(`[vscode-host] extension tests ${r.code === 0 ? 'passed' : 'FAILED'} (exit ${r.code}) in ${secs()} s`);
+    return r.code;
+  } finally {
+    clearTimeout(timer);
+    await context?.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      extension: { type: 'string' },
+      tests: { type: 'string' },
+      workspace: { type: 'string' },
+      locale: { type: 'string' },
+      timeout: { type: 'string', default: '300' },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  runExtensionTests({
+    extension: values.extension && path.resolve(values.extension),
+    tests: values.tests && path.resolve(values.tests),
+    workspace: values.workspace && path.resolve(values.workspace),
+    locale: values.locale,
+    timeout: Number(values.timeout),
+    verbose: values.verbose,
+  }).then(
+    (code) => process.exit(code),
+    (e) => { console.error(`[vscode-host] ${e.stack ?? e}`); process.exit(1); },
+  );
+}

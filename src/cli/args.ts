@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export interface CheckOptions {
+  paths: string[];
+  /** Each format, with the file it goes to (undefined: standard output). */
+  outputs: { format: string; file?: string }[];
+  failSeverity: 'error' | 'warning' | 'info';
+  lang?: string;
+  color?: boolean;
+  help: boolean;
+}
+
+/**
+ * `--format` may repeat; an `--output` after a `--format` sends that format to the file, so
+ * `--format stylish --format sarif --output out.sarif` prints stylish and writes SARIF.
+ */
+export function parseCheckArgs(argv: string[], formats: readonly string[]): CheckOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+      options: {
+        format: { type: 'string', short: 'f', multiple: true },
+        output: { type: 'string', short: 'o', multiple: true },
+        'fail-severity': { type: 'string' },
+        lang: { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const outputs: CheckOptions['outputs'] = [];
+  for (const t of parsed.tokens ?? []) {
+    if (t.kind !== 'option') continue;
+    if (t.name === 'format') {
+      const format = String(t.value);
+      if (!formats.includes(format)) throw new UsageError(`Unknown format "${format}". Use one of: ${formats.join(', ')}.`);
+      outputs.push({ format });
+    } else if (t.name === 'output') {
+      const last = outputs[outputs.length - 1];
+      if (!last) outputs.push({ format: 'stylish', file: String(t.value) });
+      else if (last.file) throw new UsageError(`--output "${t.value}" follows another --output; give a --format before each.`);
+      else last.file = String(t.value);
+    }
+  }
+  if (outputs.length === 0) outputs.push({ format: 'stylish' });
+  if (outputs.filter((o) => !o.file).length > 1) throw new UsageError('Only one format can go to standard output; give the others an --output file.');
+  const fail = parsed.values['fail-severity'] ?? 'error';
+  if (fail !== 'error' && fail !== 'warning' && fail !== 'info') throw new UsageError(`--fail-severity takes error, warning or info, not "${fail}".`);
+  const v = parsed.values;
+  const o: CheckOptions = { paths: parsed.positionals, outputs, failSeverity: fail, help: Boolean(v.help) };
+  if (v.lang !== undefined) {
+    if (!['en', 'zh-cn', 'zh-CN', 'zh'].includes(v.lang)) throw new UsageError(`--lang takes en or zh-cn, not "${v.lang}".`);
+    o.lang = v.lang;
+  }
+  if (v.color) o.color = true;
+  if (v['no-color']) o.color = false;
+  return o;
+}

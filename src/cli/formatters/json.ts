@@ -1,0 +1,15 @@
+import { relative } from '../../core/util/paths';
+import type { Formatter } from './types';
+
+/** The findings as they are, with paths relative to the working folder. */
+export const json: Formatter = (findings, ctx) =>
+  JSON.stringify(
+    findings.map((f) => ({
+      ...f,
+      file: relative(ctx.cwd, f.file),
+      related: f.related?.map((r) => ({ ...r, file: relative(ctx.cwd, r.file) })),
+      fixes: f.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, file: relative(ctx.cwd, e.file) })) })),
+    })),
+    null,
+    2,
+  ) + '\n';

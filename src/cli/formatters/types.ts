@@ -1,0 +1,13 @@
+import type { Finding } from '../../core/finding';
+
+export interface FormatContext {
+  /** Paths are shown relative to this folder. */
+  cwd: string;
+  /** How many files were checked (for the summary line). */
+  fileCount: number;
+  color: boolean;
+  toolVersion: string;
+}
+
+/** A formatter turns findings into the text of one output; it never writes anything itself. */
+export type Formatter = (findings: readonly Finding[], ctx: FormatContext) => string;

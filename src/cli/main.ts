@@ -1,0 +1,65 @@
+import { SEVERITY_RANK } from '../core/finding';
+import { localizeFinding, toLanguage } from '../core/messages/render';
+import { checkPaths } from '../core/workspace/load';
+import { nodeHost, toEnginePath } from '../node/nodeHost';
+import { parseCheckArgs, UsageError } from './args';
+import { FORMATTERS } from './formatters';
+import { checkHelp, MAIN_HELP } from './help';
+import type { CliIo } from './io';
+
+declare const PEAKEND_VERSION: string;
+const VERSION = typeof PEAKEND_VERSION === 'string' ? PEAKEND_VERSION : '0.0.0-dev';
+
+/** Runs the CLI; returns the exit status (0 clean, 1 findings, 2 usage or internal error). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '-h' || command === '--help') {
+      io.stdout.write(MAIN_HELP);
+      return command ? 0 : 2;
+    }
+    if (command === '-v' || command === '--version') {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === 'help') {
+      io.stdout.write(rest[0] === 'check' ? checkHelp(Object.keys(FORMATTERS)) : MAIN_HELP);
+      return 0;
+    }
+    if (command === 'check') return await check(rest, io);
+    io.stderr.write(`peakend: unknown command "${command}". Run "peakend --help".\n`);
+    return 2;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`peakend: ${e.message}\nRun "peakend ${command} --help" for usage.\n`);
+      return 2;
+    }
+    io.stderr.write(`peakend: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+async function check(argv: string[], io: CliIo): Promise<number> {
+  const formats = Object.keys(FORMATTERS);
+  const opts = parseCheckArgs(argv, formats);
+  if (opts.help) {
+    io.stdout.write(checkHelp(formats));
+    return 0;
+  }
+  const cwd = toEnginePath(io.cwd, '/');
+  const paths = (opts.paths.length ? opts.paths : ['.']).map((p) => toEnginePath(p, cwd));
+  for (const p of paths) {
+    if (!(await nodeHost.stat(p))) throw new UsageError(`No such file or folder: ${p}`);
+  }
+  const result = await checkPaths(nodeHost, paths);
+  const lang = toLanguage(opts.lang ?? io.env.PEAKEND_LANG ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+  const findings = result.findings.map((f) => localizeFinding(f, lang));
+  const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
+  for (const out of opts.outputs) {
+    const text = FORMATTERS[out.format]!(findings, { cwd, fileCount: result.files.length, color: out.file ? false : color, toolVersion: VERSION });
+    if (out.file) await io.writeFile(toEnginePath(out.file, cwd), text);
+    else io.stdout.write(text);
+  }
+  const threshold = SEVERITY_RANK[opts.failSeverity];
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}

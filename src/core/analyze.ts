@@ -1,0 +1,132 @@
+import { isMap, isScalar } from 'yaml';
+import type { PeakendConfig } from './config/config';
+import { FileReporter } from './report';
+import { isDocumentKind, kindFromFileName, DOCUMENT_KINDS, FORMAT_VERSION, type DocumentKind } from './model/kinds';
+import { Extractor } from './model/extract';
+import type { FileModel } from './model/types';
+import { FILE_RULES } from './rules';
+import { validateSchema } from './schema/validate';
+import { decodeUtf8 } from './text/decode';
+import { LineIndex } from './text/lineIndex';
+import { scanSuppressions } from './text/suppressions';
+import { similar } from './util/similar';
+import { parseYaml } from './yaml/parseYaml';
+import { pairOf, span, valueOf } from './yaml/nodes';
+
+/** What a front end hands the engine for one file: its text (an editor buffer), its bytes, or only its size. */
+export type FileInput = { text: string } | { bytes: Uint8Array } | { size: number; error?: string };
+
+/** Parses, validates and analyses one file on its own. Never throws on bad input: every problem is a finding. */
+export function analyzeFile(file: string, input: FileInput, config: PeakendConfig): FileModel {
+  const empty = (lines: LineIndex, report: FileReporter): FileModel => ({
+    file,
+    lines,
+    value: null,
+    findings: report.findings,
+    touchpoints: [],
+    standards: [],
+    personas: [],
+    suppressions: new Map(),
+  });
+
+  if ('size' in input) {
+    const lines = new LineIndex('');
+    const report = new FileReporter(file, lines);
+    if (input.error) report.at('file-unreadable', 0, 0, 'file.unreadable', { detail: input.error });
+    else report.at('file-too-large', 0, 0, 'file.tooLarge', { size: input.size, limit: config.maxFileBytes });
+    return empty(lines, report);
+  }
+
+  let text: string;
+  if ('bytes' in input) {
+    if (input.bytes.length > config.maxFileBytes) return analyzeFile(file, { size: input.bytes.length }, config);
+    const decoded = decodeUtf8(input.bytes);
+    if (!decoded.ok) {
+      const lines = new LineIndex('');
+      const report = new FileReporter(file, lines);
+      const pos = { line: decoded.line, character: decoded.column };
+      const range = { start: pos, end: { line: pos.line, character: pos.character + 1 } };
+      if (decoded.reason === 'utf16') report.atRange('file-encoding', range, 'file.utf16');
+      else report.atRange('file-encoding', range, 'file.invalidUtf8', { offset: decoded.byteOffset });
+      return empty(lines, report);
+    }
+    text = decoded.text;
+  } else {
+    text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
+    if (text.length > config.maxFileBytes) return analyzeFile(file, { size: text.length }, config);
+  }
+
+  const lines = new LineIndex(text);
+  const report = new FileReporter(file, lines);
+  const model = empty(lines, report);
+  model.suppressions = scanSuppressions(text);
+
+  const { doc, value } = parseYaml(text, report);
+  model.value = value;
+  if (!doc || value === null || value === undefined) return model;
+  const root = doc.contents;
+  if (!isMap(root)) {
+    const s = span(root as never) ?? [0, 0];
+    report.at('schema', s[0], s[1], 'yaml.notMapping');
+    return model;
+  }
+
+  const { kind, unknown } = checkKind(file, root, report);
+  if (!kind) return model;
+  model.kindUnknown = unknown;
+  model.kind = kind;
+
+  const versionNode = valueOf(root, 'peakend');
+  const version = isScalar(versionNode) && typeof versionNode.value === 'number' ? versionNode.value : undefined;
+  if (version !== undefined) model.version = version;
+  const fromTheFuture = version !== undefined && Number.isInteger(version) && version > FORMAT_VERSION;
+  if (fromTheFuture) {
+    const s = span(versionNode)!;
+    report.at('unsupported-version', s[0], s[1], 'version.unsupported', { version, supported: FORMAT_VERSION });
+  } else {
+    // A newer format may have new properties: only files of a known version are held to the schema.
+    validateSchema(kind, value, doc, report, model.kindUnknown ? ['/kind'] : []);
+  }
+
+  const x = new Extractor(report);
+  if (kind === 'journey' || kind === 'touchpoints' || kind === 'standards') {
+    const docKind = kind === 'journey' ? 'journey' : kind === 'touchpoints' ? 'inventory' : 'standards-set';
+    const def = x.def(docKind, root, 'title');
+    if (def) model.def = def;
+  }
+  if (kind === 'journey') model.journey = x.journey(root, value, config.scale, model.def?.id);
+  if (kind === 'touchpoints') model.touchpoints = x.touchpoints(root);
+  if (kind === 'standards') model.standards = x.standards(root);
+  if (kind === 'personas') model.personas = x.personas(root);
+
+  if (!fromTheFuture) for (const rule of FILE_RULES) rule.check(model, report, config);
+  return model;
+}
+
+/** The document's kind: declared, checked against the file name; undefined when it cannot be known. */
+function checkKind(file: string, root: import('yaml').YAMLMap, report: FileReporter): { kind: DocumentKind | undefined; unknown: boolean } {
+  const expected = kindFromFileName(file);
+  const pair = pairOf(root, 'kind');
+  const node = pair?.value;
+  const declared = isScalar(node) ? node.value : undefined;
+  if (!pair) {
+    // With a kind in the file name the schema reports the missing property; without one nothing can be checked.
+    if (!expected) {
+      const s = span(root)!;
+      report.at('unknown-kind', s[0], s[0], 'kind.missing', { expected: 'journey' });
+    }
+    return { kind: expected, unknown: false };
+  }
+  const s = span(node ?? (pair.key as never)) ?? [0, 0];
+  if (!isDocumentKind(declared)) {
+    const text = String(declared ?? '');
+    const [suggestion] = similar(text, DOCUMENT_KINDS, 1);
+    if (suggestion) report.at('unknown-kind', s[0], s[1], 'kind.unknownSuggest', { kind: text, suggestion });
+    else report.at('unknown-kind', s[0], s[1], 'kind.unknown', { kind: text, allowed: DOCUMENT_KINDS.join(', ') });
+    return { kind: expected, unknown: true };
+  }
+  if (expected && expected !== declared) {
+    report.at('kind-mismatch', s[0], s[1], 'kind.mismatch', { expected, kind: declared });
+  }
+  return { kind: declared, unknown: false };
+}

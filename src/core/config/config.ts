@@ -1,0 +1,73 @@
+import type { Severity } from '../finding';
+import type { Scale } from '../model/types';
+
+export type RuleSetting = Severity | 'off';
+
+/** The workspace settings every analysis runs with, resolved from peakend.yaml and defaults. */
+export interface PeakendConfig {
+  /** The folder of peakend.yaml, or the folder checked when there is none. Paths are POSIX, absolute. */
+  root: string;
+  file?: string;
+  include: string[];
+  exclude: string[];
+  scale: Scale;
+  rules: Record<string, RuleSetting>;
+  checklistsDir: string;
+  maxFileBytes: number;
+}
+
+export const CONFIG_FILE_NAMES = ['peakend.yaml', 'peakend.yml'];
+
+export const DEFAULT_INCLUDE = [
+  '**/*.journey.yaml',
+  '**/*.journey.yml',
+  '**/*.touchpoints.yaml',
+  '**/*.touchpoints.yml',
+  '**/*.standards.yaml',
+  '**/*.standards.yml',
+  '**/*.personas.yaml',
+  '**/*.personas.yml',
+];
+
+export const ALWAYS_EXCLUDED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export function defaultConfig(root: string): PeakendConfig {
+  return {
+    root,
+    include: DEFAULT_INCLUDE,
+    exclude: [],
+    scale: { min: -5, max: 5, neutral: 0 },
+    rules: {},
+    checklistsDir: 'checklists',
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  };
+}
+
+/** Reads settings from the config file's data; anything of the wrong shape keeps its default (the schema reports it). */
+export function resolveConfig(value: unknown, root: string, file: string | undefined): PeakendConfig {
+  const c = defaultConfig(root);
+  if (file) c.file = file;
+  if (!isObject(value)) return c;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0) : undefined);
+  c.include = strings(value.include) ?? c.include;
+  c.exclude = strings(value.exclude) ?? c.exclude;
+  const s = value.scale;
+  if (isObject(s) && typeof s.min === 'number' && typeof s.max === 'number' && s.min < s.max) {
+    const neutral = typeof s.neutral === 'number' ? s.neutral : (s.min + s.max) / 2;
+    c.scale = { min: s.min, max: s.max, neutral };
+  }
+  if (isObject(value.rules)) {
+    for (const [id, setting] of Object.entries(value.rules)) {
+      if (setting === 'error' || setting === 'warning' || setting === 'info' || setting === 'off') c.rules[id] = setting;
+    }
+  }
+  if (isObject(value.checklists) && typeof value.checklists.dir === 'string') c.checklistsDir = value.checklists.dir;
+  if (isObject(value.limits) && typeof value.limits.maxFileBytes === 'number') c.maxFileBytes = value.limits.maxFileBytes;
+  return c;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,39 @@
+import type { Finding, MessageArgs } from '../finding';
+import { en, type MessageId } from './en';
+import { zhCn } from './zh-cn';
+
+export type { MessageId };
+export type Language = 'en' | 'zh-cn';
+
+const catalogs: Record<Language, Record<MessageId, string>> = { en, 'zh-cn': zhCn };
+
+/** Maps a locale such as "zh-CN", "zh-Hans" or "en-US" to a language Peakend speaks. */
+export function toLanguage(locale: string | undefined): Language {
+  const l = (locale ?? '').toLowerCase();
+  return l.startsWith('zh') && !/^zh-(tw|hk|mo|hant)/.test(l) ? 'zh-cn' : 'en';
+}
+
+export function renderMessage(id: MessageId, args: MessageArgs, lang: Language = 'en'): string {
+  const template = catalogs[lang][id] ?? en[id] ?? id;
+  return template.replace(/\{(\w+)(\|entity)?\}/g, (whole, name: string, entity?: string) => {
+    const value = args[name];
+    if (value === undefined) return whole;
+    if (entity) return catalogs[lang][`entity.${value}` as MessageId] ?? String(value);
+    if (typeof value === 'string' && value.startsWith('@')) {
+      // An argument naming another message ("@type.string") is rendered in the same language.
+      return catalogs[lang][value.slice(1) as MessageId] ?? value;
+    }
+    return String(value);
+  });
+}
+
+/** The finding with its message and fix titles rendered in `lang`. */
+export function localizeFinding(f: Finding, lang: Language): Finding {
+  if (lang === 'en') return f;
+  return {
+    ...f,
+    message: renderMessage(f.messageId as MessageId, f.args, lang),
+    related: f.related?.map((r) => ({ ...r, message: r.messageId ? renderMessage(r.messageId as MessageId, r.args ?? {}, lang) : r.message })),
+    fixes: f.fixes?.map((x) => ({ ...x, title: x.messageId ? renderMessage(x.messageId as MessageId, x.args ?? {}, lang) : x.title })),
+  };
+}

@@ -1,0 +1,264 @@
+import { isMap, isPair, isScalar, type Node, type YAMLMap } from 'yaml';
+import type { Range } from '../finding';
+import type { FileReporter } from '../report';
+import { itemsOf, numberOf, pairOf, span, stringOf, valueOf } from '../yaml/nodes';
+import type { Def, EntityKind, Expectation, Journey, Persona, Ref, Scale, Score, ScoreInsertion, Selector, Stage, Standard, Step, Touchpoint } from './types';
+
+/**
+ * Reads typed entities with their source ranges out of a YAML document. Tolerant: a node of the
+ * wrong type is skipped here (the schema reports it), so a half-written file still yields its IDs.
+ */
+export class Extractor {
+  constructor(private readonly report: FileReporter) {}
+
+  private range(node: unknown): Range {
+    const s = span(node as Node);
+    return s ? this.report.range(s[0], s[1]) : this.report.range(0, 0);
+  }
+
+  private fullRange(node: unknown): Range {
+    const r = (node as Node | undefined)?.range;
+    return r ? this.report.range(r[0], r[1]) : this.report.range(0, 0);
+  }
+
+  def(kind: EntityKind, map: unknown, nameKey: string, scope?: string): Def | undefined {
+    const idNode = valueOf(map, 'id');
+    const id = stringOf(idNode) ?? (isScalar(idNode) && typeof idNode.value === 'number' ? String(idNode.value) : undefined);
+    if (id === undefined) return undefined;
+    const d: Def = { kind, id, file: this.report.file, range: this.range(idNode), fullRange: this.fullRange(map) };
+    const name = stringOf(valueOf(map, nameKey));
+    if (name !== undefined) d.name = name;
+    if (scope !== undefined) d.scope = scope;
+    return d;
+  }
+
+  refs(kind: Ref['kind'], node: unknown): Ref[] {
+    const out: Ref[] = [];
+    for (const item of itemsOf(node)) {
+      const id = stringOf(item);
+      if (id !== undefined) out.push({ kind, id, file: this.report.file, range: this.range(item) });
+    }
+    return out;
+  }
+
+  strings(node: unknown): string[] {
+    return itemsOf(node)
+      .map((n) => stringOf(n))
+      .filter((s): s is string => s !== undefined);
+  }
+
+  scale(node: unknown, fallback: Scale): Scale {
+    const min = numberOf(valueOf(node, 'min'));
+    const max = numberOf(valueOf(node, 'max'));
+    if (min === undefined || max === undefined || min >= max) return fallback;
+    return { min, max, neutral: numberOf(valueOf(node, 'neutral')) ?? (min + max) / 2 };
+  }
+
+  personas(root: unknown): Persona[] {
+    const out: Persona[] = [];
+    for (const item of itemsOf(valueOf(root, 'personas'))) {
+      const def = this.def('persona', item, 'name');
+      if (!def) continue;
+      const p: Persona = { def };
+      if (def.name !== undefined) p.name = def.name;
+      const description = stringOf(valueOf(item, 'description'));
+      if (description !== undefined) p.description = description;
+      out.push(p);
+    }
+    return out;
+  }
+
+  touchpoints(root: unknown): Touchpoint[] {
+    const out: Touchpoint[] = [];
+    for (const item of itemsOf(valueOf(root, 'touchpoints'))) {
+      const def = this.def('touchpoint', item, 'name');
+      if (!def) continue;
+      const t: Touchpoint = {
+        def,
+        tags: this.strings(valueOf(item, 'tags')),
+        standards: this.refs('standard', valueOf(item, 'standards')),
+      };
+      if (def.name !== undefined) t.name = def.name;
+      for (const key of ['phase', 'channel', 'type', 'owner'] as const) {
+        const v = stringOf(valueOf(item, key));
+        if (v !== undefined) t[key] = v;
+      }
+      const importance = numberOf(valueOf(item, 'importance'));
+      if (importance !== undefined) t.importance = importance;
+      const performance = numberOf(valueOf(item, 'performance'));
+      if (performance !== undefined) t.performance = performance;
+      out.push(t);
+    }
+    return out;
+  }
+
+  standards(root: unknown): Standard[] {
+    const out: Standard[] = [];
+    for (const item of itemsOf(valueOf(root, 'standards'))) {
+      const def = this.def('standard', item, 'title');
+      if (!def) continue;
+      const weight = numberOf(valueOf(item, 'weight'));
+      const critical = valueOf(item, 'critical');
+      const s: Standard = {
+        def,
+        weight: weight !== undefined && weight > 0 ? weight : 1,
+        critical: isScalar(critical) && critical.value === true,
+        evidence: this.strings(valueOf(item, 'evidence')),
+      };
+      if (def.name !== undefined) s.title = def.name;
+      const requirement = stringOf(valueOf(item, 'requirement'));
+      if (requirement !== undefined) s.requirement = requirement;
+      const dimNode = valueOf(item, 'dimension');
+      const dimension = stringOf(dimNode);
+      if (dimension !== undefined) s.dimension = { value: dimension, range: this.range(dimNode) };
+      const kano = stringOf(valueOf(item, 'kano'));
+      if (kano !== undefined) s.kano = kano;
+      const method = stringOf(valueOf(item, 'method'));
+      if (method !== undefined) s.method = method;
+      const applies = valueOf(item, 'appliesTo');
+      if (isMap(applies)) s.appliesTo = this.selector(applies);
+      const expect = this.expectation(valueOf(item, 'expect'));
+      if (expect) s.expect = expect;
+      out.push(s);
+    }
+    return out;
+  }
+
+  private selector(map: YAMLMap): Selector {
+    return {
+      touchpoints: this.refs('touchpoint', valueOf(map, 'touchpoints')),
+      channels: this.strings(valueOf(map, 'channels')),
+      phases: this.strings(valueOf(map, 'phases')),
+      tags: this.strings(valueOf(map, 'tags')),
+    };
+  }
+
+  private expectation(node: unknown): Expectation | undefined {
+    const type = stringOf(valueOf(node, 'type'));
+    if (type === 'pass-fail') return { type };
+    if (type === 'rating') {
+      const atLeast = stringOf(valueOf(node, 'atLeast'));
+      return atLeast ? { type, atLeast } : undefined;
+    }
+    if (type === 'measure') {
+      const unit = stringOf(valueOf(node, 'unit'));
+      const comparator = stringOf(valueOf(node, 'comparator'));
+      const threshold = numberOf(valueOf(node, 'threshold'));
+      if (unit && threshold !== undefined && ['<=', '<', '>=', '>', '='].includes(comparator ?? '')) {
+        return { type, unit, comparator: comparator as '<=', threshold };
+      }
+    }
+    return undefined;
+  }
+
+  journey(root: unknown, data: unknown, defaultScale: Scale, journeyId: string | undefined): Journey {
+    const scaleNode = valueOf(root, 'scale');
+    const j: Journey = {
+      personas: this.refs('persona', valueOf(root, 'personas')),
+      scale: this.scale(scaleNode, defaultScale),
+      stages: [],
+      quotePersonas: this.quotePersonas(root),
+    };
+    if (scaleNode) j.scaleRange = this.range(scaleNode);
+    const title = stringOf(valueOf(root, 'title'));
+    if (title !== undefined) j.title = title;
+    const stagesData = arrayAt(data, 'stages');
+    itemsOf(valueOf(root, 'stages')).forEach((stageNode, i) => {
+      const def = this.def('stage', stageNode, 'title', journeyId);
+      if (!def) return;
+      const stage: Stage = { def, steps: [] };
+      if (def.name !== undefined) stage.title = def.name;
+      const stepsData = arrayAt(stagesData[i], 'steps');
+      itemsOf(valueOf(stageNode, 'steps')).forEach((stepNode, k) => {
+        const step = this.step(stepNode, stepsData[k], journeyId);
+        if (step) stage.steps.push(step);
+      });
+      j.stages.push(stage);
+    });
+    return j;
+  }
+
+  private step(node: unknown, data: unknown, journeyId: string | undefined): Step | undefined {
+    const def = this.def('step', node, 'title', journeyId);
+    if (!def || !isMap(node)) return undefined;
+    const emotionsPair = pairOf(node, 'emotions');
+    const emotionsNode = emotionsPair?.value;
+    const emotions: Score[] = [];
+    if (isMap(emotionsNode)) {
+      for (const pair of emotionsNode.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        emotions.push({
+          persona: String(pair.key.value),
+          value: numberOf(pair.value),
+          keyRange: this.range(pair.key),
+          valueRange: this.range(pair.value ?? pair.key),
+        });
+      }
+    }
+    const mot = valueOf(node, 'momentOfTruth');
+    const step: Step = {
+      def,
+      touchpoints: this.refs('touchpoint', valueOf(node, 'touchpoints')),
+      emotions,
+      momentOfTruth: isScalar(mot) && mot.value === true,
+      data: isPlainObject(data) ? data : {},
+    };
+    if (def.name !== undefined) step.title = def.name;
+    if (emotionsPair && isMap(emotionsNode)) {
+      step.emotionsKey = this.range(emotionsPair.key);
+      step.scoreInsert = this.scoreInsertion(emotionsNode, emotionsPair.key as Node);
+    }
+    const channel = stringOf(valueOf(node, 'channel'));
+    if (channel !== undefined) step.channel = channel;
+    return step;
+  }
+
+  private scoreInsertion(map: YAMLMap, key: Node): ScoreInsertion | undefined {
+    const text = this.report.lines.text;
+    const last = map.items[map.items.length - 1];
+    if (map.flow) {
+      const end = map.range?.[1];
+      if (end === undefined) return undefined;
+      const close = text.lastIndexOf('}', end);
+      return { position: this.report.lines.position(close), style: 'flow', indent: '', empty: map.items.length === 0 };
+    }
+    const lastEnd = (last?.value as Node | null)?.range?.[1] ?? (last?.key as Node | null)?.range?.[1];
+    const firstKey = map.items[0]?.key as Node | undefined;
+    if (lastEnd === undefined || !firstKey?.range) return undefined;
+    const col = this.report.lines.position(firstKey.range[0]).character;
+    const keyCol = this.report.lines.position(key.range?.[0] ?? 0).character;
+    // After the last entry's line, so that a trailing comment stays with its own entry.
+    const line = this.report.lines.position(lastEnd).line;
+    return {
+      position: { line, character: this.report.lines.lineText(line).length },
+      style: 'block',
+      indent: ' '.repeat(Math.max(col, keyCol + 2)),
+      empty: false,
+    };
+  }
+
+  /** Quote personas are references too. */
+  private quotePersonas(root: unknown): Ref[] {
+    const out: Ref[] = [];
+    for (const stage of itemsOf(valueOf(root, 'stages'))) {
+      for (const step of itemsOf(valueOf(stage, 'steps'))) {
+        for (const q of itemsOf(valueOf(step, 'quotes'))) {
+          const p = valueOf(q, 'persona');
+          const id = stringOf(p);
+          if (id !== undefined) out.push({ kind: 'persona', id, file: this.report.file, range: this.range(p) });
+        }
+      }
+    }
+    return out;
+  }
+}
+
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function arrayAt(v: unknown, key: string): unknown[] {
+  const a = isPlainObject(v) ? v[key] : undefined;
+  return Array.isArray(a) ? a : [];
+}

@@ -1,0 +1,149 @@
+import type { Finding, Position, Range } from '../finding';
+import type { LineIndex } from '../text/lineIndex';
+import type { DocumentKind } from './kinds';
+
+/** Kinds of entity that carry a stable ID. */
+export type EntityKind = 'journey' | 'stage' | 'step' | 'touchpoint' | 'standard' | 'persona' | 'inventory' | 'standards-set';
+
+/** Where an entity's ID is written. */
+export interface Def {
+  kind: EntityKind;
+  id: string;
+  file: string;
+  /** The ID's value node. */
+  range: Range;
+  /** The whole entity (its mapping), for outlines and symbol ranges. */
+  fullRange: Range;
+  name?: string;
+  /** For stages and steps: the ID of the journey they belong to (IDs are unique within it). */
+  scope?: string;
+}
+
+/** A node that refers to an entity by ID. */
+export interface Ref {
+  kind: 'touchpoint' | 'standard' | 'persona';
+  id: string;
+  file: string;
+  range: Range;
+}
+
+export interface Scale {
+  min: number;
+  max: number;
+  neutral: number;
+}
+
+export interface Persona {
+  def: Def;
+  name?: string;
+  description?: string;
+}
+
+export interface Touchpoint {
+  def: Def;
+  name?: string;
+  phase?: string;
+  channel?: string;
+  type?: string;
+  owner?: string;
+  tags: string[];
+  importance?: number;
+  performance?: number;
+  standards: Ref[];
+}
+
+export interface Selector {
+  touchpoints: Ref[];
+  channels: string[];
+  phases: string[];
+  tags: string[];
+}
+
+export type Expectation =
+  | { type: 'pass-fail' }
+  | { type: 'measure'; unit: string; comparator: '<=' | '<' | '>=' | '>' | '='; threshold: number }
+  | { type: 'rating'; atLeast: string };
+
+export interface Standard {
+  def: Def;
+  title?: string;
+  requirement?: string;
+  dimension?: { value: string; range: Range };
+  kano?: string;
+  appliesTo?: Selector;
+  method?: string;
+  expect?: Expectation;
+  weight: number;
+  critical: boolean;
+  evidence: string[];
+}
+
+export interface Score {
+  persona: string;
+  value: number | undefined;
+  keyRange: Range;
+  valueRange: Range;
+}
+
+export interface Step {
+  def: Def;
+  title?: string;
+  touchpoints: Ref[];
+  channel?: string;
+  emotions: Score[];
+  /** The `emotions` key, where a missing score is reported; absent when the step has no emotions mapping. */
+  emotionsKey?: Range;
+  /** Where and how a missing score is inserted into the emotions mapping. */
+  scoreInsert?: ScoreInsertion;
+  momentOfTruth: boolean;
+  /** The step's plain data as written, for previews and diffs. */
+  data: Record<string, unknown>;
+}
+
+export interface ScoreInsertion {
+  position: Position;
+  /** Block mappings take a new line at `indent`; flow mappings (`{a: 1}`) a comma-separated entry. */
+  style: 'block' | 'flow';
+  indent: string;
+  empty: boolean;
+}
+
+export interface Stage {
+  def: Def;
+  title?: string;
+  steps: Step[];
+}
+
+export interface Journey {
+  def?: Def;
+  title?: string;
+  personas: Ref[];
+  /** The journey's own scale, else the workspace default. */
+  scale: Scale;
+  scaleRange?: Range;
+  stages: Stage[];
+  /** `persona` of customer quotes. */
+  quotePersonas: Ref[];
+}
+
+/** One file, parsed and analysed on its own. Cross-file rules work on these. */
+export interface FileModel {
+  file: string;
+  kind?: DocumentKind;
+  /** The declared kind was missing or unknown; `kind` then comes from the file name. */
+  kindUnknown?: boolean;
+  version?: number;
+  lines: LineIndex;
+  /** The document's plain data (null when it could not be read). */
+  value: unknown;
+  /** Findings that need no other file. */
+  findings: Finding[];
+  /** The document's own ID (journey, inventory or set of standards). */
+  def?: Def;
+  journey?: Journey;
+  touchpoints: Touchpoint[];
+  standards: Standard[];
+  personas: Persona[];
+  /** `# peakend-disable-next-line` comments: line → rule IDs it silences (empty set = all rules). */
+  suppressions: Map<number, Set<string>>;
+}

@@ -1,0 +1,37 @@
+import type { Fix } from '../finding';
+import { fix, related } from '../report';
+import type { Step } from '../model/types';
+import type { FileRule } from './fileRule';
+
+/** Each step scores every persona the journey covers; the fix inserts the neutral score. */
+export const missingPersonaScore: FileRule = {
+  id: 'missing-persona-score',
+  check(model, report) {
+    const j = model.journey;
+    if (!j || j.personas.length === 0) return;
+    const personasAt = j.personas[0]!.range;
+    for (const stage of j.stages) {
+      for (const step of stage.steps) {
+        // Without an emotions mapping the schema already reports the missing property.
+        if (!step.emotionsKey) continue;
+        const scored = new Set(step.emotions.map((e) => e.persona));
+        for (const persona of j.personas) {
+          if (scored.has(persona.id)) continue;
+          const insert = insertScore(model.file, step, persona.id, j.scale.neutral);
+          report.atRange('missing-persona-score', step.emotionsKey, 'emotion.missingScore', { step: step.def.id, persona: persona.id }, {
+            related: [related(model.file, personasAt, 'emotion.missingScoreRelated', {})],
+            fixes: insert ? [insert] : [],
+          });
+        }
+      }
+    }
+  },
+};
+
+function insertScore(file: string, step: Step, persona: string, neutral: number): Fix | undefined {
+  const at = step.scoreInsert;
+  if (!at) return undefined;
+  const entry = `${persona}: ${neutral}`;
+  const newText = at.style === 'block' ? `\n${at.indent}${entry}` : at.empty ? entry : `, ${entry}`;
+  return fix('fix.addScore', { persona }, [{ file, range: { start: at.position, end: at.position }, newText }]);
+}

@@ -1,0 +1,27 @@
+import { fix } from '../report';
+import { similar } from '../util/similar';
+import type { FileRule } from './fileRule';
+
+export const DEFAULT_DIMENSIONS = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles', 'etiquette', 'norms', 'efficiency'];
+
+/** A standard's dimension is one its file declares (or one of the defaults when the file declares none). */
+export const unknownDimension: FileRule = {
+  id: 'unknown-dimension',
+  check(model, report) {
+    if (model.kind !== 'standards') return;
+    const declared = (model.value as { dimensions?: unknown } | null)?.dimensions;
+    const allowed = Array.isArray(declared) ? declared.filter((d): d is string => typeof d === 'string') : DEFAULT_DIMENSIONS;
+    for (const s of model.standards) {
+      const d = s.dimension;
+      if (!d || allowed.includes(d.value)) continue;
+      const [suggestion] = similar(d.value, allowed, 1);
+      if (suggestion) {
+        report.atRange('unknown-dimension', d.range, 'dimension.unknownSuggest', { dimension: d.value, suggestion }, {
+          fixes: [fix('fix.replace', { id: suggestion }, [{ file: model.file, range: d.range, newText: suggestion }], true)],
+        });
+      } else {
+        report.atRange('unknown-dimension', d.range, 'dimension.unknown', { dimension: d.value, allowed: allowed.join(', ') });
+      }
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { makeFinding, related, fix } from '../report';
+import { unknownReference } from './unknownReference';
+import type { WorkspaceRule } from './workspaceRule';
+
+/**
+ * Journeys cover only defined personas, and a step scores (and quotes) only the journey's own
+ * personas, so that a typo in an emotions key is not silently a new persona.
+ */
+export const unknownPersona: WorkspaceRule = {
+  id: 'unknown-persona',
+  check(index, emit) {
+    const defs = [...index.personas.values()].flat().map((p) => p.def);
+    for (const ref of index.refs) {
+      if (ref.kind === 'persona' && !index.personas.has(ref.id)) emit(unknownReference(this.id, ref, defs));
+    }
+    for (const f of index.files) {
+      const j = f.journey;
+      if (!j || j.personas.length === 0) continue;
+      const covered = new Set(j.personas.map((p) => p.id));
+      const list = j.personas.map((p) => p.id).join(', ');
+      for (const stage of j.stages) {
+        for (const step of stage.steps) {
+          const scored = new Set(step.emotions.map((e) => e.persona));
+          for (const score of step.emotions) {
+            if (covered.has(score.persona)) continue;
+            // A key that is a typo of a missing persona gets that persona as its fix.
+            const missing = j.personas.filter((p) => !scored.has(p.id)).map((p) => p.id);
+            emit(
+              makeFinding(this.id, f.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {
+                related: [related(f.file, j.personas[0]!.range, 'emotion.missingScoreRelated', {})],
+                fixes: missing.map((id) => fix('fix.replace', { id }, [{ file: f.file, range: score.keyRange, newText: id }], missing.length === 1)),
+              }),
+            );
+          }
+        }
+      }
+    }
+  },
+};

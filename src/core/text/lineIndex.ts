@@ -1,0 +1,53 @@
+import type { Position, Range } from '../finding';
+
+/** Maps string offsets to 0-based line/UTF-16 column. `\r\n`, `\r` and `\n` all end a line. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo]! };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(Math.max(start, end)) };
+  }
+
+  offset(pos: Position): number {
+    const start = this.starts[Math.min(pos.line, this.starts.length - 1)] ?? 0;
+    return Math.min(start + pos.character, this.text.length);
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.min(line, this.starts.length - 1)] ?? 0;
+  }
+
+  /** The line's text without its line break. */
+  lineText(line: number): string {
+    const start = this.lineStart(line);
+    const next = line + 1 < this.starts.length ? this.starts[line + 1]! : this.text.length;
+    return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
+  }
+}

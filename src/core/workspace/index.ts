@@ -1,0 +1,68 @@
+import type { Def, FileModel, Persona, Ref, Standard, Touchpoint } from '../model/types';
+
+/** All IDs of a workspace (ID → definitions) and all references to them, built from the file models. */
+export class WorkspaceIndex {
+  readonly touchpoints = new Map<string, Touchpoint[]>();
+  readonly standards = new Map<string, Standard[]>();
+  readonly personas = new Map<string, Persona[]>();
+  /** Every definition, including journeys, stages and steps. */
+  readonly defs: Def[] = [];
+  readonly refs: Ref[] = [];
+  readonly files: readonly FileModel[];
+
+  constructor(files: Iterable<FileModel>) {
+    this.files = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    for (const f of this.files) {
+      if (f.def) this.defs.push(f.def);
+      for (const t of f.touchpoints) {
+        push(this.touchpoints, t.def.id, t);
+        this.defs.push(t.def);
+        this.refs.push(...t.standards);
+      }
+      for (const s of f.standards) {
+        push(this.standards, s.def.id, s);
+        this.defs.push(s.def);
+        if (s.appliesTo) this.refs.push(...s.appliesTo.touchpoints);
+      }
+      for (const p of f.personas) {
+        push(this.personas, p.def.id, p);
+        this.defs.push(p.def);
+      }
+      const j = f.journey;
+      if (j) {
+        this.refs.push(...j.personas, ...j.quotePersonas);
+        for (const stage of j.stages) {
+          this.defs.push(stage.def);
+          for (const step of stage.steps) {
+            this.defs.push(step.def);
+            this.refs.push(...step.touchpoints);
+          }
+        }
+      }
+    }
+  }
+
+  allTouchpoints(): Touchpoint[] {
+    return [...this.touchpoints.values()].flat();
+  }
+
+  allStandards(): Standard[] {
+    return [...this.standards.values()].flat();
+  }
+
+  /** The definitions an ID resolves to (more than one is a duplicate). */
+  definitionsOf(kind: Ref['kind'], id: string): Def[] {
+    const map = kind === 'touchpoint' ? this.touchpoints : kind === 'standard' ? this.standards : this.personas;
+    return (map.get(id) ?? []).map((e) => e.def);
+  }
+
+  referencesTo(kind: Ref['kind'], id: string): Ref[] {
+    return this.refs.filter((r) => r.kind === kind && r.id === id);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,122 @@
+import picomatch from 'picomatch';
+import { ALWAYS_EXCLUDED_DIRS, CONFIG_FILE_NAMES, defaultConfig, resolveConfig, type PeakendConfig } from '../config/config';
+import type { Host } from '../host';
+import { analyzeFile, type FileInput } from '../analyze';
+import type { FileModel } from '../model/types';
+import { dirname, isInside, join, relative } from '../util/paths';
+import { Workspace } from './workspace';
+
+/** The nearest peakend.yaml at or above `folder`. */
+export async function findConfigFile(host: Host, folder: string): Promise<string | undefined> {
+  let dir = folder;
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if ((await host.stat(candidate))?.type === 'file') return candidate;
+    }
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Reads a file for analysis, without reading anything over the size limit. */
+export async function readInput(host: Host, file: string, maxBytes: number): Promise<FileInput> {
+  try {
+    const st = await host.stat(file);
+    if (st && st.size > maxBytes) return { size: st.size };
+    return { bytes: await host.readFile(file) };
+  } catch (e) {
+    return { size: 0, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The workspace's config: the config file's model (with its own findings) and the resolved settings. */
+export async function loadConfig(host: Host, folder: string): Promise<{ config: PeakendConfig; model?: FileModel }> {
+  const file = await findConfigFile(host, folder);
+  if (!file) return { config: defaultConfig(folder) };
+  const root = dirname(file);
+  const defaults = defaultConfig(root);
+  const model = analyzeFile(file, await readInput(host, file, defaults.maxFileBytes), defaults);
+  return { config: resolveConfig(model.value, root, file), model };
+}
+
+/** Every file below the root that the config includes and does not exclude. */
+export async function discoverFiles(host: Host, config: PeakendConfig): Promise<string[]> {
+  const include = picomatch(config.include, { dot: false });
+  const exclude = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries: Awaited<ReturnType<Host['readDirectory']>>;
+    try {
+      entries = await host.readDirectory(dir);
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      const rel = relative(config.root, path);
+      if (e.type === 'directory') {
+        if (!ALWAYS_EXCLUDED_DIRS.has(e.name) && !exclude(rel) && !exclude(rel + '/')) await walk(path);
+      } else if (e.type === 'file' && include(rel) && !exclude(rel)) {
+        out.push(path);
+      }
+    }
+  };
+  await walk(config.root);
+  return out;
+}
+
+export interface LoadedWorkspace {
+  workspace: Workspace;
+  /** The files that were asked for (all discovered files when no paths were given). */
+  requested: Set<string>;
+}
+
+/**
+ * Loads the workspace around `folder`: its config, every file it includes, and any `extraFiles`
+ * (files given by name are checked whatever their name).
+ */
+export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = []): Promise<LoadedWorkspace> {
+  const { config, model } = await loadConfig(host, folder);
+  const workspace = new Workspace(config);
+  const files = await discoverFiles(host, config);
+  const requested = new Set(files);
+  if (model) {
+    workspace.setFile(model.file, { text: model.lines.text });
+    requested.add(model.file);
+  }
+  for (const f of extraFiles) if (!requested.has(f)) files.push(f);
+  for (const file of files) workspace.setFile(file, await readInput(host, file, config.maxFileBytes));
+  return { workspace, requested: new Set([...requested, ...extraFiles]) };
+}
+
+/**
+ * Checks the given files and folders: each loads the workspace it belongs to (so references
+ * resolve), and only findings inside the given paths are kept.
+ */
+export async function checkPaths(host: Host, paths: string[]): Promise<{ workspaces: Workspace[]; files: string[]; findings: import('../finding').Finding[] }> {
+  const groups = new Map<string, { folder: string; files: string[]; folders: string[] }>();
+  for (const p of paths) {
+    const st = await host.stat(p);
+    const folder = st?.type === 'directory' ? p : dirname(p);
+    const configFile = await findConfigFile(host, folder);
+    const key = configFile ? dirname(configFile) : folder;
+    const g = groups.get(key) ?? { folder: key, files: [], folders: [] };
+    if (st?.type === 'directory') g.folders.push(p);
+    else g.files.push(p);
+    groups.set(key, g);
+  }
+  const workspaces: Workspace[] = [];
+  const files: string[] = [];
+  const findings: import('../finding').Finding[] = [];
+  for (const g of groups.values()) {
+    const { workspace } = await openWorkspace(host, g.folder, g.files);
+    workspaces.push(workspace);
+    const wanted = (f: string) => g.files.includes(f) || g.folders.some((d) => isInside(d, f));
+    for (const f of workspace.files.keys()) if (wanted(f)) files.push(f);
+    findings.push(...workspace.findings().filter((f) => wanted(f.file)));
+  }
+  return { workspaces, files, findings };
+}

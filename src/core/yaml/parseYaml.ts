@@ -1,0 +1,99 @@
+import { isAlias, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import type { FileReporter } from '../report';
+
+/** Aliases may expand to this many nodes at most; more is treated as a resource-exhaustion attack. */
+export const MAX_ALIAS_COUNT = 1000;
+
+export interface ParsedYaml {
+  /** The one YAML document, or undefined when the file has none or could not be turned into data. */
+  doc: Document.Parsed | undefined;
+  /** The plain data of the document (null when empty or unusable). */
+  value: unknown;
+}
+
+const parseOptions = {
+  uniqueKeys: true,
+  schema: 'core' as const,
+  prettyErrors: false,
+  strict: true,
+  // Keep `__proto__`, `constructor` and friends as plain keys: they are data here.
+  customTags: [],
+};
+
+/**
+ * Parses YAML text safely: no custom tags are resolved (they are reported), aliases are bounded,
+ * several documents are reported. Errors go to the reporter with their exact spans.
+ */
+export function parseYaml(text: string, report: FileReporter): ParsedYaml {
+  const docs = parseAllDocuments(text, { ...parseOptions, lineCounter: new LineCounter() });
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.length === 0) {
+    // parseAllDocuments returns an EmptyStream for text without any document (only comments or blanks).
+    report.at('file-empty', 0, 0, 'file.empty');
+    return { doc: undefined, value: null };
+  }
+  if (list.length > 1) {
+    const second = list[1]!;
+    const start = findDocumentStart(text, second.range[0]);
+    report.at('yaml-multiple-documents', start, start + 3, 'yaml.multipleDocuments', { count: list.length });
+  }
+  const doc = list[0]!;
+  for (const e of doc.errors) reportYamlError(e, report);
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') {
+      report.at('yaml-unsupported-tag', w.pos[0], w.pos[1], 'yaml.tag', { tag: tagText(text, w.pos[0], w.message) });
+    }
+  }
+  if (doc.contents === null) {
+    report.at('file-empty', 0, 0, 'file.empty');
+    return { doc, value: null };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ReferenceError) {
+      const at = firstAlias(doc) ?? [0, 0];
+      report.at('yaml-alias-limit', at[0], at[1], 'yaml.aliasLimit', { limit: MAX_ALIAS_COUNT });
+      return { doc, value: null };
+    }
+    throw e;
+  }
+  return { doc, value };
+}
+
+function reportYamlError(e: YAMLError, report: FileReporter): void {
+  const [start, end] = e.pos;
+  if (e.code === 'DUPLICATE_KEY') {
+    const key = report.lines.text.slice(start, end).trim();
+    report.at('yaml-duplicate-key', start, Math.max(end, start + 1), 'yaml.duplicateKey', { key });
+  } else if (e.code === 'TAB_AS_INDENT') {
+    report.at('yaml-syntax', start, Math.max(end, start + 1), 'yaml.tab');
+  } else {
+    report.at('yaml-syntax', start, Math.max(end, start + 1), 'yaml.syntax', { detail: e.message.replace(/\s+at line \d+, column \d+.*$/s, '') });
+  }
+}
+
+function tagText(text: string, start: number, message: string): string {
+  const m = /^!\S*/.exec(text.slice(start, start + 200));
+  return m ? m[0] : message.replace(/^Unresolved tag: /, '');
+}
+
+function findDocumentStart(text: string, from: number): number {
+  const before = text.lastIndexOf('---', from + 3);
+  return before >= 0 ? before : from;
+}
+
+function firstAlias(doc: Document): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) {
+        found = [node.range[0], node.range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}

@@ -1,0 +1,27 @@
+import { promises as fs } from 'node:fs';
+import type { Host } from '../core/host';
+
+/** The engine's host backed by the local file system. */
+export const nodeHost: Host = {
+  async readFile(path) {
+    return fs.readFile(path);
+  },
+  async stat(path) {
+    try {
+      const s = await fs.stat(path);
+      return { type: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size };
+    } catch {
+      return undefined;
+    }
+  },
+  async readDirectory(path) {
+    const entries = await fs.readdir(path, { withFileTypes: true });
+    return entries.map((e) => ({ name: e.name, type: e.isFile() ? 'file' : e.isDirectory() ? 'directory' : 'other' }));
+  },
+};
+
+/** An absolute POSIX path for a path given on the command line. */
+export function toEnginePath(p: string, cwd: string): string {
+  const abs = p.startsWith('/') ? p : `${cwd.replace(/\/$/, '')}/${p}`;
+  return abs.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
+}
