@@ -45,6 +45,36 @@ function installExitHooks() {
   }
 }
 
+// VS Code resolves a non-English display language only through a language pack listed in
+// <user-data-dir>/languagepacks.json; otherwise the workbench, and so the extension host's
+// vscode.env.language, fall back to 'en'. code-server ships no VS Code translations, the
+// real packs (e.g. MS-CEINTL.vscode-language-pack-zh-hans) are not obtainable offline, and
+// `code-server --install-extension` does not update that file. So: list a pack installed in
+// extensionsDir when there is one, else a stub pack with no translations (English UI, but
+// vscode.env.language, package.nls.<locale>.json and vscode.l10n bundles follow the locale).
+function registerLanguagePack({ locale, userDataDir, extensionsDir, runDir }) {
+  const id = locale.toLowerCase();
+  let entry;
+  for (const dir of fs.existsSync(extensionsDir) ? fs.readdirSync(extensionsDir) : []) {
+    let manifest;
+    try { manifest = JSON.parse(fs.readFileSync(path.join(extensionsDir, dir, 'package.json'), 'utf8')); } catch { continue; }
+    const loc = manifest.contributes?.localizations?.find((l) => l.languageId.toLowerCase() === id);
+    if (!loc) continue;
+    entry = {
+      hash: `${manifest.publisher}.${manifest.name}@${manifest.version}`,
+      extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+      translations: Object.fromEntries(loc.translations.map((t) => [t.id, path.join(extensionsDir, dir, t.path)])),
+      label: loc.localizedLanguageName ?? loc.languageName ?? id,
+    };
+  }
+  if (!entry) {
+    const file = path.join(runDir, `stub-language-pack.${id}.json`);
+    fs.writeFileSync(file, JSON.stringify({ version: '1.0.0', contents: {} }));
+    entry = { hash: 'stub', extensions: [{ extensionIdentifier: { id: `peakend-test.stub-language-pack-${id}` }, version: '0.0.0' }], translations: { vscode: file }, label: `${id} (stub)` };
+  }
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [id]: entry }, null, 2));
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -65,7 +95,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {string} o.workspace folder to open
  * @param {string} [o.extensionsDir] defaults to an empty folder in the run dir
  * @param {object} [o.userSettings] merged over the quiet defaults
- * @param {string} [o.locale] e.g. 'zh-cn': passed as --locale (see README for what it does)
+ * @param {string} [o.locale] display language, e.g. 'zh-cn': --locale plus a language pack
+ *   (see registerLanguagePack: without one VS Code reports 'en')
  * @param {Record<string,string>} [o.env] extra environment (the extension host inherits it)
  * @param {(line: string) => void} [o.onLog] receives code-server's output lines
  */
@@ -78,6 +109,7 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
   extensionsDir = path.resolve(extensionsDir ?? dirs.ext);
   fs.mkdirSync(path.join(dirs.ud, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.ud, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...userSettings }, null, 2));
+  if (locale && !locale.toLowerCase().startsWith('en')) registerLanguagePack({ locale, userDataDir: dirs.ud, extensionsDir, runDir });
   const config = path.join(runDir, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
 
@@ -214,6 +246,11 @@ export async function launchChromium({ locale, viewport = { width: 1400, height:
     viewport,
     locale,
   });
-  context.once('close', () => fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 }));
+  // Delete the profile only once Chromium has exited (the 'close' event comes too early).
+  const close = context.close.bind(context);
+  context.close = async (...a) => {
+    await close(...a);
+    try { fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 }); } catch {}
+  };
   return context;
 }

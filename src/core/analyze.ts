@@ -1,4 +1,4 @@
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { PeakendConfig } from './config/config';
 import { FileReporter } from './report';
 import { isDocumentKind, kindFromFileName, DOCUMENT_KINDS, FORMAT_VERSION, type DocumentKind } from './model/kinds';
@@ -62,11 +62,12 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   model.suppressions = scanSuppressions(text);
 
   const { doc, value } = parseYaml(text, report);
+  const hasSyntaxErrors = report.findings.some((f) => f.ruleId === 'yaml-syntax');
   model.value = value;
   if (!doc || value === null || value === undefined) return model;
   const root = doc.contents;
   if (!isMap(root)) {
-    const s = span(root as never) ?? [0, 0];
+    const s = span(root as never, text) ?? [0, 0];
     report.at('schema', s[0], s[1], 'yaml.notMapping');
     return model;
   }
@@ -81,10 +82,11 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   if (version !== undefined) model.version = version;
   const fromTheFuture = version !== undefined && Number.isInteger(version) && version > FORMAT_VERSION;
   if (fromTheFuture) {
-    const s = span(versionNode)!;
+    const s = span(versionNode, text)!;
     report.at('unsupported-version', s[0], s[1], 'version.unsupported', { version, supported: FORMAT_VERSION });
-  } else {
+  } else if (!hasSyntaxErrors) {
     // A newer format may have new properties: only files of a known version are held to the schema.
+    // A syntax error leaves a tree that is not what the author meant; schema findings on it would mislead.
     validateSchema(kind, value, doc, report, model.kindUnknown ? ['/kind'] : []);
   }
 
@@ -99,12 +101,12 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   if (kind === 'standards') model.standards = x.standards(root);
   if (kind === 'personas') model.personas = x.personas(root);
 
-  if (!fromTheFuture) for (const rule of FILE_RULES) rule.check(model, report, config);
+  if (!fromTheFuture && !hasSyntaxErrors) for (const rule of FILE_RULES) rule.check(model, report, config);
   return model;
 }
 
 /** The document's kind: declared, checked against the file name; undefined when it cannot be known. */
-function checkKind(file: string, root: import('yaml').YAMLMap, report: FileReporter): { kind: DocumentKind | undefined; unknown: boolean } {
+function checkKind(file: string, root: YAMLMap, report: FileReporter): { kind: DocumentKind | undefined; unknown: boolean } {
   const expected = kindFromFileName(file);
   const pair = pairOf(root, 'kind');
   const node = pair?.value;
@@ -112,12 +114,12 @@ function checkKind(file: string, root: import('yaml').YAMLMap, report: FileRepor
   if (!pair) {
     // With a kind in the file name the schema reports the missing property; without one nothing can be checked.
     if (!expected) {
-      const s = span(root)!;
+      const s = span(root, report.lines.text)!;
       report.at('unknown-kind', s[0], s[0], 'kind.missing', { expected: 'journey' });
     }
     return { kind: expected, unknown: false };
   }
-  const s = span(node ?? (pair.key as never)) ?? [0, 0];
+  const s = span(node ?? (pair.key as never), report.lines.text) ?? [0, 0];
   if (!isDocumentKind(declared)) {
     const text = String(declared ?? '');
     const [suggestion] = similar(text, DOCUMENT_KINDS, 1);

@@ -12,3 +12,4 @@ export { DOCUMENT_KINDS, FORMAT_VERSION, kindFromFileName, type DocumentKind } f
 export { applies, coverage } from './model/coverage';
 export type * from './model/types';
 export { SCHEMAS } from './schema/schemas';
+export { ID_PATTERN, isValidId } from './model/ids';

@@ -58,8 +58,6 @@ export const en = {
   'type.object': 'a mapping',
   'type.null': 'nothing',
 
-  'id.invalid': 'The ID "{id}" cannot be used: {reason}',
-  'id.reason.path': 'it contains "/", "\\\\" or "..", and IDs become file names.',
 
   'reference.unknown': 'Unknown {kind|entity} "{id}".',
   'reference.unknownSuggest': 'Unknown {kind|entity} "{id}". Did you mean "{suggestion}"?',

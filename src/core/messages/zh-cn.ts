@@ -60,8 +60,6 @@ export const zhCn: Record<MessageId, string> = {
   'type.object': '映射',
   'type.null': '空值',
 
-  'id.invalid': '不能使用 ID“{id}”：{reason}',
-  'id.reason.path': '它包含“/”、“\\\\”或“..”，而 ID 会被用作文件名。',
 
   'reference.unknown': '未知的{kind|entity}“{id}”。',
   'reference.unknownSuggest': '未知的{kind|entity}“{id}”。您是不是想写“{suggestion}”？',

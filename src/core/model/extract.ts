@@ -12,13 +12,13 @@ export class Extractor {
   constructor(private readonly report: FileReporter) {}
 
   private range(node: unknown): Range {
-    const s = span(node as Node);
+    const s = span(node as Node, this.report.lines.text);
     return s ? this.report.range(s[0], s[1]) : this.report.range(0, 0);
   }
 
   private fullRange(node: unknown): Range {
-    const r = (node as Node | undefined)?.range;
-    return r ? this.report.range(r[0], r[1]) : this.report.range(0, 0);
+    const s = span(node as Node, this.report.lines.text);
+    return s ? this.report.range(s[0], s[1]) : this.report.range(0, 0);
   }
 
   def(kind: EntityKind, map: unknown, nameKey: string, scope?: string): Def | undefined {
@@ -217,10 +217,12 @@ export class Extractor {
     const text = this.report.lines.text;
     const last = map.items[map.items.length - 1];
     if (map.flow) {
-      const end = map.range?.[1];
-      if (end === undefined) return undefined;
-      const close = text.lastIndexOf('}', end);
-      return { position: this.report.lines.position(close), style: 'flow', indent: '', empty: map.items.length === 0 };
+      // Right after the last entry (or the opening brace), so the author's spacing stays as it was.
+      const lastValueEnd = (last?.value as Node | null)?.range?.[1] ?? (last?.key as Node | null)?.range?.[1];
+      const open = map.range?.[0];
+      if (open === undefined) return undefined;
+      const at = lastValueEnd ?? open + 1;
+      return { position: this.report.lines.position(at), style: 'flow', indent: '', empty: map.items.length === 0 };
     }
     const lastEnd = (last?.value as Node | null)?.range?.[1] ?? (last?.key as Node | null)?.range?.[1];
     const firstKey = map.items[0]?.key as Node | undefined;

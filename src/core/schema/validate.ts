@@ -20,7 +20,7 @@ function validatorFor(kind: DocumentKind): ValidateFunction {
 }
 
 function createAjv(): Ajv {
-  const a = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, allowMatchingProperties: true });
+  const a = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, allowMatchingProperties: true });
   // yaml-language-server shows this text for a failed pattern; we do too.
   a.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
   return a;
@@ -32,7 +32,8 @@ export function validateSchema(kind: DocumentKind, value: unknown, doc: Document
   if (validate(value)) return true;
   const seen = new Set<string>();
   for (const err of validate.errors ?? []) {
-    if (err.keyword === 'if' || err.keyword === 'allOf' || skipPaths.includes(err.instancePath)) continue;
+    // `if`, `allOf` and `propertyNames` only wrap the errors of their subschemas, which say more.
+    if (err.keyword === 'if' || err.keyword === 'allOf' || err.keyword === 'propertyNames' || skipPaths.includes(err.instancePath)) continue;
     const key = `${err.instancePath}|${err.keyword}|${err.propertyName ?? ''}|${JSON.stringify(err.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -44,17 +45,17 @@ export function validateSchema(kind: DocumentKind, value: unknown, doc: Document
 function reportError(err: ErrorObject, root: unknown, doc: Document, report: FileReporter): void {
   const path = parsePointer(err.instancePath);
   const { node, pair } = locate(doc, path);
+  const text = report.lines.text;
   const at = (n: Node | null | undefined): [number, number] => {
-    const s = span(n);
+    const s = span(n, text);
     // An empty value ("title:") has no extent: point at its key instead.
     if (s && s[1] > s[0]) return s;
-    return span(pair?.key as Node) ?? s ?? [0, 0];
+    return span(pair?.key as Node, text) ?? s ?? [0, 0];
   };
   const p = err.params as Record<string, unknown>;
 
   if (err.propertyName !== undefined) {
     // Errors raised inside `propertyNames` concern a key of the mapping at instancePath.
-    if (err.keyword === 'propertyNames') return;
     const kp = isMap(node) ? pairOf(node, err.propertyName) : undefined;
     const [s, e] = at(kp?.key as Node);
     if (err.keyword === 'pattern') {

@@ -1,9 +1,15 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type Document } from 'yaml';
 
-/** A YAML node's own span: from its first character to the end of its value (comments excluded). */
-export function span(node: Node | null | undefined): [number, number] | undefined {
+/**
+ * A YAML node's own span: from its first character to the end of its value, without comments or
+ * the line breaks and indentation that a block collection's range takes in after its last item.
+ */
+export function span(node: Node | null | undefined, text?: string): [number, number] | undefined {
   const r = node?.range;
-  return r ? [r[0], r[1]] : undefined;
+  if (!r) return undefined;
+  let end = r[1];
+  if (text) while (end > r[0] && /\s/.test(text[end - 1]!)) end--;
+  return [r[0], end];
 }
 
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {

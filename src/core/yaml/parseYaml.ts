@@ -38,7 +38,7 @@ export function parseYaml(text: string, report: FileReporter): ParsedYaml {
     report.at('yaml-multiple-documents', start, start + 3, 'yaml.multipleDocuments', { count: list.length });
   }
   const doc = list[0]!;
-  for (const e of doc.errors) reportYamlError(e, report);
+  for (const e of doc.errors) reportYamlError(e, doc, report);
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED') {
       report.at('yaml-unsupported-tag', w.pos[0], w.pos[1], 'yaml.tag', { tag: tagText(text, w.pos[0], w.message) });
@@ -62,11 +62,12 @@ export function parseYaml(text: string, report: FileReporter): ParsedYaml {
   return { doc, value };
 }
 
-function reportYamlError(e: YAMLError, report: FileReporter): void {
+function reportYamlError(e: YAMLError, doc: Document, report: FileReporter): void {
   const [start, end] = e.pos;
   if (e.code === 'DUPLICATE_KEY') {
-    const key = report.lines.text.slice(start, end).trim();
-    report.at('yaml-duplicate-key', start, Math.max(end, start + 1), 'yaml.duplicateKey', { key });
+    const key = keyAt(doc, start);
+    const s = key ?? [start, Math.max(end, start + 1)];
+    report.at('yaml-duplicate-key', s[0], s[1], 'yaml.duplicateKey', { key: report.lines.text.slice(s[0], s[1]) });
   } else if (e.code === 'TAB_AS_INDENT') {
     report.at('yaml-syntax', start, Math.max(end, start + 1), 'yaml.tab');
   } else {
@@ -82,6 +83,22 @@ function tagText(text: string, start: number, message: string): string {
 function findDocumentStart(text: string, from: number): number {
   const before = text.lastIndexOf('---', from + 3);
   return before >= 0 ? before : from;
+}
+
+/** The span of the mapping key that starts at `offset` (yaml reports only its first character). */
+function keyAt(doc: Document, offset: number): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const r = (pair.key as { range?: [number, number, number] } | null)?.range;
+      if (r && r[0] === offset) {
+        found = [r[0], r[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstAlias(doc: Document): [number, number] | undefined {

@@ -28,9 +28,12 @@ suite('vscode host self-test', () => {
     assert.equal(ext.exports.language, vscode.env.language);
   });
 
-  test('its command runs', async () => {
-    const message = await vscode.commands.executeCommand('peakendSelftest.hello');
-    assert.match(message, /says hello/);
+  test('its command runs, speaking the UI language', async () => {
+    const zh = vscode.env.language === 'zh-cn';
+    const message = await vscode.commands.executeCommand('peakendSelftest.hello'); // vscode.l10n bundle
+    assert.match(message, zh ? /自测向你问好/ : /says hello/);
+    const title = vscode.extensions.getExtension(EXT_ID).packageJSON.contributes.commands[0].title; // package.nls.*.json
+    assert.equal(title, zh ? 'Peakend 自测：打招呼' : 'Peakend Selftest: Say Hello');
   });
 
   test('the workspace folder is the one the harness opened', () => {
