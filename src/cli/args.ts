@@ -38,9 +38,13 @@ export function parseCheckArgs(argv: string[], formats: readonly string[]): Chec
     throw new UsageError((e as Error).message);
   }
   const outputs: CheckOptions['outputs'] = [];
+  let color: boolean | undefined;
   for (const t of parsed.tokens ?? []) {
     if (t.kind !== 'option') continue;
-    if (t.name === 'format') {
+    // The last of --color and --no-color wins.
+    if (t.name === 'color') color = true;
+    else if (t.name === 'no-color') color = false;
+    else if (t.name === 'format') {
       const format = String(t.value);
       if (!formats.includes(format)) throw new UsageError(`Unknown format "${format}". Use one of: ${formats.join(', ')}.`);
       outputs.push({ format });
@@ -48,6 +52,7 @@ export function parseCheckArgs(argv: string[], formats: readonly string[]): Chec
       const last = outputs[outputs.length - 1];
       if (!last) outputs.push({ format: 'stylish', file: String(t.value) });
       else if (last.file) throw new UsageError(`--output "${t.value}" follows another --output; give a --format before each.`);
+      else if (outputs.some((o) => o.file === t.value)) throw new UsageError(`--output "${t.value}" is given twice; each format needs its own file.`);
       else last.file = String(t.value);
     }
   }
@@ -61,7 +66,6 @@ export function parseCheckArgs(argv: string[], formats: readonly string[]): Chec
     if (!['en', 'zh-cn', 'zh-CN', 'zh'].includes(v.lang)) throw new UsageError(`--lang takes en or zh-cn, not "${v.lang}".`);
     o.lang = v.lang;
   }
-  if (v.color) o.color = true;
-  if (v['no-color']) o.color = false;
+  if (color !== undefined) o.color = color;
   return o;
 }

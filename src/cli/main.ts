@@ -1,6 +1,7 @@
 import { SEVERITY_RANK } from '../core/finding';
 import { localizeFinding, toLanguage } from '../core/messages/render';
-import { checkPaths } from '../core/workspace/load';
+import { normalize, dirname } from '../core/util/paths';
+import { checkPaths, findConfigFile } from '../core/workspace/load';
 import { nodeHost, toEnginePath } from '../node/nodeHost';
 import { parseCheckArgs, UsageError } from './args';
 import { FORMATTERS } from './formatters';
@@ -14,16 +15,26 @@ const VERSION = typeof PEAKEND_VERSION === 'string' ? PEAKEND_VERSION : '0.0.0-d
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (!command || command === '-h' || command === '--help') {
+    if (!command) {
+      // A usage error: the help goes to standard error, so that nothing reads it as a report.
+      io.stderr.write(MAIN_HELP);
+      return 2;
+    }
+    if (command === '-h' || command === '--help') {
       io.stdout.write(MAIN_HELP);
-      return command ? 0 : 2;
+      return 0;
     }
     if (command === '-v' || command === '--version') {
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
     if (command === 'help') {
-      io.stdout.write(rest[0] === 'check' ? checkHelp(Object.keys(FORMATTERS)) : MAIN_HELP);
+      if (rest[0] === undefined || rest[0] === 'help') io.stdout.write(MAIN_HELP);
+      else if (rest[0] === 'check') io.stdout.write(checkHelp(Object.keys(FORMATTERS)));
+      else {
+        io.stderr.write(`peakend: no help for unknown command "${rest[0]}". Run "peakend --help".\n`);
+        return 2;
+      }
       return 0;
     }
     if (command === 'check') return await check(rest, io);
@@ -46,10 +57,16 @@ async function check(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(checkHelp(formats));
     return 0;
   }
-  const cwd = toEnginePath(io.cwd, '/');
-  const paths = (opts.paths.length ? opts.paths : ['.']).map((p) => toEnginePath(p, cwd));
-  for (const p of paths) {
-    if (!(await nodeHost.stat(p))) throw new UsageError(`No such file or folder: ${p}`);
+  const cwd = normalize(toEnginePath(io.cwd, '/'));
+  // Normalized, so that "./a.journey.yaml" and "x/../a.journey.yaml" name the file the workspace loads.
+  const paths = opts.paths.map((p) => normalize(toEnginePath(p, cwd)));
+  for (const [i, p] of paths.entries()) {
+    if (!(await nodeHost.stat(p))) throw new UsageError(`No such file or folder: ${opts.paths[i]}`);
+  }
+  if (paths.length === 0) {
+    // No paths: the whole workspace around the current folder, not only the folder itself.
+    const config = await findConfigFile(nodeHost, cwd);
+    paths.push(config ? dirname(config) : cwd);
   }
   const result = await checkPaths(nodeHost, paths);
   const lang = toLanguage(opts.lang ?? io.env.PEAKEND_LANG ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);

@@ -100,6 +100,10 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   if (kind === 'touchpoints') model.touchpoints = x.touchpoints(root);
   if (kind === 'standards') model.standards = x.standards(root);
   if (kind === 'personas') model.personas = x.personas(root);
+  if (kind === 'touchpoints' || kind === 'standards' || kind === 'personas') {
+    const end = x.listEnd(root, kind);
+    if (end) model.listEnd = end;
+  }
 
   if (!fromTheFuture && !hasSyntaxErrors) for (const rule of FILE_RULES) rule.check(model, report, config);
   return model;

@@ -44,7 +44,23 @@ describe('unknown-touchpoint', () => {
     const standards = STANDARDS.replace('appliesTo: { channels: [phone, store] }', 'appliesTo: { channels: [phone, store], touchpoints: [⟦电梯⟧] }');
     const { ranges, findings } = await checkMarked('s.standards.yaml', standards);
     expect(findings).toEqual([expect.objectContaining({ ruleId: 'unknown-touchpoint', range: ranges[0], message: 'Unknown touchpoint "电梯".' })]);
-    expect(findings[0]!.fixes).toBeUndefined();
+    // The only fix creates the touchpoint in the inventory, as a stub that validates.
+    const [create] = findings[0]!.fixes!;
+    expect(findings[0]!.fixes).toHaveLength(1);
+    expect(create!.title).toBe('Create touchpoint "电梯" in t.touchpoints.yaml');
+    const inventory = applyEdits(TOUCHPOINTS, create!.edits);
+    expect(inventory.endsWith('type: human }\n  - id: 电梯\n    name: 电梯\n    phase: service\n    channel: on-site\n    type: human\n')).toBe(true);
+    expect(await check({ ...base, 's.standards.yaml': marked(standards).text, 't.touchpoints.yaml': inventory })).toEqual([]);
+  });
+
+  it('creates a missing persona in the personas file', async () => {
+    const { findings } = await checkMarked('j.journey.yaml', journey('      - { id: a, title: x, emotions: { owner: 1, tenant: 1, guest: 0 } }\n', 'personas: [owner, tenant, guest]\n'));
+    const f = findings.find((x) => x.ruleId === 'unknown-persona')!;
+    const create = f.fixes!.find((x) => x.title === 'Create persona "guest" in p.personas.yaml')!;
+    const personas = applyEdits(PERSONAS, create.edits);
+    expect(personas.endsWith('  - { id: tenant, name: 租户 }\n  - id: guest\n    name: guest\n')).toBe(true);
+    const j = journey('      - { id: a, title: x, emotions: { owner: 1, tenant: 1, guest: 0 } }\n', 'personas: [owner, tenant, guest]\n');
+    expect(await check({ ...base, 'j.journey.yaml': j, 'p.personas.yaml': personas })).toEqual([]);
   });
 });
 

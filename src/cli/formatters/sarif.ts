@@ -35,7 +35,7 @@ export const sarif: Formatter = (findings, ctx) => {
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: encodeUri(ctx.cwd.endsWith('/') ? `file://${ctx.cwd}` : `file://${ctx.cwd}/`) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: fileUri(ctx.cwd) } },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => {
           const result: Record<string, unknown> = {
@@ -49,15 +49,19 @@ export const sarif: Formatter = (findings, ctx) => {
           if (f.related?.length) {
             result.relatedLocations = f.related.map((r, id) => ({ id, ...location(r.file, r.range), message: { text: r.message } }));
           }
-          if (f.fixes?.length) {
-            result.fixes = f.fixes.map((x) => ({
-              description: { text: x.title },
-              artifactChanges: groupByFile(x.edits).map(([file, edits]) => ({
-                artifactLocation: { uri: encodeUri(relative(ctx.cwd, file)), uriBaseId: '%SRCROOT%' },
-                replacements: edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+          // SARIF requires at least one artifactChange per fix, and no two equal fixes in a result.
+          const fixes = uniqueBy(
+            (f.fixes ?? [])
+              .filter((x) => x.edits.length > 0)
+              .map((x) => ({
+                description: { text: x.title },
+                artifactChanges: groupByFile(x.edits).map(([file, edits]) => ({
+                  artifactLocation: { uri: encodeUri(relative(ctx.cwd, file)), uriBaseId: '%SRCROOT%' },
+                  replacements: edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+                })),
               })),
-            }));
-          }
+          );
+          if (fixes.length) result.fixes = fixes;
           return result;
         }),
       },
@@ -72,8 +76,27 @@ function groupByFile<T extends { file: string }>(edits: readonly T[]): [string, 
   return [...map];
 }
 
+function uniqueBy<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((x) => {
+    const key = JSON.stringify(x);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Relative paths as URI references: each segment percent-encoded (CJK and spaces included). */
 function encodeUri(p: string): string {
-  if (p.startsWith('file://')) return 'file://' + p.slice(7).split('/').map(encodeURIComponent).join('/');
   return p.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * A folder as an absolute file URI ending in "/": `/home/a b` → `file:///home/a%20b/`,
+ * `C:/work` → `file:///C:/work/` (the drive letter's colon stays as it is).
+ */
+function fileUri(folder: string): string {
+  const segments = folder.split('/').filter(Boolean);
+  const path = segments.map((s, i) => (i === 0 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s))).join('/');
+  return path ? `file:///${path}/` : 'file:///';
 }

@@ -33,7 +33,11 @@ export const stylish: Formatter = (findings, ctx) => {
   return lines.join('\n') + '\n';
 };
 
-/** Messages quote user text; a newline in it must not break the one-finding-per-line layout. */
+/**
+ * Messages quote user text: a newline or tab in it must not break the one-finding-per-line layout,
+ * and a control character (such as ESC, which starts a terminal escape sequence) is shown as U+FFFD.
+ */
 function oneLine(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ');
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
 }

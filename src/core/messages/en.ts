@@ -76,11 +76,17 @@ export const en = {
   'dimension.unknown': 'Unknown dimension "{dimension}". This file allows: {allowed}.',
   'dimension.unknownSuggest': 'Unknown dimension "{dimension}". Did you mean "{suggestion}"?',
 
+  'rename.invalid': '"{id}" cannot be an ID: use letters (Latin or Chinese), digits, "-" and "_", at most 64 characters.',
+  'rename.collision': 'A {kind|entity} with the ID "{id}" already exists.',
+
   'fix.replace': 'Change to "{id}"',
   'fix.clamp': 'Set the score to {value}',
   'fix.addScore': 'Add a score for "{persona}"',
   'fix.removeProperty': 'Remove "{property}"',
   'fix.addKind': 'Add "kind: {kind}"',
+  'fix.createTouchpoint': 'Create touchpoint "{id}" in {file}',
+  'fix.createPersona': 'Create persona "{id}" in {file}',
+  'fix.disableLine': 'Disable {rule} for this line',
 } as const;
 
 export type MessageId = keyof typeof en;

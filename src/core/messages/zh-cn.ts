@@ -78,9 +78,15 @@ export const zhCn: Record<MessageId, string> = {
   'dimension.unknown': '未知的维度“{dimension}”。此文件允许的维度：{allowed}。',
   'dimension.unknownSuggest': '未知的维度“{dimension}”。您是不是想写“{suggestion}”？',
 
+  'rename.invalid': '“{id}”不能用作 ID：请使用字母（拉丁字母或汉字）、数字、“-”和“_”，最多 64 个字符。',
+  'rename.collision': '已经存在 ID 为“{id}”的{kind|entity}。',
+
   'fix.replace': '改为“{id}”',
   'fix.clamp': '将评分设为 {value}',
   'fix.addScore': '添加“{persona}”的评分',
   'fix.removeProperty': '删除“{property}”',
   'fix.addKind': '添加“kind: {kind}”',
+  'fix.createTouchpoint': '在 {file} 中创建接触点“{id}”',
+  'fix.createPersona': '在 {file} 中创建客户画像“{id}”',
+  'fix.disableLine': '对此行禁用 {rule}',
 };

@@ -1,8 +1,8 @@
-import { isMap, isPair, isScalar, type Node, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Range } from '../finding';
 import type { FileReporter } from '../report';
 import { itemsOf, numberOf, pairOf, span, stringOf, valueOf } from '../yaml/nodes';
-import type { Def, EntityKind, Expectation, Journey, Persona, Ref, Scale, Score, ScoreInsertion, Selector, Stage, Standard, Step, Touchpoint } from './types';
+import type { Def, EntityKind, ListEnd, Expectation, Journey, Persona, Ref, Scale, Score, ScoreInsertion, Selector, Stage, Standard, Step, Touchpoint } from './types';
 
 /**
  * Reads typed entities with their source ranges out of a YAML document. Tolerant: a node of the
@@ -52,6 +52,18 @@ export class Extractor {
     const max = numberOf(valueOf(node, 'max'));
     if (min === undefined || max === undefined || min >= max) return fallback;
     return { min, max, neutral: numberOf(valueOf(node, 'neutral')) ?? (min + max) / 2 };
+  }
+
+  /** The end of a block list (`key:` then `- …` lines), where a new entry can be appended. */
+  listEnd(root: unknown, key: string): ListEnd | undefined {
+    const seq = valueOf(root, key);
+    if (!isSeq(seq) || seq.flow || seq.items.length === 0) return undefined;
+    const first = seq.range?.[0];
+    const end = span(seq, this.report.lines.text)?.[1];
+    if (first === undefined || end === undefined) return undefined;
+    const line = this.report.lines.position(end).line;
+    const dash = this.report.lines.position(first).character;
+    return { position: { line, character: this.report.lines.lineText(line).length }, indent: ' '.repeat(dash) };
   }
 
   personas(root: unknown): Persona[] {

@@ -25,6 +25,15 @@ export interface Ref {
   id: string;
   file: string;
   range: Range;
+  /** `score`: the persona key of a step's emotions (checked against the journey's personas, not the workspace). */
+  role?: 'score';
+}
+
+/** Where a new entry goes at the end of a file's main list (touchpoints, standards, personas). */
+export interface ListEnd {
+  position: Position;
+  /** The indentation of the list's dashes. */
+  indent: string;
 }
 
 export interface Scale {
@@ -144,6 +153,7 @@ export interface FileModel {
   touchpoints: Touchpoint[];
   standards: Standard[];
   personas: Persona[];
+  listEnd?: ListEnd;
   /** `# peakend-disable-next-line` comments: line → rule IDs it silences (empty set = all rules). */
   suppressions: Map<number, Set<string>>;
 }

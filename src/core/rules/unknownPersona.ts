@@ -11,7 +11,7 @@ export const unknownPersona: WorkspaceRule = {
   check(index, emit) {
     const defs = [...index.personas.values()].flat().map((p) => p.def);
     for (const ref of index.refs) {
-      if (ref.kind === 'persona' && !index.personas.has(ref.id)) emit(unknownReference(this.id, ref, defs));
+      if (ref.kind === 'persona' && ref.role !== 'score' && !index.personas.has(ref.id)) emit(unknownReference(this.id, ref, defs, index));
     }
     for (const f of index.files) {
       const j = f.journey;

@@ -7,7 +7,7 @@ export const unknownStandard: WorkspaceRule = {
   check(index, emit) {
     const defs = index.allStandards().map((s) => s.def);
     for (const ref of index.refs) {
-      if (ref.kind === 'standard' && !index.standards.has(ref.id)) emit(unknownReference(this.id, ref, defs));
+      if (ref.kind === 'standard' && !index.standards.has(ref.id)) emit(unknownReference(this.id, ref, defs, index));
     }
   },
 };

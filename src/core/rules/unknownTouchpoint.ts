@@ -7,7 +7,7 @@ export const unknownTouchpoint: WorkspaceRule = {
   check(index, emit) {
     const defs = index.allTouchpoints().map((t) => t.def);
     for (const ref of index.refs) {
-      if (ref.kind === 'touchpoint' && !index.touchpoints.has(ref.id)) emit(unknownReference(this.id, ref, defs));
+      if (ref.kind === 'touchpoint' && !index.touchpoints.has(ref.id)) emit(unknownReference(this.id, ref, defs, index));
     }
   },
 };

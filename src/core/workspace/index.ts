@@ -36,6 +36,7 @@ export class WorkspaceIndex {
           for (const step of stage.steps) {
             this.defs.push(step.def);
             this.refs.push(...step.touchpoints);
+            for (const e of step.emotions) this.refs.push({ kind: 'persona', id: e.persona, file: f.file, range: e.keyRange, role: 'score' });
           }
         }
       }
@@ -48,6 +49,16 @@ export class WorkspaceIndex {
 
   allStandards(): Standard[] {
     return [...this.standards.values()].flat();
+  }
+
+  /** The first file of a kind that can take a new entry (for "create …" fixes). */
+  fileFor(kind: 'touchpoints' | 'personas', nearId?: string): FileModel | undefined {
+    const candidates = this.files.filter((f) => f.kind === kind && f.listEnd);
+    if (nearId && kind === 'touchpoints') {
+      const near = candidates.find((f) => f.touchpoints.some((t) => t.def.id === nearId));
+      if (near) return near;
+    }
+    return candidates[0];
   }
 
   /** The definitions an ID resolves to (more than one is a duplicate). */
