@@ -6,8 +6,13 @@ import { main } from './main';
 async function writeFileAtomic(path: string, text: string): Promise<void> {
   await fs.mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await fs.writeFile(tmp, text, 'utf8');
-  await fs.rename(tmp, path);
+  try {
+    await fs.writeFile(tmp, text, 'utf8');
+    await fs.rename(tmp, path);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
 }
 
 main(process.argv.slice(2), {

@@ -69,13 +69,20 @@ async function check(argv: string[], io: CliIo): Promise<number> {
     paths.push(config ? dirname(config) : cwd);
   }
   const result = await checkPaths(nodeHost, paths);
-  const lang = toLanguage(opts.lang ?? io.env.PEAKEND_LANG ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+  // As in POSIX, an empty locale variable counts as unset.
+  const lang = toLanguage([opts.lang, io.env.PEAKEND_LANG, io.env.LC_ALL, io.env.LC_MESSAGES, io.env.LANG].find(Boolean));
   const findings = result.findings.map((f) => localizeFinding(f, lang));
   const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
   for (const out of opts.outputs) {
     const text = FORMATTERS[out.format]!(findings, { cwd, fileCount: result.files.length, color: out.file ? false : color, toolVersion: VERSION });
-    if (out.file) await io.writeFile(toEnginePath(out.file, cwd), text);
-    else io.stdout.write(text);
+    if (out.file) {
+      try {
+        await io.writeFile(normalize(toEnginePath(out.file, cwd)), text);
+      } catch (e) {
+        io.stderr.write(`peakend: cannot write "${out.file}": ${e instanceof Error ? e.message : String(e)}\n`);
+        return 2;
+      }
+    } else io.stdout.write(text);
   }
   const threshold = SEVERITY_RANK[opts.failSeverity];
   return findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;

@@ -35,13 +35,21 @@ export async function readInput(host: Host, file: string, maxBytes: number): Pro
 export async function loadConfig(host: Host, folder: string): Promise<{ config: PeakendConfig; model?: FileModel }> {
   const file = await findConfigFile(host, folder);
   if (!file) return { config: defaultConfig(folder) };
+  return readConfig(host, file);
+}
+
+/** Reads a given config file. */
+export async function readConfig(host: Host, file: string): Promise<{ config: PeakendConfig; model: FileModel }> {
   const root = dirname(file);
   const defaults = defaultConfig(root);
   const model = analyzeFile(file, await readInput(host, file, defaults.maxFileBytes), defaults);
   return { config: resolveConfig(model.value, root, file), model };
 }
 
-/** Every file below the root that the config includes and does not exclude. */
+/**
+ * Every file below the root that the config includes and does not exclude. A subfolder with its
+ * own peakend.yaml is a workspace of its own and is left out.
+ */
 export async function discoverFiles(host: Host, config: PeakendConfig): Promise<string[]> {
   const include = picomatch(config.include, { dot: false });
   const exclude = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
@@ -54,6 +62,7 @@ export async function discoverFiles(host: Host, config: PeakendConfig): Promise<
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (dir !== config.root && entries.some((e) => e.type === 'file' && CONFIG_FILE_NAMES.includes(e.name))) return;
     for (const e of entries) {
       const path = join(dir, e.name);
       const rel = relative(config.root, path);
@@ -80,6 +89,11 @@ export interface LoadedWorkspace {
  */
 export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = []): Promise<LoadedWorkspace> {
   const { config, model } = await loadConfig(host, folder);
+  return loadWorkspace(host, config, model, extraFiles);
+}
+
+/** Loads every file of a workspace whose config is already known. */
+export async function loadWorkspace(host: Host, config: PeakendConfig, model?: FileModel, extraFiles: string[] = []): Promise<LoadedWorkspace> {
   const workspace = new Workspace(config);
   const files = await discoverFiles(host, config);
   const requested = new Set(files);

@@ -1,13 +1,18 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type Document } from 'yaml';
 
 /**
- * A YAML node's own span: from its first character to the end of its value, without comments or
- * the line breaks and indentation that a block collection's range takes in after its last item.
+ * A YAML node's own span: from its first character to the end of its value, without the comments,
+ * line breaks and indentation that a block collection's range takes in after its last item.
  */
 export function span(node: Node | null | undefined, text?: string): [number, number] | undefined {
   const r = node?.range;
   if (!r) return undefined;
   let end = r[1];
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
+    const last = node.items[node.items.length - 1];
+    const inner = isPair(last) ? span((last.value ?? last.key) as Node, text) : span(last as Node, text);
+    if (inner) end = inner[1];
+  }
   if (text) while (end > r[0] && /\s/.test(text[end - 1]!)) end--;
   return [r[0], end];
 }

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { newFromTemplate } from './commands';
+import { DiagnosticsPublisher } from './diagnostics';
+import { codeActionProvider } from './features/codeActions';
+import { completionProvider } from './features/completion';
+import { hoverProvider } from './features/hover';
+import { definitionProvider, documentSymbolProvider, referenceProvider, renameProvider, workspaceSymbolProvider } from './features/navigation';
+import { log } from './log';
+import { Sessions } from './sessions';
+import { StatusBar } from './statusBar';
+
+const SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', pattern: '**/*.{journey,touchpoints,standards,personas}.{yaml,yml}' },
+  { scheme: 'file', pattern: '**/peakend.{yaml,yml}' },
+];
+
+/** What the extension returns to other extensions and to its integration tests. */
+export interface PeakendApi {
+  /** Resolves once every pending check has run and its diagnostics are published. */
+  whenIdle(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): PeakendApi {
+  const started = performance.now();
+  const sessions = new Sessions();
+  const docs = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
+  const diagnostics = new DiagnosticsPublisher(sessions, docs);
+  const actions = codeActionProvider(sessions, diagnostics);
+  context.subscriptions.push(
+    log,
+    sessions,
+    diagnostics,
+    new StatusBar(diagnostics),
+    sessions.onDidChange(() => diagnostics.refresh()),
+    vscode.workspace.onDidOpenTextDocument((d) => sessions.analyzeDocument(d)),
+    vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && sessions.scheduleDocument(e.document)),
+    vscode.workspace.onDidCloseTextDocument((d) => sessions.documentClosed(d)),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('peakend') && void sessions.reload()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => diagnostics.refresh()),
+    watcher(sessions),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, completionProvider(sessions), '[', ',', ' ', '-'),
+    vscode.languages.registerHoverProvider(SELECTOR, hoverProvider(sessions)),
+    vscode.languages.registerDefinitionProvider(SELECTOR, definitionProvider(sessions)),
+    vscode.languages.registerReferenceProvider(SELECTOR, referenceProvider(sessions)),
+    vscode.languages.registerRenameProvider(SELECTOR, renameProvider(sessions)),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, documentSymbolProvider(sessions)),
+    vscode.languages.registerWorkspaceSymbolProvider(workspaceSymbolProvider(sessions)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, actions, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.commands.registerCommand('peakend.newJourney', (uri?: vscode.Uri) => newFromTemplate(context, sessions, 'journey', folderOf(uri))),
+    vscode.commands.registerCommand('peakend.newTouchpoints', (uri?: vscode.Uri) => newFromTemplate(context, sessions, 'touchpoints', folderOf(uri))),
+    vscode.commands.registerCommand('peakend.newStandards', (uri?: vscode.Uri) => newFromTemplate(context, sessions, 'standards', folderOf(uri))),
+    vscode.commands.registerCommand('peakend.recheck', async () => {
+      await sessions.reload();
+      await sessions.whenIdle();
+    }),
+    vscode.commands.registerCommand('peakend.showLog', () => log.show()),
+  );
+  // Loading reads every file: it runs after activation returns, so activation stays fast.
+  void sessions.reload();
+  log.info(`Peakend activated in ${(performance.now() - started).toFixed(1)} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: checks and navigation only'}).`);
+  return { whenIdle: () => sessions.whenIdle() };
+}
+
+export function deactivate(): void {}
+
+/** A folder given by the Explorer's context menu; a file there means its folder. */
+function folderOf(uri: vscode.Uri | undefined): vscode.Uri | undefined {
+  if (!uri) return undefined;
+  return /\.[^/]+$/.test(uri.path) ? vscode.Uri.joinPath(uri, '..') : uri;
+}
+
+/** Re-checks files changed on disk by git or other programs (open buffers keep precedence). */
+function watcher(sessions: Sessions): vscode.Disposable {
+  const w = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+  w.onDidCreate((u) => void sessions.fileChanged(u));
+  w.onDidChange((u) => void sessions.fileChanged(u));
+  w.onDidDelete((u) => sessions.fileDeleted(u));
+  return w;
+}

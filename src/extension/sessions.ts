@@ -1,0 +1,203 @@
+import * as vscode from 'vscode';
+import {
+  defaultConfig,
+  isInsideFolder,
+  kindFromFileName,
+  loadWorkspace,
+  readConfig,
+  readInput,
+  CONFIG_FILE_NAMES,
+  type PeakendConfig,
+  type Workspace,
+} from '../core';
+import { toPath } from './convert';
+import { openDocument, vscodeHost } from './host';
+import { log } from './log';
+import { settings } from './settings';
+
+/**
+ * The Peakend workspaces inside the open VS Code folders (one per peakend.yaml, plus each folder
+ * itself), kept in step with editor buffers and the disk. Per-file analysis runs only for the file
+ * that changed; cross-file rules rerun over the index, so dependents are re-checked with it.
+ */
+export class Sessions implements vscode.Disposable {
+  private roots: Workspace[] = [];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly analyzed = new Map<string, number>();
+  /** Bumped by every event for a path, so that a slower disk read cannot overwrite newer text. */
+  private readonly generation = new Map<string, number>();
+  private running = 0;
+  private idle: (() => void)[] = [];
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+
+  workspaces(): readonly Workspace[] {
+    return this.roots;
+  }
+
+  /** The workspace a file belongs to: the deepest root that contains it. */
+  workspaceFor(path: string): Workspace | undefined {
+    let best: Workspace | undefined;
+    for (const ws of this.roots) {
+      if (isInsideFolder(ws.config.root, path) && (!best || ws.config.root.length > best.config.root.length)) best = ws;
+    }
+    return best;
+  }
+
+  /** Whether a document is one Peakend checks: by its name, or because its workspace includes it. */
+  isPeakendDocument(doc: vscode.TextDocument): boolean {
+    if (doc.uri.scheme !== 'file') return false;
+    const path = toPath(doc.uri);
+    return kindFromFileName(path) !== undefined || Boolean(this.workspaceFor(path)?.getFile(path));
+  }
+
+  /** (Re)loads every workspace from scratch: on start, on config changes and on "Re-check". */
+  reload(): Promise<void> {
+    return this.track(async () => {
+      const started = Date.now();
+      const configs = await this.configs();
+      const roots: Workspace[] = [];
+      for (const config of configs) {
+        const { workspace } = await loadWorkspace(vscodeHost, config.config, config.model);
+        roots.push(workspace);
+      }
+      this.roots = roots;
+      this.analyzed.clear();
+      for (const doc of vscode.workspace.textDocuments) if (this.isPeakendDocument(doc)) this.analyzed.set(toPath(doc.uri), doc.version);
+      const files = roots.reduce((n, w) => n + w.files.size, 0);
+      log.info(`Loaded ${roots.length} workspace(s), ${files} file(s) in ${Date.now() - started} ms.`);
+      this.emitter.fire();
+    });
+  }
+
+  private async configs(): Promise<{ config: PeakendConfig; model?: import('../core').FileModel }[]> {
+    const s = settings();
+    const out: { config: PeakendConfig; model?: import('../core').FileModel }[] = [];
+    const seen = new Set<string>();
+    const add = (c: { config: PeakendConfig; model?: import('../core').FileModel }) => {
+      if (seen.has(c.config.root)) return;
+      seen.add(c.config.root);
+      c.config.rules = { ...c.config.rules, ...s.rules };
+      out.push(c);
+    };
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (s.configPath && folders[0]) {
+      const file = s.configPath.startsWith('/') ? s.configPath : `${toPath(folders[0].uri)}/${s.configPath}`;
+      add(await readConfig(vscodeHost, file));
+    }
+    const pattern = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
+    for (const uri of await vscode.workspace.findFiles(pattern, '**/node_modules/**')) add(await readConfig(vscodeHost, toPath(uri)));
+    for (const f of folders) if (f.uri.scheme === 'file') add({ config: defaultConfig(toPath(f.uri)) });
+    return out;
+  }
+
+  /** An edited buffer: analysed after the debounce, unless its version was already analysed. */
+  scheduleDocument(doc: vscode.TextDocument, delay = settings().debounceMs): void {
+    if (!this.isPeakendDocument(doc)) return;
+    const path = toPath(doc.uri);
+    const pending = this.timers.get(path);
+    if (pending) clearTimeout(pending);
+    else this.running++;
+    this.timers.set(
+      path,
+      setTimeout(() => {
+        this.timers.delete(path);
+        try {
+          this.analyzeDocument(doc);
+        } finally {
+          this.settle();
+        }
+      }, delay),
+    );
+  }
+
+  /** Analyses a buffer now (on open: the first result comes without waiting). */
+  analyzeDocument(doc: vscode.TextDocument): void {
+    if (doc.isClosed || !this.isPeakendDocument(doc)) return;
+    const path = toPath(doc.uri);
+    if (this.analyzed.get(path) === doc.version && this.workspaceFor(path)?.getFile(path)) return;
+    const ws = this.workspaceFor(path);
+    if (!ws) return;
+    this.bump(path);
+    ws.setFile(path, { text: doc.getText() });
+    this.analyzed.set(path, doc.version);
+    this.emitter.fire();
+  }
+
+  /** A file changed on disk (git checkout, another program): re-read it unless an open buffer owns it. */
+  fileChanged(uri: vscode.Uri): Promise<void> {
+    const path = toPath(uri);
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (CONFIG_FILE_NAMES.includes(name)) return this.reload();
+    const open = openDocument(path);
+    if (open?.isDirty) return Promise.resolve();
+    const ws = this.workspaceFor(path);
+    if (!ws) return Promise.resolve();
+    if (!ws.getFile(path) && !kindFromFileName(path)) return Promise.resolve();
+    return this.track(async () => {
+      const gen = this.bump(path);
+      const input = await readInput(vscodeHost, path, ws.config.maxFileBytes);
+      if (this.generation.get(path) !== gen) return; // a newer event for this path won
+      ws.setFile(path, input);
+      this.analyzed.delete(path);
+      this.emitter.fire();
+    });
+  }
+
+  fileDeleted(uri: vscode.Uri): void {
+    const path = toPath(uri);
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (CONFIG_FILE_NAMES.includes(name)) {
+      void this.reload();
+      return;
+    }
+    this.bump(path);
+    this.analyzed.delete(path);
+    if (this.workspaceFor(path)?.deleteFile(path)) this.emitter.fire();
+  }
+
+  /** A closed buffer may have held unsaved text: the file on disk is the truth again. */
+  documentClosed(doc: vscode.TextDocument): void {
+    if (!this.isPeakendDocument(doc)) return;
+    const pending = this.timers.get(toPath(doc.uri));
+    if (pending) {
+      clearTimeout(pending);
+      this.timers.delete(toPath(doc.uri));
+      this.settle();
+    }
+    void this.fileChanged(doc.uri).then(() => this.emitter.fire());
+  }
+
+  /** Resolves once no analysis is pending or running (for tests and commands that need fresh results). */
+  whenIdle(): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private bump(path: string): number {
+    const g = (this.generation.get(path) ?? 0) + 1;
+    this.generation.set(path, g);
+    return g;
+  }
+
+  private async track(work: () => Promise<void>): Promise<void> {
+    this.running++;
+    try {
+      await work();
+    } catch (e) {
+      log.error(`Peakend failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    } finally {
+      this.settle();
+    }
+  }
+
+  private settle(): void {
+    this.running--;
+    if (this.running === 0) for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.emitter.dispose();
+  }
+}

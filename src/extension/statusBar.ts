@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { DiagnosticsPublisher } from './diagnostics';
+
+/** "Peakend ✖ 2 ⚠ 3": the workspace's problem summary; a click opens the Problems panel. */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('peakend.status', vscode.StatusBarAlignment.Left, 10);
+
+  constructor(private readonly diagnostics: DiagnosticsPublisher) {
+    this.item.name = 'Peakend';
+    this.item.command = 'workbench.actions.view.problems';
+    diagnostics.onDidPublish(() => this.update());
+    this.update();
+    this.item.show();
+  }
+
+  private update(): void {
+    const all = this.diagnostics.all();
+    const errors = all.filter((f) => f.severity === 'error').length;
+    const warnings = all.filter((f) => f.severity === 'warning').length;
+    const files = new Set(all.map((f) => f.file)).size;
+    this.item.text = errors || warnings ? `$(error) ${errors} $(warning) ${warnings} Peakend` : '$(check) Peakend';
+    this.item.tooltip =
+      errors || warnings
+        ? vscode.l10n.t('Peakend: {0} errors, {1} warnings in {2} files. Click to open the Problems panel.', errors, warnings, files)
+        : vscode.l10n.t('Peakend: no problems. Click to open the Problems panel.');
+    this.item.accessibilityInformation = { label: this.item.tooltip };
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
