@@ -1,19 +1,37 @@
-// Bundles the CLI into dist/cli.js (one file, dependencies included).
+// Bundles the CLI (dist/cli.js, ESM) and the VS Code extension (dist/extension.cjs, one CommonJS file
+// for the extension host; `vscode` is provided by the host).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
 
-await build({
-  entryPoints: ['src/cli/bin.ts'],
-  outfile: 'dist/cli.js',
+const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
-  sourcemap: 'linked',
   define: { PEAKEND_VERSION: JSON.stringify(version) },
-  // Some bundled CommonJS dependencies call require(); give ESM output one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+  legalComments: 'none',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['src/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    format: 'esm',
+    sourcemap: 'linked',
+    // Some bundled CommonJS dependencies call require(); give ESM output one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.cjs',
+    format: 'cjs',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: production ? false : 'linked',
+  }),
+]);

@@ -69,8 +69,9 @@ async function check(argv: string[], io: CliIo): Promise<number> {
     paths.push(config ? dirname(config) : cwd);
   }
   const result = await checkPaths(nodeHost, paths);
-  // As in POSIX, an empty locale variable counts as unset.
-  const lang = toLanguage([opts.lang, io.env.PEAKEND_LANG, io.env.LC_ALL, io.env.LC_MESSAGES, io.env.LANG].find(Boolean));
+  // As in POSIX, an empty locale variable counts as unset; "zh_TW.UTF-8" is read as "zh-TW".
+  const locale = [opts.lang, io.env.PEAKEND_LANG, io.env.LC_ALL, io.env.LC_MESSAGES, io.env.LANG].find(Boolean);
+  const lang = toLanguage(locale?.replace(/[.@].*$/, '').replace(/_/g, '-'));
   const findings = result.findings.map((f) => localizeFinding(f, lang));
   const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
   for (const out of opts.outputs) {

@@ -69,3 +69,13 @@ describe('size limit', () => {
     expect(workspace.findingsFor(join(dir, 'huge.journey.yaml')).map((f) => f.ruleId)).toEqual(['file-too-large']);
   });
 });
+
+describe('paths', () => {
+  it('treats "./a/../b" and "b" as one file', async () => {
+    const { checkPaths } = await import('../../src/core');
+    const file = join(FIXTURES, 'still-checked.journey.yaml');
+    const odd = join(FIXTURES, '.', 'x', '..', 'still-checked.journey.yaml').replace('/x/..', '/./x/..');
+    const { findings } = await checkPaths(nodeHost, [odd]);
+    expect(findings.map((f) => [f.file, f.ruleId])).toEqual([[file, 'unknown-touchpoint']]);
+  });
+});

@@ -65,3 +65,11 @@ describe('suppressions', () => {
     expect(s.get(4)!.size).toBe(0);
   });
 });
+
+describe('toLanguage', () => {
+  it('reads BCP 47 and POSIX locales, and keeps traditional Chinese in English', async () => {
+    const { toLanguage } = await import('../../src/core');
+    expect(['zh-cn', 'zh-CN', 'zh_CN.UTF-8', 'zh-Hans', 'zh'].map(toLanguage)).toEqual(['zh-cn', 'zh-cn', 'zh-cn', 'zh-cn', 'zh-cn']);
+    expect(['zh_TW.UTF-8', 'zh-HK', 'zh-Hant-TW', 'en-US', '', undefined].map(toLanguage)).toEqual(['en', 'en', 'en', 'en', 'en', 'en']);
+  });
+});

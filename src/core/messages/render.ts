@@ -9,7 +9,8 @@ const catalogs: Record<Language, Record<MessageId, string>> = { en, 'zh-cn': zhC
 
 /** Maps a locale such as "zh-CN", "zh-Hans" or "en-US" to a language Peakend speaks. */
 export function toLanguage(locale: string | undefined): Language {
-  const l = (locale ?? '').toLowerCase();
+  // POSIX locales write zh_TW.UTF-8; BCP 47 writes zh-TW or zh-Hant.
+  const l = (locale ?? '').toLowerCase().replace(/_/g, '-');
   return l.startsWith('zh') && !/^zh-(tw|hk|mo|hant)/.test(l) ? 'zh-cn' : 'en';
 }
 

@@ -3,7 +3,7 @@ import { ALWAYS_EXCLUDED_DIRS, CONFIG_FILE_NAMES, defaultConfig, resolveConfig, 
 import type { Host } from '../host';
 import { analyzeFile, type FileInput } from '../analyze';
 import type { FileModel } from '../model/types';
-import { dirname, isInside, join, relative } from '../util/paths';
+import { dirname, isInside, join, normalize, relative } from '../util/paths';
 import { Workspace } from './workspace';
 
 /** The nearest peakend.yaml at or above `folder`. */
@@ -88,8 +88,8 @@ export interface LoadedWorkspace {
  * (files given by name are checked whatever their name).
  */
 export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = []): Promise<LoadedWorkspace> {
-  const { config, model } = await loadConfig(host, folder);
-  return loadWorkspace(host, config, model, extraFiles);
+  const { config, model } = await loadConfig(host, normalize(folder));
+  return loadWorkspace(host, config, model, extraFiles.map(normalize));
 }
 
 /** Loads every file of a workspace whose config is already known. */
@@ -112,7 +112,8 @@ export async function loadWorkspace(host: Host, config: PeakendConfig, model?: F
  */
 export async function checkPaths(host: Host, paths: string[]): Promise<{ workspaces: Workspace[]; files: string[]; findings: import('../finding').Finding[] }> {
   const groups = new Map<string, { folder: string; files: string[]; folders: string[] }>();
-  for (const p of paths) {
+  // "./a/../b.yaml" and "b.yaml" are one file: compare normalized paths only.
+  for (const p of paths.map(normalize)) {
     const st = await host.stat(p);
     const folder = st?.type === 'directory' ? p : dirname(p);
     const configFile = await findConfigFile(host, folder);
