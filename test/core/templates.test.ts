@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fillTemplate, templateFileName, TEMPLATE_KINDS } from '../../src/core';
+import { check } from '../helpers/memory';
+import { PERSONAS } from '../helpers/workspaces';
+
+const template = (kind: string) => readFileSync(resolve(__dirname, `../../templates/${kind}.yaml`), 'utf8');
+
+describe('templates', () => {
+  it('make files without errors, titles with YAML syntax in them included', async () => {
+    const files: Record<string, string> = { 'p.personas.yaml': PERSONAS };
+    for (const kind of TEMPLATE_KINDS) {
+      files[templateFileName(kind, `new-${kind}`)] = fillTemplate(template(kind), { id: `new-${kind}`, title: '报修: #1 "急" [test]', persona: 'owner' });
+    }
+    const findings = await check(files);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // No warnings either: the new standard (phone channel) covers the new inventory's hotline.
+    expect(findings.map((f) => f.ruleId)).toEqual([]);
+    expect(files['new-journey.journey.yaml']).toContain('title: "报修: #1 \\"急\\" [test]"');
+  });
+
+  it('refuse IDs that are not valid', () => {
+    expect(() => fillTemplate(template('journey'), { id: '../x', title: 't', persona: 'owner' })).toThrow('"../x" is not a valid ID.');
+  });
+});
