@@ -75,7 +75,7 @@ async function check(argv: string[], io: CliIo): Promise<number> {
   const findings = result.findings.map((f) => localizeFinding(f, lang));
   const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
   for (const out of opts.outputs) {
-    const text = FORMATTERS[out.format]!(findings, { cwd, fileCount: result.files.length, color: out.file ? false : color, toolVersion: VERSION });
+    const text = FORMATTERS[out.format]!(findings, { cwd, fileCount: result.files.length, color: out.file ? false : color, toolVersion: VERSION, lang });
     if (out.file) {
       try {
         await io.writeFile(normalize(toEnginePath(out.file, cwd)), text);

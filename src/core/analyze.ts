@@ -10,7 +10,7 @@ import { decodeUtf8 } from './text/decode';
 import { LineIndex } from './text/lineIndex';
 import { scanSuppressions } from './text/suppressions';
 import { similar } from './util/similar';
-import { parseYaml } from './yaml/parseYaml';
+import { parseYaml, withoutScalarLines } from './yaml/parseYaml';
 import { pairOf, span, valueOf } from './yaml/nodes';
 
 /** What a front end hands the engine for one file: its text (an editor buffer), its bytes, or only its size. */
@@ -53,18 +53,19 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
     text = decoded.text;
   } else {
     text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
-    if (text.length > config.maxFileBytes) return analyzeFile(file, { size: text.length }, config);
+    // The limit is in bytes as on disk, so that a buffer and its saved file are judged alike.
+    const bytes = utf8Length(text);
+    if (bytes > config.maxFileBytes) return analyzeFile(file, { size: bytes }, config);
   }
 
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);
   const model = empty(lines, report);
-  model.suppressions = scanSuppressions(text);
-
   const { doc, value } = parseYaml(text, report);
+  model.suppressions = doc ? withoutScalarLines(scanSuppressions(text), doc, lines) : scanSuppressions(text);
   const hasSyntaxErrors = report.findings.some((f) => f.ruleId === 'yaml-syntax');
   model.value = value;
-  if (!doc || value === null || value === undefined) return model;
+  if (!doc || doc.contents === null) return model;
   const root = doc.contents;
   if (!isMap(root)) {
     const s = span(root as never, text) ?? [0, 0];
@@ -100,6 +101,9 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   if (kind === 'touchpoints') model.touchpoints = x.touchpoints(root);
   if (kind === 'standards') model.standards = x.standards(root);
   if (kind === 'personas') model.personas = x.personas(root);
+  const scaleRange = x.scaleRange(root);
+  if (scaleRange) model.scaleRange = scaleRange;
+  if (kind === 'config') model.ruleSettings = x.ruleSettings(root);
   if (kind === 'touchpoints' || kind === 'standards' || kind === 'personas') {
     const end = x.listEnd(root, kind);
     if (end) model.listEnd = end;
@@ -119,7 +123,7 @@ function checkKind(file: string, root: YAMLMap, report: FileReporter): { kind: D
     // With a kind in the file name the schema reports the missing property; without one nothing can be checked.
     if (!expected) {
       const s = span(root, report.lines.text)!;
-      report.at('unknown-kind', s[0], s[0], 'kind.missing', { expected: 'journey' });
+      report.at('unknown-kind', s[0], s[0], 'kind.missingAny', { allowed: DOCUMENT_KINDS.join(', ') });
     }
     return { kind: expected, unknown: false };
   }
@@ -135,4 +139,17 @@ function checkKind(file: string, root: YAMLMap, report: FileReporter): { kind: D
     report.at('kind-mismatch', s[0], s[1], 'kind.mismatch', { expected, kind: declared });
   }
   return { kind: declared, unknown: false };
+}
+
+/** UTF-8 byte length of a string, without allocating its encoding. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) (n += 4), i++;
+    else n += 3;
+  }
+  return n;
 }

@@ -18,6 +18,8 @@ const SELECTOR: vscode.DocumentSelector = [
 export interface PeakendApi {
   /** Resolves once every pending check has run and its diagnostics are published. */
   whenIdle(): Promise<void>;
+  /** The status bar item's text and tooltip, as shown now. */
+  statusBar(): { text: string; tooltip: string };
 }
 
 export function activate(context: vscode.ExtensionContext): PeakendApi {
@@ -26,11 +28,12 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
   const docs = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
   const diagnostics = new DiagnosticsPublisher(sessions, docs);
   const actions = codeActionProvider(sessions, diagnostics);
+  const statusBar = new StatusBar(diagnostics);
   context.subscriptions.push(
     log,
     sessions,
     diagnostics,
-    new StatusBar(diagnostics),
+    statusBar,
     sessions.onDidChange(() => diagnostics.refresh()),
     vscode.workspace.onDidOpenTextDocument((d) => sessions.analyzeDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && sessions.scheduleDocument(e.document)),
@@ -58,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
   // Loading reads every file: it runs after activation returns, so activation stays fast.
   void sessions.reload();
   log.info(`Peakend activated in ${(performance.now() - started).toFixed(1)} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: checks and navigation only'}).`);
-  return { whenIdle: () => sessions.whenIdle() };
+  return { whenIdle: () => sessions.whenIdle(), statusBar: () => statusBar.summary };
 }
 
 export function deactivate(): void {}

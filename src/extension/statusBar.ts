@@ -13,6 +13,11 @@ export class StatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  /** What the item shows now (for the extension's API: integration tests cannot read the status bar). */
+  get summary(): { text: string; tooltip: string } {
+    return { text: this.item.text, tooltip: String(this.item.tooltip ?? '') };
+  }
+
   private update(): void {
     const all = this.diagnostics.all();
     const errors = all.filter((f) => f.severity === 'error').length;

@@ -126,7 +126,7 @@ describe('duplicate-id', () => {
     const { ranges, findings } = await checkMarked('u.touchpoints.yaml', second);
     const here = only(findings, 'duplicate-id').find((f) => f.file === '/ws/u.touchpoints.yaml')!;
     expect(here.range).toEqual(ranges[0]);
-    expect(here.message).toBe('touchpoint IDs "Service-Center" and "service-center" differ only in letter case; as file names they collide on case-insensitive file systems.');
+    expect(here.message).toBe('The IDs "Service-Center" and "service-center" (touchpoint) differ only in letter case; as file names they collide on case-insensitive file systems.');
   });
 
   it('scopes steps to their journey', async () => {
@@ -253,7 +253,8 @@ describe('schema findings point at the node at fault', () => {
   it('an ID that would leave its folder', async () => {
     const { ranges, findings } = await checkMarked('p.personas.yaml', PERSONAS.replace('id: tenant', 'id: ⟦../tenant⟧'));
     expect(findings.filter((f) => f.ruleId === 'schema').map((f) => f.range)).toEqual(ranges);
-    expect(findings[0]!.message).toMatch(/^"\.\.\/tenant" is not valid here\. An ID starts with a letter or digit/);
+    expect(findings[0]!.message).toMatch(/^"\.\.\/tenant" cannot be an ID\. An ID starts with a letter or digit/);
+    expect(localizeFinding(findings[0]!, 'zh-cn').message).toMatch(/^“\.\.\/tenant”不能用作 ID。/);
   });
 });
 
@@ -313,5 +314,55 @@ describe('messages in Chinese', () => {
     expect(localizeFinding(findings[0]!, 'zh-cn').fixes![0]!.title).toBe('改为“service-hotline”');
     const typeError = (await check({ ...base, 't.touchpoints.yaml': TOUCHPOINTS.replace('type: human }', 'type: human, importance: high }') }))[0]!;
     expect(localizeFinding(typeError, 'zh-cn').message).toBe('应为数字，实际为文本。');
+  });
+});
+
+describe('rough edges', () => {
+  it('reports a document that is only null', async () => {
+    const { ranges, findings } = await checkMarked('x.personas.yaml', '⟦~⟧\n');
+    expect(findings.map((f) => [f.ruleId, f.range, f.message])).toEqual([
+      ['schema', ranges[0], 'A Peakend file is a mapping at the top level, starting with "peakend: 1" and "kind".'],
+    ]);
+  });
+
+  it('checks the default scale and the rules of peakend.yaml', async () => {
+    const { text, ranges } = marked('peakend: 1\nkind: config\nscale: ⟦{ min: 5, max: -5 }⟧\nrules:\n  ⟦uncoverd-touchpoint⟧: off\n  unused-standard: off\n');
+    const findings = await check({ ...base }, text);
+    expect(findings.map((f) => [f.ruleId, f.range, f.message])).toEqual([
+      ['invalid-scale', ranges[0], "The scale's min (5) must be below its max (-5)."],
+      ['unknown-rule', ranges[1], 'Unknown rule "uncoverd-touchpoint". Did you mean "uncovered-touchpoint"?'],
+    ]);
+  });
+
+  it('keeps maxFileBytes below the schema minimum from locking every file out', async () => {
+    const findings = await check({ ...base }, 'peakend: 1\nkind: config\nlimits: { maxFileBytes: 10 }\n');
+    expect(findings.map((f) => [f.ruleId, f.message])).toEqual([['schema', 'The value 10 is below the minimum 1024.']]);
+  });
+
+  it('reports !!binary and !!timestamp instead of turning text into other types', async () => {
+    const { ranges, findings } = await checkMarked('p.personas.yaml', PERSONAS.replace('name: 租户', 'name: ⟦!!binary⟧ aGVsbG8=').replace('name: 业主', 'name: ⟦!!timestamp⟧ 2001-12-14'));
+    expect(findings.map((f) => [f.ruleId, f.range])).toEqual([
+      ['yaml-unsupported-tag', ranges[0]],
+      ['yaml-unsupported-tag', ranges[1]],
+    ]);
+  });
+
+  it('treats a directive inside multi-line text as text, and other words as rule IDs that match nothing', async () => {
+    const inText = journey('      - id: a\n        title: x\n        description: |\n          # peakend-disable-next-line\n        emotions: { owner: 9, tenant: 1 }\n');
+    expect((await check({ ...base, 'j.journey.yaml': inText })).map((f) => f.ruleId)).toEqual(['score-out-of-scale']);
+    const words = journey('      # peakend-disable-next-line 暂时忽略\n      - { id: a, title: x, emotions: { owner: 9, tenant: 1 } }\n');
+    expect((await check({ ...base, 'j.journey.yaml': words })).map((f) => f.ruleId)).toEqual(['score-out-of-scale']);
+    const reason = journey('      # peakend-disable-next-line Score-Out-Of-Scale -- 调研数据待确认\n      - { id: a, title: x, emotions: { owner: 9, tenant: 1 } }\n');
+    expect(await check({ ...base, 'j.journey.yaml': reason })).toEqual([]);
+    const typo = journey('      # peakend-disable-next-line-typo score-out-of-scale\n      - { id: a, title: x, emotions: { owner: 9, tenant: 1 } }\n');
+    expect((await check({ ...base, 'j.journey.yaml': typo })).map((f) => f.ruleId)).toEqual(['score-out-of-scale']);
+  });
+
+  it('measures an editor buffer against the size limit in UTF-8 bytes, as on disk', async () => {
+    const { analyzeFile, defaultConfig } = await import('../../src/core');
+    const config = { ...defaultConfig('/ws'), maxFileBytes: 1024 };
+    const text = `peakend: 1\nkind: personas\npersonas:\n  - { id: a, name: ${'业'.repeat(400)} }\n`;
+    expect(text.length).toBeLessThan(1024);
+    expect(analyzeFile('/ws/a.personas.yaml', { text }, config).findings.map((f) => f.ruleId)).toEqual(['file-too-large']);
   });
 });

@@ -198,8 +198,10 @@ const YLS_SAYS: Record<string, Says> = {
   'schema.minProperties': is((a) => `Object has fewer properties than the required number of ${a.limit}`),
   'schema.uniqueItems': is(() => 'Array has duplicate items.'),
   'schema.pattern': startsWith('String does not match the pattern of '),
-  // Both show the schema's patternErrorMessage.
+  // yaml-language-server shows the schema's patternErrorMessage; we show the same hint from our catalogs.
   'schema.patternMessage': is((a) => String(a.hint)),
+  'schema.idPattern': startsWith('An ID starts with a letter or digit'),
+  'schema.datePattern': is(() => 'A date is written YYYY-MM-DD or YYYY-MM.'),
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ export const stylish: Formatter = (findings, ctx) => {
     lines.push(`  ${where}  ${paint(f.severity, f.severity.padEnd(7))}  ${oneLine(f.message)}  ${paint('dim', f.ruleId)}`);
   }
   if (lines.length) lines.push('');
-  const summary = summaryLine(findings, ctx.fileCount);
+  const summary = summaryLine(findings, ctx.fileCount, ctx.lang);
   const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : undefined;
   lines.push(worst ? paint(worst, summary) : summary);
   return lines.join('\n') + '\n';

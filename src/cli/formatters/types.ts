@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/finding';
+import type { Language } from '../../core/messages/render';
 
 export interface FormatContext {
   /** Paths are shown relative to this folder. */
@@ -7,6 +8,8 @@ export interface FormatContext {
   fileCount: number;
   color: boolean;
   toolVersion: string;
+  /** The language of messages and of the summary line. */
+  lang?: Language;
 }
 
 /** A formatter turns findings into the text of one output; it never writes anything itself. */

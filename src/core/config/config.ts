@@ -32,6 +32,8 @@ export const DEFAULT_INCLUDE = [
 export const ALWAYS_EXCLUDED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** The schema's minimum for limits.maxFileBytes: below it not even peakend.yaml could be read. */
+export const MIN_FILE_BYTES = 1024;
 
 export function defaultConfig(root: string): PeakendConfig {
   return {
@@ -56,7 +58,7 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
   const s = value.scale;
   if (isObject(s) && typeof s.min === 'number' && typeof s.max === 'number' && s.min < s.max) {
     const neutral = typeof s.neutral === 'number' ? s.neutral : (s.min + s.max) / 2;
-    c.scale = { min: s.min, max: s.max, neutral };
+    if (neutral >= s.min && neutral <= s.max) c.scale = { min: s.min, max: s.max, neutral };
   }
   if (isObject(value.rules)) {
     for (const [id, setting] of Object.entries(value.rules)) {
@@ -64,7 +66,8 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
     }
   }
   if (isObject(value.checklists) && typeof value.checklists.dir === 'string') c.checklistsDir = value.checklists.dir;
-  if (isObject(value.limits) && typeof value.limits.maxFileBytes === 'number') c.maxFileBytes = value.limits.maxFileBytes;
+  const max = isObject(value.limits) ? value.limits.maxFileBytes : undefined;
+  if (typeof max === 'number' && Number.isInteger(max) && max >= MIN_FILE_BYTES) c.maxFileBytes = max;
   return c;
 }
 

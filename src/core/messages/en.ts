@@ -27,6 +27,7 @@ export const en = {
   'kind.unknownSuggest': 'Unknown kind "{kind}". Did you mean "{suggestion}"?',
   'kind.mismatch': 'The file name says this is a {expected} file, but it declares kind "{kind}".',
   'kind.missing': 'The file does not declare its kind. Add "kind: {expected}".',
+  'kind.missingAny': 'The file does not declare its kind. Add "kind:" with one of: {allowed}.',
   'version.unsupported': 'This file is written in format version {version}; this Peakend reads version {supported} and older. Update Peakend to check it.',
 
   'schema.required': 'Missing property "{property}".',
@@ -47,6 +48,8 @@ export const en = {
   'schema.maxLength': 'The text is longer than {limit} characters.',
   'schema.pattern': 'The value "{value}" does not have the required form.',
   'schema.patternMessage': '"{value}" is not valid here. {hint}',
+  'schema.idPattern': '"{value}" cannot be an ID. An ID starts with a letter or digit and holds only letters (Latin or Chinese), digits, "-" and "_" (at most 64 characters): no spaces, "/", "\\" or ".".',
+  'schema.datePattern': '"{value}" is not a date. Write it YYYY-MM-DD or YYYY-MM.',
   'schema.minProperties': 'The mapping needs at least {limit} entry.',
   'schema.other': 'Invalid value: {detail}.',
 
@@ -64,7 +67,7 @@ export const en = {
   'reference.similar': 'A similar {kind|entity} ID: "{id}"',
   'reference.persona-not-in-journey': 'Persona "{persona}" is not one of this journey\'s personas ({personas}).',
   'duplicate.id': 'Duplicate {kind|entity} ID "{id}": it is also defined at {other}.',
-  'duplicate.idCase': '{kind|entity} IDs "{id}" and "{other}" differ only in letter case; as file names they collide on case-insensitive file systems.',
+  'duplicate.idCase': 'The IDs "{id}" and "{other}" ({kind|entity}) differ only in letter case; as file names they collide on case-insensitive file systems.',
   'duplicate.related': 'The other definition of "{id}"',
   'coverage.uncoveredTouchpoint': 'No standard applies to touchpoint "{id}" ({name}).',
   'coverage.unusedStandard': 'Standard "{id}" applies to no touchpoint.',
@@ -73,11 +76,16 @@ export const en = {
   'emotion.outOfScale': 'The score {value} is outside the scale {min} to {max}.',
   'scale.minNotBelowMax': 'The scale\'s min ({min}) must be below its max ({max}).',
   'scale.neutralOutside': 'The neutral point {neutral} is outside the scale {min} to {max}.',
+  'config.unknownRule': 'Unknown rule "{rule}".',
+  'config.unknownRuleSuggest': 'Unknown rule "{rule}". Did you mean "{suggestion}"?',
   'dimension.unknown': 'Unknown dimension "{dimension}". This file allows: {allowed}.',
   'dimension.unknownSuggest': 'Unknown dimension "{dimension}". Did you mean "{suggestion}"?',
 
   'rename.invalid': '"{id}" cannot be an ID: use letters (Latin or Chinese), digits, "-" and "_", at most 64 characters.',
   'rename.collision': 'A {kind|entity} with the ID "{id}" already exists.',
+
+  'summary.line': '{errors} error(s), {warnings} warning(s) in {files} file(s)',
+  'summary.lineInfo': '{errors} error(s), {warnings} warning(s), {infos} info in {files} file(s)',
 
   'fix.replace': 'Change to "{id}"',
   'fix.clamp': 'Set the score to {value}',

@@ -29,6 +29,7 @@ export const zhCn: Record<MessageId, string> = {
   'kind.unknownSuggest': '未知的类型“{kind}”。您是不是想写“{suggestion}”？',
   'kind.mismatch': '文件名表明这是 {expected} 文件，但它声明的类型是“{kind}”。',
   'kind.missing': '文件没有声明类型。请添加“kind: {expected}”。',
+  'kind.missingAny': '文件没有声明类型。请添加“kind:”，可用的类型：{allowed}。',
   'version.unsupported': '此文件使用格式版本 {version}；当前 Peakend 只能读取版本 {supported} 及更早的版本。请更新 Peakend。',
 
   'schema.required': '缺少属性“{property}”。',
@@ -49,6 +50,8 @@ export const zhCn: Record<MessageId, string> = {
   'schema.maxLength': '文本超过了 {limit} 个字符。',
   'schema.pattern': '值“{value}”的格式不正确。',
   'schema.patternMessage': '此处不能使用“{value}”。{hint}',
+  'schema.idPattern': '“{value}”不能用作 ID。ID 以字母或数字开头，只能包含字母（拉丁字母或汉字）、数字、“-”和“_”（最多 64 个字符）：不能有空格、“/”、“\\”或“.”。',
+  'schema.datePattern': '“{value}”不是日期。请写成 YYYY-MM-DD 或 YYYY-MM。',
   'schema.minProperties': '映射至少需要 {limit} 项。',
   'schema.other': '无效的值：{detail}。',
 
@@ -66,7 +69,7 @@ export const zhCn: Record<MessageId, string> = {
   'reference.similar': '相似的{kind|entity} ID：“{id}”',
   'reference.persona-not-in-journey': '客户画像“{persona}”不在此旅程的客户画像列表（{personas}）中。',
   'duplicate.id': '{kind|entity} ID“{id}”重复：它也定义在 {other}。',
-  'duplicate.idCase': '{kind|entity} ID“{id}”和“{other}”只有大小写不同；在不区分大小写的文件系统上用作文件名时会冲突。',
+  'duplicate.idCase': 'ID“{id}”和“{other}”（{kind|entity}）只有大小写不同；在不区分大小写的文件系统上用作文件名时会冲突。',
   'duplicate.related': '“{id}”的另一处定义',
   'coverage.uncoveredTouchpoint': '没有任何服务标准适用于接触点“{id}”（{name}）。',
   'coverage.unusedStandard': '服务标准“{id}”没有适用于任何接触点。',
@@ -75,11 +78,16 @@ export const zhCn: Record<MessageId, string> = {
   'emotion.outOfScale': '评分 {value} 超出了量表范围 {min} 到 {max}。',
   'scale.minNotBelowMax': '量表的最小值（{min}）必须小于最大值（{max}）。',
   'scale.neutralOutside': '中性点 {neutral} 超出了量表范围 {min} 到 {max}。',
+  'config.unknownRule': '未知的规则“{rule}”。',
+  'config.unknownRuleSuggest': '未知的规则“{rule}”。您是不是想写“{suggestion}”？',
   'dimension.unknown': '未知的维度“{dimension}”。此文件允许的维度：{allowed}。',
   'dimension.unknownSuggest': '未知的维度“{dimension}”。您是不是想写“{suggestion}”？',
 
   'rename.invalid': '“{id}”不能用作 ID：请使用字母（拉丁字母或汉字）、数字、“-”和“_”，最多 64 个字符。',
   'rename.collision': '已经存在 ID 为“{id}”的{kind|entity}。',
+
+  'summary.line': '共 {files} 个文件：{errors} 个错误，{warnings} 个警告',
+  'summary.lineInfo': '共 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示',
 
   'fix.replace': '改为“{id}”',
   'fix.clamp': '将评分设为 {value}',

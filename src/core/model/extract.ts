@@ -54,6 +54,19 @@ export class Extractor {
     return { min, max, neutral: numberOf(valueOf(node, 'neutral')) ?? (min + max) / 2 };
   }
 
+  /** The range of a document's `scale` mapping. */
+  scaleRange(root: unknown): Range | undefined {
+    const node = valueOf(root, 'scale');
+    return node ? this.range(node) : undefined;
+  }
+
+  /** The rule IDs named in peakend.yaml's `rules`, with their key ranges. */
+  ruleSettings(root: unknown): { id: string; range: Range }[] {
+    const rules = valueOf(root, 'rules');
+    if (!isMap(rules)) return [];
+    return rules.items.filter((p) => isScalar(p.key)).map((p) => ({ id: String((p.key as { value: unknown }).value), range: this.range(p.key) }));
+  }
+
   /** The end of a block list (`key:` then `- …` lines), where a new entry can be appended. */
   listEnd(root: unknown, key: string): ListEnd | undefined {
     const seq = valueOf(root, key);
@@ -171,7 +184,6 @@ export class Extractor {
       stages: [],
       quotePersonas: this.quotePersonas(root),
     };
-    if (scaleNode) j.scaleRange = this.range(scaleNode);
     const title = stringOf(valueOf(root, 'title'));
     if (title !== undefined) j.title = title;
     const stagesData = arrayAt(data, 'stages');

@@ -129,7 +129,6 @@ export interface Journey {
   personas: Ref[];
   /** The journey's own scale, else the workspace default. */
   scale: Scale;
-  scaleRange?: Range;
   stages: Stage[];
   /** `persona` of customer quotes. */
   quotePersonas: Ref[];
@@ -154,6 +153,10 @@ export interface FileModel {
   standards: Standard[];
   personas: Persona[];
   listEnd?: ListEnd;
+  /** The `scale` mapping of a journey or of peakend.yaml. */
+  scaleRange?: Range;
+  /** The keys of peakend.yaml's `rules` mapping. */
+  ruleSettings?: { id: string; range: Range }[];
   /** `# peakend-disable-next-line` comments: line → rule IDs it silences (empty set = all rules). */
   suppressions: Map<number, Set<string>>;
 }

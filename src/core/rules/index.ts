@@ -3,6 +3,7 @@ import { invalidScale } from './invalidScale';
 import { missingPersonaScore } from './missingPersonaScore';
 import { scoreOutOfScale } from './scoreOutOfScale';
 import { unknownDimension } from './unknownDimension';
+import { unknownRule } from './unknownRule';
 import { duplicateId } from './duplicateId';
 import { uncoveredTouchpoint } from './uncoveredTouchpoint';
 import { unknownPersona } from './unknownPersona';
@@ -12,7 +13,7 @@ import { unusedStandard } from './unusedStandard';
 import type { WorkspaceRule } from './workspaceRule';
 
 /** Rules run on each file once per content. Parse-level rules (yaml-*, file-*, schema, kinds) live in analyze.ts. */
-export const FILE_RULES: readonly FileRule[] = [invalidScale, scoreOutOfScale, missingPersonaScore, unknownDimension];
+export const FILE_RULES: readonly FileRule[] = [invalidScale, scoreOutOfScale, missingPersonaScore, unknownDimension, unknownRule];
 
 /** Rules run across the workspace after each change. */
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [

@@ -23,6 +23,7 @@ export const RULES: readonly RuleMeta[] = [
   { id: 'unsupported-version', severity: 'error', summary: 'The file is written in a newer format version than this Peakend reads.' },
   { id: 'schema', severity: 'error', summary: 'The document does not match its kind’s JSON Schema.' },
   { id: 'invalid-scale', severity: 'error', summary: 'An emotion scale whose min is not below its max, or whose neutral point lies outside.' },
+  { id: 'unknown-rule', severity: 'warning', summary: 'peakend.yaml sets the severity of a rule that does not exist.' },
   { id: 'score-out-of-scale', severity: 'error', summary: 'An emotion score outside the journey’s scale.' },
   { id: 'missing-persona-score', severity: 'warning', summary: 'A journey step has no emotion score for one of the journey’s personas.' },
   { id: 'unknown-dimension', severity: 'warning', summary: 'A standard names a dimension its file does not allow.' },

@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { DATE_PATTERN, ID_PATTERN } from '../model/ids';
 import type { DocumentKind } from '../model/kinds';
 import type { FileReporter } from '../report';
 import { similar } from '../util/similar';
@@ -139,8 +140,11 @@ function reportError(err: ErrorObject, root: unknown, doc: Document, report: Fil
 }
 
 function patternError(err: ErrorObject, value: string, s: number, e: number, report: FileReporter): void {
-  const hint = (err.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
-  if (hint) report.at('schema', s, e, 'schema.patternMessage', { value, hint });
+  const parent = err.parentSchema as { pattern?: string; patternErrorMessage?: string } | undefined;
+  // The two patterns the schemas use have messages of their own, in every language.
+  if (parent?.pattern === ID_PATTERN) report.at('schema', s, e, 'schema.idPattern', { value });
+  else if (parent?.pattern === DATE_PATTERN) report.at('schema', s, e, 'schema.datePattern', { value });
+  else if (parent?.patternErrorMessage) report.at('schema', s, e, 'schema.patternMessage', { value, hint: parent.patternErrorMessage });
   else report.at('schema', s, e, 'schema.pattern', { value });
 }
 

@@ -1,9 +1,9 @@
-const DIRECTIVE = /^\s*#\s*peakend-disable-next-line\b(.*)$/;
+const DIRECTIVE = /^\s*#\s*peakend-disable-next-line(?=\s|$)(.*)$/;
 
 /**
- * Finds `# peakend-disable-next-line [rule-id …]` comments. Maps the line they silence to the rule IDs
- * named (an empty set silences every rule). Only whole-line comments count, so text inside a quoted
- * value can never act as a directive.
+ * Finds `# peakend-disable-next-line [rule-id …] [-- reason]` comments. Maps the line they silence
+ * to the rule IDs named (an empty set silences every rule; words that are not rule IDs silence
+ * nothing). Only whole-line comments count; parseYaml's caller drops lines inside multi-line text.
  */
 export function scanSuppressions(text: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
@@ -12,8 +12,8 @@ export function scanSuppressions(text: string): Map<number, Set<string>> {
   lines.forEach((line, i) => {
     const m = DIRECTIVE.exec(line);
     if (!m) return;
-    const ids = m[1]!.split(/[\s,]+/).filter((s) => /^[a-z][a-z0-9-]*$/.test(s));
-    out.set(i + 1, new Set(ids));
+    const [ids] = m[1]!.split(/\s--\s|\s--$/);
+    out.set(i + 1, new Set(ids!.split(/[\s,]+/).filter(Boolean).map((s) => s.toLowerCase())));
   });
   return out;
 }

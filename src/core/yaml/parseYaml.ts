@@ -1,4 +1,5 @@
-import { isAlias, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import { isAlias, isScalar, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import type { LineIndex } from '../text/lineIndex';
 import type { FileReporter } from '../report';
 
 /** Aliases may expand to this many nodes at most; more is treated as a resource-exhaustion attack. */
@@ -16,6 +17,8 @@ const parseOptions = {
   schema: 'core' as const,
   prettyErrors: false,
   strict: true,
+  // !!binary, !!timestamp, !!set and the like would turn text into other types: report them instead.
+  resolveKnownTags: false,
   // Keep `__proto__`, `constructor` and friends as plain keys: they are data here.
   customTags: [],
 };
@@ -55,7 +58,8 @@ export function parseYaml(text: string, report: FileReporter): ParsedYaml {
     if (e instanceof ReferenceError) {
       const at = firstAlias(doc) ?? [0, 0];
       report.at('yaml-alias-limit', at[0], at[1], 'yaml.aliasLimit', { limit: MAX_ALIAS_COUNT });
-      return { doc, value: null };
+      // Nothing of such a document can be used safely.
+      return { doc: undefined, value: null };
     }
     throw e;
   }
@@ -113,4 +117,20 @@ function firstAlias(doc: Document): [number, number] | undefined {
     },
   });
   return found;
+}
+
+/** Drops directives written inside multi-line text (a block scalar's "# …" line is text, not a comment). */
+export function withoutScalarLines(directives: Map<number, Set<string>>, doc: Document, lines: LineIndex): Map<number, Set<string>> {
+  if (directives.size === 0) return directives;
+  const inside = new Set<number>();
+  visit(doc, {
+    Scalar(_, node) {
+      if (!isScalar(node) || !node.range) return;
+      const first = lines.position(node.range[0]).line;
+      const last = lines.position(node.range[1]).line;
+      for (let l = first + 1; l <= last; l++) inside.add(l);
+    },
+  });
+  for (const target of [...directives.keys()]) if (inside.has(target - 1)) directives.delete(target);
+  return directives;
 }

@@ -1,0 +1,188 @@
+// Click-through tests of the packaged extension (.vsix installed into code-server), run by
+// scripts/test-clickthrough.mjs. Each session is one code-server + Chromium on a fresh copy of
+// examples/property-management; its tests run in order and share the window.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  PEAKEND_STATUS,
+  answerInputBox,
+  focusWorkbench,
+  outputText,
+  paletteLabels,
+  problemRows,
+  problemsEmptyMessage,
+  quickOpen,
+  runCommand,
+  showProblems,
+  statusLabel,
+} from './workbench.mjs';
+
+export const EXAMPLE = 'examples/property-management';
+
+/** The example's three deliberate flaws, as `peakend check` reports them. */
+export const EXPECTED = [
+  { file: 'complaints.standards.yaml', line: 17, col: 9, code: 'unused-standard', message: 'Standard "social-media-complaint-24h" applies to no touchpoint.' },
+  { file: 'homeowner.journey.yaml', line: 99, col: 9, code: 'missing-persona-score', message: 'Step "repair-visit" has no emotion score for persona "upgrader".' },
+  { file: 'property.touchpoints.yaml', line: 156, col: 9, code: 'uncovered-touchpoint', message: 'No standard applies to touchpoint "green-maintenance" (绿化养护).' },
+];
+const SUMMARY = /^Peakend: 0 errors, 3 warnings in 3 files\./;
+const COMMANDS = ['New Journey Map', 'New Touchpoint Inventory', 'New Service Standards', 'Re-check Workspace', 'Show Output Log'].map((t) => `Peakend: ${t}`);
+
+/** Compares the Problems panel's rows with EXPECTED: the right message, severity, code, position, source. */
+function assertExpectedRows(rows) {
+  assert.equal(rows.length, EXPECTED.length, `Problems rows: ${JSON.stringify(rows.map((r) => r.message))}`);
+  for (const want of EXPECTED) {
+    const row = rows.find((r) => r.message === want.message);
+    assert.ok(row, `no Problems row says: ${want.message}\n  rows: ${rows.map((r) => r.message).join(' | ')}`);
+    assert.equal(row.severity, 'warning', `${want.code}: severity`);
+    assert.equal(row.source, 'peakend', `${want.code}: source`);
+    assert.equal(row.code, want.code, `${want.code}: code`);
+    assert.deepEqual([row.line, row.col], [want.line, want.col], `${want.code}: position`);
+  }
+}
+
+const countLoaded = (text) => (text.match(/Loaded \d+ workspace\(s\)/g) ?? []).length;
+
+export const SESSIONS = [
+  {
+    name: 'default settings (peakend.problems.scope = openFiles)',
+    userSettings: {},
+    tests: [
+      {
+        name: 'status bar shows the problem summary; clicking it opens the Problems panel',
+        async run({ page, shot }) {
+          const { label, text } = await statusLabel(page, SUMMARY);
+          assert.match(text, /\b3\b/, `status bar text "${text}" should contain the warning count`);
+          assert.match(text, /Peakend/, `status bar text "${text}"`);
+          assert.match(label, /Click to open the Problems panel/);
+          assert.equal(await page.locator('.markers-panel').isVisible(), false, 'Problems panel already visible before the click');
+          await page.locator(PEAKEND_STATUS).click();
+          await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
+          // Scope "openFiles" and no file open yet: the panel is empty although the summary counts 3.
+          assert.equal(await problemsEmptyMessage(page), 'No problems have been detected in the workspace.');
+          await shot('01-status-bar-click-opens-problems');
+          return `status bar "${text}" (${label.split('.')[0]}); Problems panel opened, empty while no file is open`;
+        },
+      },
+      {
+        name: 'Problems panel lists the 3 warnings once their files are open (Quick Open)',
+        async run({ page, shot }) {
+          await focusWorkbench(page);
+          for (const f of EXPECTED) await quickOpen(page, f.file);
+          await showProblems(page);
+          const rows = await problemRows(page, EXPECTED.length);
+          assertExpectedRows(rows);
+          await shot('02-problems-open-files');
+          return rows.map((r) => `${r.code} Ln ${r.line}`).join(', ');
+        },
+      },
+      {
+        name: "a rule code in the Problems panel opens docs/rules/<id>.md from the installed extension",
+        async run({ page, shot }) {
+          await showProblems(page);
+          const link = page.locator('.markers-panel a.monaco-link', { hasText: 'missing-persona-score' });
+          const href = await link.getAttribute('href');
+          assert.match(href ?? '', /\/peakend\.peakend-[\d.]+\/docs\/rules\/missing-persona-score\.md$/, `link target ${href}`);
+          await link.click();
+          await page.locator('.tabs-container .tab.active', { hasText: 'missing-persona-score.md' }).waitFor({ timeout: 15_000 });
+          await page.locator('.editor-group-container.active .view-lines', { hasText: '# `missing-persona-score`' }).waitFor({ timeout: 15_000 });
+          await shot('03-rule-doc-from-problems');
+          return href.replace(/^.*\/(peakend\.peakend-)/, '$1');
+        },
+      },
+      {
+        name: 'opening homeowner.journey.yaml shows a warning squiggle, with the message on hover',
+        async run({ page, shot }) {
+          await quickOpen(page, 'homeowner.journey.yaml', 99);
+          const squiggle = page.locator('.editor-group-container.active .monaco-editor .view-overlays .squiggly-warning').first();
+          await squiggle.waitFor({ timeout: 15_000 });
+          assert.equal(await page.locator('.editor-group-container.active .monaco-editor .squiggly-error').count(), 0, 'unexpected error squiggle');
+          // The squiggle lies under the text layer: hover its position, as a mouse would.
+          const box = await squiggle.boundingBox();
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4);
+          const hover = page.locator('.monaco-hover', { hasText: EXPECTED[1].message });
+          await hover.waitFor({ state: 'visible', timeout: 15_000 });
+          const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
+          assert.match(hoverText, /missing-persona-score/);
+          await shot('04-squiggle-hover');
+          await page.keyboard.press('Escape');
+          return `hover: "${hoverText.slice(0, 90)}…"`;
+        },
+      },
+      {
+        name: 'command palette lists the Peakend commands, including "Peakend: New Journey Map"',
+        async run({ page, shot }) {
+          const labels = await paletteLabels(page, 'Peakend', 'Peakend: New Journey Map');
+          for (const c of COMMANDS) assert.ok(labels.some((l) => l.startsWith(c)), `palette lacks "${c}"; lists ${labels.join(' | ')}`);
+          await shot('05-command-palette');
+          await page.keyboard.press('Escape');
+          return `${labels.length} entries: ${labels.join(', ')}`;
+        },
+      },
+      {
+        name: 'running "Peakend: Re-check Workspace" reloads the workspace (Output: Peakend)',
+        async run({ page, shot, info }) {
+          await runCommand(page, 'Peakend: Show Output Log');
+          const output = page.locator('.panel .output-view .view-lines');
+          await output.filter({ hasText: /Loaded \d+ workspace/ }).waitFor({ timeout: 15_000 });
+          const before = await outputText(page);
+          const activated = /Peakend activated in ([\d.]+) ms/.exec(before);
+          assert.ok(activated, `no "Peakend activated in" line in the output:\n${before}`);
+          info.activationMs = Number(activated[1]);
+          const n = countLoaded(before);
+          await runCommand(page, 'Peakend: Re-check Workspace');
+          await page.waitForFunction(
+            ([sel, want]) => (document.querySelector(sel)?.innerText.match(/Loaded \d+ workspace\(s\)/g) ?? []).length >= want,
+            ['.panel .output-view .view-lines', n + 1],
+            { timeout: 15_000 },
+          );
+          const after = await outputText(page);
+          assert.match(after, /Loaded 1 workspace\(s\), 8 file\(s\)/);
+          assert.equal(await page.locator('.notifications-toasts .notification-list-item.error, .notifications-toasts .codicon-error').count(), 0, 'an error notification appeared');
+          await statusLabel(page, SUMMARY);
+          await shot('06-recheck-output-log');
+          return `"Loaded …" lines ${n} → ${countLoaded(after)}; extension logged "activated in ${activated[1]} ms"`;
+        },
+      },
+      {
+        name: '"Peakend: New Journey Map" creates a journey from the packaged template',
+        async run({ page, shot, workspace }) {
+          await quickOpen(page, 'homeowner.journey.yaml'); // the new file goes next to the active editor's file
+          await runCommand(page, 'Peakend: New Journey Map');
+          await answerInputBox(page, /The ID/, 'move-in');
+          await answerInputBox(page, /The title/, 'Move-in journey');
+          await page.locator('.tabs-container .tab.active', { hasText: 'move-in.journey.yaml' }).waitFor({ timeout: 15_000 });
+          const file = path.join(workspace, 'move-in.journey.yaml');
+          const text = fs.readFileSync(file, 'utf8');
+          assert.match(text, /^id: move-in$/m);
+          assert.match(text, /^title: "Move-in journey"$/m);
+          assert.match(text, /^personas: \[[\w-]+\]$/m);
+          // The new journey is valid: still only the example's three warnings.
+          await statusLabel(page, SUMMARY);
+          await shot('07-new-journey-map');
+          return `created ${path.basename(file)} (${text.split('\n').length} lines)`;
+        },
+      },
+    ],
+  },
+  {
+    name: 'user setting peakend.problems.scope = workspace',
+    userSettings: { 'peakend.problems.scope': 'workspace' },
+    tests: [
+      {
+        name: 'Problems panel lists the 3 warnings without opening any file',
+        async run({ page, shot }) {
+          await statusLabel(page, SUMMARY);
+          await page.locator(PEAKEND_STATUS).click();
+          await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
+          const rows = await problemRows(page, EXPECTED.length);
+          assertExpectedRows(rows);
+          assert.equal(await page.locator('.tabs-container .tab').count(), 0, 'an editor is open');
+          await shot('08-problems-workspace-scope');
+          return rows.map((r) => `${r.code} Ln ${r.line}`).join(', ');
+        },
+      },
+    ],
+  },
+];
