@@ -125,4 +125,5 @@ for (const doc of docs) {
 if (!keep) rmSync(root, { recursive: true, force: true });
 const total = docs.reduce((n, d) => n + d.checks.length + d.fixes.length, 0);
 console.log(failures ? `${failures} of ${total} example outputs differ` : update ? `${total} example outputs refreshed` : `${total} example outputs match`);
+if (!update) console.log(`docs: ${total - failures} passed, ${failures} failed`);
 process.exitCode = failures ? 1 : 0;
