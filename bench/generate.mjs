@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 'peakend-bench-workspace/1';
+export const GENERATOR_VERSION = 'peakend-bench-workspace/2';
 const SEED = 0x9eab_e7d1;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -410,6 +410,7 @@ function buildModel() {
         importance: rnd.chance(0.85) ? rnd.decimal(1.5, 5) : undefined,
         performance: rnd.chance(0.85) ? rnd.decimal(2, 4.8) : undefined,
         standards: [],
+        kindZh: zh,
         inv,
       };
       touchpoints.push(tp);
@@ -464,7 +465,7 @@ function buildModel() {
             : { type: 'rating', atLeast: rnd.pick(['very-satisfied', 'satisfied', 'satisfied', 'neutral']) };
       const s = {
         id: `${sf.id.split('-')[0]}-${slug}-${String(k + 1).padStart(3, '0')}`,
-        title: rnd.chance(0.8) ? `${tp.name.replace(/ \(.*\)$/, '')}${zh}` : `${zh} (${slug.replace(/-/g, ' ')})`,
+        title: rnd.chance(0.8) ? `${tp.kindZh}${zh}` : `${zh} (${slug.replace(/-/g, ' ')})`,
         requirement: req,
         dimension: rnd.pick(dims),
         kano: rnd.chance(0.8) ? rnd.pick(['basic', 'basic', 'performance', 'attractive']) : undefined,
@@ -526,6 +527,7 @@ function buildModel() {
       if (sizes[a] > 4) (sizes[a]--, sizes[b]++);
     }
     const stageKinds = rnd.sample(STAGES, stageCount);
+    const mood = {};
     const used = new Map();
     const uniqueStepId = (slug) => {
       const n = (used.get(slug) ?? 0) + 1;
@@ -535,34 +537,39 @@ function buildModel() {
     const stages = stageKinds.map(([sid, zh, en], si) => ({
       id: sid,
       title: rnd.chance(0.6) ? zh : rnd.chance(0.5) ? en : `${zh} · ${en}`,
-      description: rnd.chance(0.2) ? `${zh}阶段：${rnd.pick(DESCRIPTIONS)}` : undefined,
+      description: rnd.chance(0.1) ? `${zh}阶段：${rnd.pick(DESCRIPTIONS)}` : undefined,
       metrics: rnd.chance(0.08) ? [{ type: 'nps', value: rnd.int(-40, 60), sampleSize: rnd.int(50, 900), date: `2026-0${rnd.int(1, 9)}` }] : undefined,
       steps: Array.from({ length: sizes[si] }, () => {
         const [slug, zh2, en2] = rnd.pick(STEPS);
-        const tps = rnd.sample(selectable, rnd.chance(0.75) ? 1 : 2);
-        const score = () => rnd.int(scale.min, scale.max);
+        const tps = rnd.sample(selectable, rnd.chance(0.85) ? 1 : 2);
+        // Emotions drift from step to step (a random walk on the scale), as real curves do.
+        const score = (pp) => {
+          const v = Math.max(scale.min, Math.min(scale.max, (mood[pp] ?? scale.neutral) + rnd.int(-3, 3)));
+          mood[pp] = v;
+          return v;
+        };
         const r = rnd.next();
         return {
           id: uniqueStepId(slug),
-          title: r < 0.55 ? zh2 : r < 0.85 ? en2 : `${zh2} / ${en2}`,
-          description: rnd.chance(0.06) ? rnd.pick(DESCRIPTIONS) : undefined,
+          title: r < 0.55 ? zh2 : r < 0.9 ? en2 : `${zh2} / ${en2}`,
+          description: rnd.chance(0.04) ? rnd.pick(DESCRIPTIONS) : undefined,
           touchpoints: tps.map((t) => t.id),
           channel: rnd.chance(0.92) ? tps[0].channel : undefined,
-          emotions: Object.fromEntries(personas.map((pp) => [pp, score()])),
-          emotionsFlow: rnd.chance(0.5),
+          emotions: Object.fromEntries(personas.map((pp) => [pp, score(pp)])),
+          emotionsFlow: rnd.chance(0.25),
           momentOfTruth: rnd.chance(0.08) ? true : undefined,
-          painPoints: rnd.chance(0.22)
+          painPoints: rnd.chance(0.1)
             ? Array.from({ length: rnd.int(1, 2) }, () =>
                 rnd.chance(0.8) ? `${rnd.pick(PAIN_SUBJECTS)}${rnd.pick(PAIN_PROBLEMS)}` : `${rnd.pick(PAIN_SUBJECTS_EN)} ${rnd.pick(PAIN_PROBLEMS_EN)}`,
               )
             : undefined,
-          opportunities: rnd.chance(0.1) ? rnd.sample(OPPORTUNITIES, rnd.int(1, 2)) : undefined,
-          quotes: rnd.chance(0.08)
+          opportunities: rnd.chance(0.05) ? rnd.sample(OPPORTUNITIES, rnd.int(1, 2)) : undefined,
+          quotes: rnd.chance(0.05)
             ? Array.from({ length: rnd.int(1, 2) }, () =>
                 rnd.chance(0.2) ? rnd.pick(QUOTES) : { text: rnd.pick(QUOTES), persona: rnd.pick(personas), source: rnd.chance(0.5) ? rnd.pick(QUOTE_SOURCES) : undefined },
               )
             : undefined,
-          metrics: rnd.chance(0.08)
+          metrics: rnd.chance(0.06)
             ? [
                 rnd.pick([
                   { type: 'csat', value: rnd.decimal(2, 4.8), scale: { min: 1, max: 5 }, sampleSize: rnd.int(30, 800), date: `2026-0${rnd.int(1, 9)}` },
@@ -572,7 +579,7 @@ function buildModel() {
                 ]),
               ]
             : undefined,
-          evidence: rnd.chance(0.06)
+          evidence: rnd.chance(0.04)
             ? [{ source: rnd.pick(['survey', 'interview', 'complaints', 'observation', 'analytics']), date: `2026-0${rnd.int(1, 9)}-${String(rnd.int(1, 28)).padStart(2, '0')}`, sampleSize: rnd.int(5, 400), note: rnd.chance(0.5) ? rnd.pick(QUOTE_SOURCES) : undefined }]
             : undefined,
           blueprint: rnd.chance(0.02) ? Object.fromEntries(Object.entries(BLUEPRINT).map(([k, v]) => [k, rnd.sample(v, rnd.int(1, 2))])) : undefined,
@@ -583,7 +590,7 @@ function buildModel() {
     journeys.push({
       id: `${area.slug}-${n}`,
       title: rnd.chance(0.6) ? `${city}${PROJECTS[p]}${area.zh}旅程` : `${area.en} journey — ${PROJECTS_EN[p]}, ${city}`,
-      description: rnd.chance(0.7) ? `${PROJECTS[p]}项目的${area.zh}旅程。评分来自 2026 年业主满意度调研与投诉数据。` : undefined,
+      description: rnd.chance(0.5) ? `${PROJECTS[p]}项目的${area.zh}旅程。评分来自 2026 年业主满意度调研与投诉数据。` : undefined,
       owner: rnd.chance(0.8) ? rnd.pick(DEPARTMENTS) : undefined,
       personas,
       scale: custom || rnd.chance(0.3) ? scale : undefined,
@@ -595,8 +602,9 @@ function buildModel() {
   // Deliberate findings in journeys.
   const stepAt = (j, s, k) => journeys[j].stages[s].steps[k];
   {
-    const step = stepAt(136, 1, 2); // a typo in a touchpoint reference
-    step.touchpoints[0] = step.touchpoints[0].replace(/-(\d+)$/, 'x-$1');
+    const step = stepAt(136, 1, 2); // a typo in a touchpoint reference: "service-hotline-7" → "service-hotlin-7"
+    const target = selectable.find((t) => /^[a-z]+(-[a-z]+)+-\d+$/.test(t.id) && t.id.length > 16 && !step.touchpoints.includes(t.id));
+    step.touchpoints[0] = target.id.replace(/[a-z](-\d+)$/, '$1');
     note('unknown-touchpoint', journeys[136].file);
   }
   {
@@ -655,7 +663,9 @@ function writeInventory(inv) {
   if (inv.description) out.push(`description: ${scalar(inv.description)}`);
   out.push(`owner: ${scalar(inv.owner)}`, 'touchpoints:');
   let lastPhase;
-  for (const t of inv.touchpoints) {
+  const order = new Map(PHASES.map((p, i) => [p, i]));
+  const sorted = inv.touchpoints.slice().sort((a, b) => (order.get(a.phase) ?? 99) - (order.get(b.phase) ?? 99));
+  for (const t of sorted) {
     if (t.phase !== lastPhase) out.push(`  # ── ${t.phase} ──`);
     lastPhase = t.phase;
     out.push(`  - id: ${t.id}`, `    name: ${scalar(t.name)}`);

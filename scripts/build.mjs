@@ -13,6 +13,8 @@ const common = {
   define: { PEAKEND_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
   legalComments: 'none',
+  // yaml's ESM build: its CommonJS build makes every isMap/isScalar call go through an interop getter.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
 await Promise.all([

@@ -97,7 +97,7 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
     const def = x.def(docKind, root, 'title');
     if (def) model.def = def;
   }
-  if (kind === 'journey') model.journey = x.journey(root, value, config.scale, model.def?.id);
+  if (kind === 'journey') model.journey = x.journey(root, config.scale, model.def?.id);
   if (kind === 'touchpoints') model.touchpoints = x.touchpoints(root);
   if (kind === 'standards') model.standards = x.standards(root);
   if (kind === 'personas') model.personas = x.personas(root);

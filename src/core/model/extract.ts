@@ -176,7 +176,7 @@ export class Extractor {
     return undefined;
   }
 
-  journey(root: unknown, data: unknown, defaultScale: Scale, journeyId: string | undefined): Journey {
+  journey(root: unknown, defaultScale: Scale, journeyId: string | undefined): Journey {
     const scaleNode = valueOf(root, 'scale');
     const j: Journey = {
       personas: this.refs('persona', valueOf(root, 'personas')),
@@ -186,15 +186,14 @@ export class Extractor {
     };
     const title = stringOf(valueOf(root, 'title'));
     if (title !== undefined) j.title = title;
-    const stagesData = arrayAt(data, 'stages');
-    itemsOf(valueOf(root, 'stages')).forEach((stageNode, i) => {
+    const personas = j.personas.map((p) => p.id);
+    itemsOf(valueOf(root, 'stages')).forEach((stageNode) => {
       const def = this.def('stage', stageNode, 'title', journeyId);
       if (!def) return;
       const stage: Stage = { def, steps: [] };
       if (def.name !== undefined) stage.title = def.name;
-      const stepsData = arrayAt(stagesData[i], 'steps');
-      itemsOf(valueOf(stageNode, 'steps')).forEach((stepNode, k) => {
-        const step = this.step(stepNode, stepsData[k], journeyId);
+      itemsOf(valueOf(stageNode, 'steps')).forEach((stepNode) => {
+        const step = this.step(stepNode, personas, journeyId);
         if (step) stage.steps.push(step);
       });
       j.stages.push(stage);
@@ -202,7 +201,7 @@ export class Extractor {
     return j;
   }
 
-  private step(node: unknown, data: unknown, journeyId: string | undefined): Step | undefined {
+  private step(node: unknown, personas: readonly string[], journeyId: string | undefined): Step | undefined {
     const def = this.def('step', node, 'title', journeyId);
     if (!def || !isMap(node)) return undefined;
     const emotionsPair = pairOf(node, 'emotions');
@@ -225,12 +224,12 @@ export class Extractor {
       touchpoints: this.refs('touchpoint', valueOf(node, 'touchpoints')),
       emotions,
       momentOfTruth: isScalar(mot) && mot.value === true,
-      data: isPlainObject(data) ? data : {},
     };
     if (def.name !== undefined) step.title = def.name;
     if (emotionsPair && isMap(emotionsNode)) {
       step.emotionsKey = this.range(emotionsPair.key);
-      step.scoreInsert = this.scoreInsertion(emotionsNode, emotionsPair.key as Node);
+      // Where a missing score would go: worked out only for steps that miss one.
+      if (personas.some((p) => !emotions.some((e) => e.persona === p))) step.scoreInsert = this.scoreInsertion(emotionsNode, emotionsPair.key as Node);
     }
     const channel = stringOf(valueOf(node, 'channel'));
     if (channel !== undefined) step.channel = channel;
@@ -280,11 +279,3 @@ export class Extractor {
 }
 
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function arrayAt(v: unknown, key: string): unknown[] {
-  const a = isPlainObject(v) ? v[key] : undefined;
-  return Array.isArray(a) ? a : [];
-}

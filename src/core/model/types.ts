@@ -102,11 +102,9 @@ export interface Step {
   emotions: Score[];
   /** The `emotions` key, where a missing score is reported; absent when the step has no emotions mapping. */
   emotionsKey?: Range;
-  /** Where and how a missing score is inserted into the emotions mapping. */
+  /** Where and how a missing score is inserted into the emotions mapping (only when one is missing). */
   scoreInsert?: ScoreInsertion;
   momentOfTruth: boolean;
-  /** The step's plain data as written, for previews and diffs. */
-  data: Record<string, unknown>;
 }
 
 export interface ScoreInsertion {

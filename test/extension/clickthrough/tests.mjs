@@ -8,6 +8,8 @@ import {
   PEAKEND_STATUS,
   answerInputBox,
   focusWorkbench,
+  goToLine,
+  OUTPUT_LINES,
   outputText,
   paletteLabels,
   problemRows,
@@ -94,7 +96,8 @@ export const SESSIONS = [
       {
         name: 'opening homeowner.journey.yaml shows a warning squiggle, with the message on hover',
         async run({ page, shot }) {
-          await quickOpen(page, 'homeowner.journey.yaml', 99);
+          await quickOpen(page, 'homeowner.journey.yaml');
+          await goToLine(page, EXPECTED[1].line);
           const squiggle = page.locator('.editor-group-container.active .monaco-editor .view-overlays .squiggly-warning').first();
           await squiggle.waitFor({ timeout: 15_000 });
           assert.equal(await page.locator('.editor-group-container.active .monaco-editor .squiggly-error').count(), 0, 'unexpected error squiggle');
@@ -124,8 +127,7 @@ export const SESSIONS = [
         name: 'running "Peakend: Re-check Workspace" reloads the workspace (Output: Peakend)',
         async run({ page, shot, info }) {
           await runCommand(page, 'Peakend: Show Output Log');
-          const output = page.locator('.panel .output-view .view-lines');
-          await output.filter({ hasText: /Loaded \d+ workspace/ }).waitFor({ timeout: 15_000 });
+          await page.locator(OUTPUT_LINES).filter({ hasText: /Loaded\s\d+\sworkspace/ }).waitFor({ timeout: 15_000 });
           const before = await outputText(page);
           const activated = /Peakend activated in ([\d.]+) ms/.exec(before);
           assert.ok(activated, `no "Peakend activated in" line in the output:\n${before}`);
@@ -133,8 +135,8 @@ export const SESSIONS = [
           const n = countLoaded(before);
           await runCommand(page, 'Peakend: Re-check Workspace');
           await page.waitForFunction(
-            ([sel, want]) => (document.querySelector(sel)?.innerText.match(/Loaded \d+ workspace\(s\)/g) ?? []).length >= want,
-            ['.panel .output-view .view-lines', n + 1],
+            ([sel, want]) => (document.querySelector(sel)?.innerText.match(/Loaded\s\d+\sworkspace\(s\)/g) ?? []).length >= want,
+            [OUTPUT_LINES, n + 1],
             { timeout: 15_000 },
           );
           const after = await outputText(page);

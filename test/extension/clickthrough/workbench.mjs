@@ -33,11 +33,12 @@ export async function statusLabel(page, re, timeout = 30_000) {
   return { label: await item.getAttribute('aria-label'), text: (await item.innerText()).replace(/\s+/g, ' ').trim() };
 }
 
-/** Quick Open (Ctrl+P): opens a file by name, optionally at ":line"; resolves when its tab is active. */
-export async function quickOpen(page, fileName, line) {
+/** Quick Open (Ctrl+P): opens a file by name; resolves when its tab is active. */
+export async function quickOpen(page, fileName) {
   await page.keyboard.press('Control+P');
-  await page.locator(QUICK_INPUT_BOX).fill(line ? `${fileName}:${line}` : fileName);
-  await page.locator(QUICK_ROWS, { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+  await page.locator(QUICK_INPUT_BOX).fill(fileName);
+  // Filtering is asynchronous: Enter opens the focused row, so wait until that is the file.
+  await page.locator(`${QUICK_ROWS}.focused`, { hasText: fileName }).waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 15_000 });
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
@@ -119,7 +120,19 @@ export async function problemsEmptyMessage(page) {
   return (await box.isVisible()) ? (await box.innerText()).trim() : '';
 }
 
-/** The text of the visible lines of the Output panel's editor. */
+/** The Output panel's editor: its visible lines. */
+export const OUTPUT_LINES = '.part.panel .output-view .view-lines';
+
+/** The text of the visible lines of the Output panel (Monaco renders spaces as U+00A0). */
 export async function outputText(page) {
-  return page.locator('.panel .output-view .view-lines').innerText();
+  return (await page.locator(OUTPUT_LINES).innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Go to Line (Ctrl+G) in the active editor. */
+export async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  await page.locator(QUICK_INPUT_BOX).fill(`:${line}`);
+  await page.locator(`${QUICK_ROWS}.focused`, { hasText: String(line) }).waitFor({ timeout: 5_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
 }

@@ -16,18 +16,18 @@ const SUITES: Record<string, () => void> = {
   main: () => {
     require('./activation.itest');
     require('./diagnostics.itest');
-    // require('./statusBar.itest');
-    // require('./editing.itest');
-    // require('./completion.itest');
-    // require('./hover.itest');
-    // require('./navigation.itest');
-    // require('./rename.itest');
-    // require('./quickfixes.itest');
-    // require('./templates.itest');
-    // require('./lifecycle.itest');
+    require('./statusBar.itest');
+    require('./editing.itest');
+    require('./completion.itest');
+    require('./hover.itest');
+    require('./navigation.itest');
+    require('./rename.itest');
+    require('./quickfixes.itest');
+    require('./templates.itest');
+    require('./lifecycle.itest');
   },
-  // l10n: () => require('./l10n.itest'),
-  // trust: () => require('./trust.itest'),
+  l10n: () => require('./l10n.itest'),
+  trust: () => require('./trust.itest'),
   plain: () => require('./inactive.itest'),
 };
 

@@ -1,0 +1,129 @@
+// Test module for bench/extension.mjs, run inside code-server's extension host (CommonJS).
+// PEAKEND_BENCH_MODE:
+//   activation: Peakend (installed .vsix) is not active (the workspace has no Peakend files):
+//               time vscode.extensions.getExtension('peakend.peakend').activate(), and read the
+//               "Peakend activated in X ms" line the extension logs itself.
+//   latency:    the workspace holds a generated 500-step journey; with peakend.validation.debounce
+//               = 0, edit a score out of the scale and time until the diagnostic is there, then
+//               revert and time until it is gone.
+// Results go as JSON to PEAKEND_BENCH_OUT. A failed check rejects run() (non-zero exit).
+const fs = require('node:fs');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const vscode = require('vscode');
+
+const PEAKEND = 'peakend.peakend';
+const RULE = 'score-out-of-scale';
+
+exports.run = async function run() {
+  const mode = process.env.PEAKEND_BENCH_MODE;
+  const out = process.env.PEAKEND_BENCH_OUT;
+  const result = mode === 'activation' ? await activation() : mode === 'latency' ? await latency() : undefined;
+  if (!result) throw new Error(`unknown PEAKEND_BENCH_MODE "${mode}"`);
+  fs.writeFileSync(out, JSON.stringify(result, null, 2));
+};
+
+async function activation() {
+  const ext = vscode.extensions.getExtension(PEAKEND);
+  if (!ext) throw new Error(`${PEAKEND} is not installed`);
+  if (ext.isActive) throw new Error(`${PEAKEND} is already active: the workspace must hold no Peakend files`);
+  const t0 = performance.now();
+  await ext.activate();
+  const activateMs = performance.now() - t0;
+  // The "Peakend" log output channel is written to <exthost logs>/peakend.peakend/Peakend.log;
+  // the harness extension's own logUri is a sibling folder.
+  const { logDir } = await vscode.extensions.getExtension('peakend.peakend-bench').activate();
+  const logFile = path.join(path.dirname(logDir), PEAKEND, 'Peakend.log');
+  let selfMs;
+  let line;
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await sleep(50)) {
+    const text = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+    const m = /Peakend activated in ([\d.]+) ms.*/.exec(text);
+    if (m) { selfMs = Number(m[1]); line = m[0]; break; }
+  }
+  if (selfMs === undefined) throw new Error(`no "Peakend activated in" line in ${logFile}`);
+  return { mode: 'activation', activateMs, selfMs, logLine: line, bundleBytes: fs.statSync(path.join(ext.extensionPath, ext.packageJSON.main)).size };
+}
+
+async function latency() {
+  const spec = JSON.parse(process.env.PEAKEND_BENCH_SPEC);
+  const ext = vscode.extensions.getExtension(PEAKEND);
+  const api = await ext.activate();
+  const debounce = vscode.workspace.getConfiguration('peakend').get('validation.debounce');
+  if (debounce !== 0) throw new Error(`peakend.validation.debounce is ${debounce}, expected 0`);
+  await api.whenIdle();
+
+  const uri = vscode.Uri.file(spec.journey);
+  const errors = () => vscode.languages.getDiagnostics(uri).filter((d) => (d.code?.value ?? d.code) === RULE);
+  const tOpen = performance.now();
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  await api.whenIdle();
+  const openMs = performance.now() - tOpen;
+  const initial = vscode.languages.getDiagnostics(uri);
+  if (initial.length) throw new Error(`the generated journey is not clean: ${initial.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`);
+
+  /**
+   * Replaces the text at `range` and times: the document change reaching the extension host
+   * (onDidChangeTextDocument: with debounce 0 the check is scheduled here), the extension's check
+   * and publish (its whenIdle() resolves and getDiagnostics shows the result), and
+   * onDidChangeDiagnostics (VS Code fires it through a 50 ms debouncing emitter).
+   */
+  async function timeEdit(range, text, done) {
+    const t = {};
+    let resolveEvent;
+    const eventP = new Promise((r) => { resolveEvent = r; });
+    let idleP;
+    const subs = [
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() !== uri.toString() || t.change !== undefined) return;
+        t.change = performance.now();
+        // Registered after Peakend's listener, so its check is already scheduled.
+        idleP = api.whenIdle().then(() => { t.published = performance.now(); t.publishedOk = done(); });
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (t.event !== undefined || !e.uris.some((u) => u.toString() === uri.toString()) || !done()) return;
+        t.event = performance.now();
+        resolveEvent();
+      }),
+    ];
+    try {
+      t.start = performance.now();
+      const ok = await editor.edit((eb) => eb.replace(range, text));
+      if (!ok) throw new Error('edit was not applied');
+      const timeout = sleep(10_000).then(() => { throw new Error(`no diagnostics change within 10 s (change seen: ${t.change !== undefined})`); });
+      await Promise.race([eventP, timeout]);
+      await idleP;
+    } finally {
+      subs.forEach((s) => s.dispose());
+    }
+    if (!t.publishedOk) throw new Error('whenIdle() resolved before the diagnostics were there');
+    return {
+      changeToPublishedMs: t.published - t.change,
+      changeToEventMs: t.event - t.change,
+      editToEventMs: t.event - t.start,
+      editToChangeMs: t.change - t.start,
+    };
+  }
+
+  const samples = [];
+  const total = spec.warmup + spec.iterations;
+  for (let i = 0; i < total; i++) {
+    const target = spec.targets[i % spec.targets.length];
+    const range = new vscode.Range(target.line, target.character, target.line, target.character + target.text.length);
+    if (doc.getText(range) !== target.text) throw new Error(`line ${target.line + 1}: expected "${target.text}" at ${target.character}, found "${doc.getText(range)}"`);
+    const set = await timeEdit(range, spec.badScore, () => errors().length === 1);
+    const badRange = new vscode.Range(target.line, target.character, target.line, target.character + spec.badScore.length);
+    const diag = errors()[0];
+    if (diag.range.start.line !== target.line) throw new Error(`${RULE} reported on line ${diag.range.start.line + 1}, expected ${target.line + 1}`);
+    const clear = await timeEdit(badRange, target.text, () => errors().length === 0);
+    await api.whenIdle();
+    if (i >= spec.warmup) samples.push({ step: target.step, line: target.line + 1, set, clear });
+  }
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  return { mode: 'latency', lines: doc.lineCount, bytes: Buffer.byteLength(doc.getText()), openMs, debounce, samples };
+}
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,64 @@
+// With the display language zh-cn: the engine's Chinese messages, package.nls.zh-cn.json for the
+// contributed commands, and l10n/bundle.l10n.zh-cn.json for the extension's own strings.
+import * as assert from 'node:assert/strict';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { at, closeAll, diagnostics, expected, extension, file, openEditor, peakend, ruleOf, sortedLines, until } from './helpers';
+
+const JOURNEY = 'homeowner.journey.yaml';
+
+suite('Chinese display language (zh-cn)', () => {
+  suiteSetup(async () => {
+    await peakend();
+    await closeAll();
+  });
+  suiteTeardown(closeAll);
+
+  test('VS Code reports zh-cn', () => {
+    assert.equal(vscode.env.language, 'zh-cn');
+  });
+
+  test('findings arrive in Chinese, exactly as `peakend check --lang zh-cn` reports them', async () => {
+    const { files, findings } = expected();
+    for (const rel of files) await openEditor(file(rel));
+    const actual = Object.fromEntries(files.map((rel) => [rel, sortedLines(diagnostics(file(rel)))]));
+    assert.deepEqual(actual, Object.fromEntries(files.map((rel) => [rel, sortedLines(findings[rel] ?? [])])));
+    assert.deepEqual(
+      diagnostics(file(JOURNEY)).map((d) => d.message),
+      ['步骤“repair-visit”缺少客户画像“upgrader”的情感评分。'],
+    );
+  });
+
+  test('command titles come from package.nls.zh-cn.json', () => {
+    const commands = extension().packageJSON.contributes.commands as { command: string; title: string | { value: string } }[];
+    const title = (id: string) => {
+      const t = commands.find((c) => c.command === id)?.title;
+      return typeof t === 'object' ? t.value : t;
+    };
+    assert.equal(title('peakend.newJourney'), '新建旅程地图');
+    assert.equal(title('peakend.recheck'), '重新检查工作区');
+  });
+
+  test('the status bar tooltip comes from the l10n bundle', async () => {
+    const api = await peakend();
+    const all = Object.values(expected().findings).flat();
+    const warnings = all.filter((f) => f.severity === 'warning').length;
+    const files = Object.keys(expected().findings).length;
+    assert.equal(api.statusBar().tooltip, `Peakend：${files} 个文件中有 0 个错误、${warnings} 个警告。单击打开“问题”面板。`);
+  });
+
+  test('hover labels and quick fix titles are Chinese', async () => {
+    const doc = (await openEditor(file(JOURNEY))).document;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at(doc, '[property-repair]', 'repair'));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /^接触点 `property-repair`/m);
+    assert.match(text, /\*\*阶段:\*\* service/);
+    assert.match(text, /\*\*适用的服务标准:\*\* 9/);
+    const d = diagnostics(doc.uri).find((x) => ruleOf(x) === 'missing-persona-score')!;
+    const titles = await until(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      return actions.length ? actions.map((a) => a.title) : undefined;
+    }, 'quick fixes');
+    assert.deepEqual(titles, ['添加“upgrader”的评分', '对此行禁用 missing-persona-score']);
+  });
+});

@@ -1,0 +1,79 @@
+// Restricted Mode (an untrusted folder): Peakend still checks and navigates, but writes nothing:
+// no quick fixes, no rename, no new files, and not one byte of the workspace changes.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { at, closeAll, diagnostics, expected, file, hashWorkspace, openEditor, peakend, ruleOf, sortedLines, sleep } from './helpers';
+
+const JOURNEY = 'homeowner.journey.yaml';
+
+suite('Restricted Mode', () => {
+  suiteSetup(async () => {
+    await peakend();
+    await closeAll();
+  });
+  suiteTeardown(closeAll);
+
+  test('the folder is not trusted', () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+  });
+
+  test('diagnostics still equal the CLI\'s', async () => {
+    const { files, findings } = expected();
+    for (const rel of files) await openEditor(file(rel));
+    const actual = Object.fromEntries(files.map((rel) => [rel, sortedLines(diagnostics(file(rel)))]));
+    assert.deepEqual(actual, Object.fromEntries(files.map((rel) => [rel, sortedLines(findings[rel] ?? [])])));
+    assert.ok(Object.keys(findings).length > 0);
+  });
+
+  test('navigation still works', async () => {
+    const doc = (await openEditor(file(JOURNEY))).document;
+    const defs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', doc.uri, at(doc, '[property-repair]', 'repair'));
+    assert.deepEqual(defs.map((l) => `${l.uri.path.split('/').pop()}:${l.range.start.line + 1}`), ['property.touchpoints.yaml:119']);
+  });
+
+  test('no quick fixes are offered', async () => {
+    const doc = (await openEditor(file(JOURNEY))).document;
+    const d = diagnostics(doc.uri).find((x) => ruleOf(x) === 'missing-persona-score');
+    assert.ok(d);
+    // Give the markers time to reach the workbench, as the quick fix tests wait for them.
+    await sleep(1_000);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
+    assert.deepEqual(actions.map((a) => a.title), []);
+  });
+
+  test('rename is refused', async () => {
+    const doc = (await openEditor(file(JOURNEY))).document;
+    const where = at(doc, '[property-repair]', 'repair');
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('vscode.prepareRename', doc.uri, where)), /Restricted Mode/);
+    const edit = await Promise.resolve(vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', doc.uri, where, 'home-repair')).catch(() => undefined);
+    assert.equal(edit?.size ?? 0, 0);
+    assert.equal(doc.isDirty, false);
+  });
+
+  test('the New … commands create no file and ask nothing', async () => {
+    const original = vscode.window.showInputBox;
+    let asked = 0;
+    (vscode.window as { showInputBox: unknown }).showInputBox = async () => {
+      asked++;
+      return 'new-visit';
+    };
+    try {
+      for (const command of ['peakend.newJourney', 'peakend.newTouchpoints', 'peakend.newStandards']) {
+        assert.equal(await vscode.commands.executeCommand(command, file('.')), undefined);
+      }
+    } finally {
+      (vscode.window as { showInputBox: unknown }).showInputBox = original;
+    }
+    assert.equal(asked, 0);
+    assert.ok(!fs.existsSync(file('new-visit.journey.yaml').fsPath));
+  });
+
+  test('not one file of the workspace changed', async () => {
+    await closeAll();
+    const p = process.env.PEAKEND_TEST_HASHES;
+    assert.ok(p, 'PEAKEND_TEST_HASHES is not set');
+    assert.deepEqual(hashWorkspace(), JSON.parse(fs.readFileSync(p, 'utf8')));
+  });
+});
