@@ -1,5 +1,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { PeakendConfig } from './config/config';
+import type { MessageArgs } from './finding';
+import type { MessageId } from './messages/render';
 import { FileReporter } from './report';
 import { isDocumentKind, kindFromFileName, DOCUMENT_KINDS, FORMAT_VERSION, type DocumentKind } from './model/kinds';
 import { Extractor } from './model/extract';
@@ -18,49 +20,12 @@ export type FileInput = { text: string } | { bytes: Uint8Array } | { size: numbe
 
 /** Parses, validates and analyses one file on its own. Never throws on bad input: every problem is a finding. */
 export function analyzeFile(file: string, input: FileInput, config: PeakendConfig): FileModel {
-  const empty = (lines: LineIndex, report: FileReporter): FileModel => ({
-    file,
-    lines,
-    value: null,
-    findings: report.findings,
-    touchpoints: [],
-    standards: [],
-    personas: [],
-    suppressions: new Map(),
-  });
-
-  if ('size' in input) {
-    const lines = new LineIndex('');
-    const report = new FileReporter(file, lines);
-    if (input.error) report.at('file-unreadable', 0, 0, 'file.unreadable', { detail: input.error });
-    else report.at('file-too-large', 0, 0, 'file.tooLarge', { size: input.size, limit: config.maxFileBytes });
-    return empty(lines, report);
-  }
-
-  let text: string;
-  if ('bytes' in input) {
-    if (input.bytes.length > config.maxFileBytes) return analyzeFile(file, { size: input.bytes.length }, config);
-    const decoded = decodeUtf8(input.bytes);
-    if (!decoded.ok) {
-      const lines = new LineIndex('');
-      const report = new FileReporter(file, lines);
-      const pos = { line: decoded.line, character: decoded.column };
-      const range = { start: pos, end: { line: pos.line, character: pos.character + 1 } };
-      if (decoded.reason === 'utf16') report.atRange('file-encoding', range, 'file.utf16');
-      else report.atRange('file-encoding', range, 'file.invalidUtf8', { offset: decoded.byteOffset });
-      return empty(lines, report);
-    }
-    text = decoded.text;
-  } else {
-    text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
-    // The limit is in bytes as on disk, so that a buffer and its saved file are judged alike.
-    const bytes = utf8Length(text);
-    if (bytes > config.maxFileBytes) return analyzeFile(file, { size: bytes }, config);
-  }
+  const text = readText(file, input, config);
+  if (typeof text !== 'string') return text;
 
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);
-  const model = empty(lines, report);
+  const model = emptyModel(file, lines, report);
   const { doc, value } = parseYaml(text, report);
   model.suppressions = doc ? withoutScalarLines(scanSuppressions(text), doc, lines) : scanSuppressions(text);
   const hasSyntaxErrors = report.findings.some((f) => f.ruleId === 'yaml-syntax');
@@ -111,6 +76,37 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
 
   if (!fromTheFuture && !hasSyntaxErrors) for (const rule of FILE_RULES) rule.check(model, report, config);
   return model;
+}
+
+/** The file's text, or a model holding the one finding that says why there is no text to analyse. */
+function readText(file: string, input: FileInput, config: PeakendConfig): string | FileModel {
+  // Findings about the whole file sit at its start; an encoding error marks the one bad character.
+  const failed = (ruleId: string, messageId: MessageId, args: MessageArgs, line = 0, character = 0, width = 0): FileModel => {
+    const lines = new LineIndex('');
+    const report = new FileReporter(file, lines);
+    report.atRange(ruleId, { start: { line, character }, end: { line, character: character + width } }, messageId, args);
+    return emptyModel(file, lines, report);
+  };
+  let size: number;
+  if ('size' in input) {
+    if (input.error) return failed('file-unreadable', 'file.unreadable', { detail: input.error });
+    size = input.size;
+  } else if ('bytes' in input) {
+    size = input.bytes.length;
+  } else {
+    // The limit is in bytes as on disk, so that a buffer and its saved file are judged alike.
+    size = utf8Length(input.text);
+  }
+  if ('size' in input || size > config.maxFileBytes) return failed('file-too-large', 'file.tooLarge', { size, limit: config.maxFileBytes });
+  if ('text' in input) return input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
+  const decoded = decodeUtf8(input.bytes);
+  if (decoded.ok) return decoded.text;
+  if (decoded.reason === 'utf16') return failed('file-encoding', 'file.utf16', {}, 0, 0, 1);
+  return failed('file-encoding', 'file.invalidUtf8', { offset: decoded.byteOffset }, decoded.line, decoded.column, 1);
+}
+
+function emptyModel(file: string, lines: LineIndex, report: FileReporter): FileModel {
+  return { file, lines, value: null, findings: report.findings, touchpoints: [], standards: [], personas: [], suppressions: new Map() };
 }
 
 /** The document's kind: declared, checked against the file name; undefined when it cannot be known. */

@@ -55,6 +55,9 @@ export class Sessions implements vscode.Disposable {
   reload(): Promise<void> {
     return this.track(async () => {
       const started = Date.now();
+      // Loading reads open buffers at some point in between: note their versions now, so that a
+      // buffer edited meanwhile is analysed again below instead of being taken as up to date.
+      const versions = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d.version]));
       const configs = await this.configs();
       const roots: Workspace[] = [];
       for (const config of configs) {
@@ -63,7 +66,11 @@ export class Sessions implements vscode.Disposable {
       }
       this.roots = roots;
       this.analyzed.clear();
-      for (const doc of vscode.workspace.textDocuments) if (this.isPeakendDocument(doc)) this.analyzed.set(toPath(doc.uri), doc.version);
+      for (const doc of vscode.workspace.textDocuments) {
+        if (!this.isPeakendDocument(doc)) continue;
+        if (versions.get(doc.uri.toString()) === doc.version) this.analyzed.set(toPath(doc.uri), doc.version);
+        else this.analyzeDocument(doc); // edited or opened while loading
+      }
       const files = roots.reduce((n, w) => n + w.files.size, 0);
       log.info(`Loaded ${roots.length} workspace(s), ${files} file(s) in ${Date.now() - started} ms.`);
       this.emitter.fire();
@@ -136,8 +143,15 @@ export class Sessions implements vscode.Disposable {
     if (!ws.getFile(path) && !kindFromFileName(path)) return Promise.resolve();
     return this.track(async () => {
       const gen = this.bump(path);
-      const input = await readInput(vscodeHost, path, ws.config.maxFileBytes);
+      // Gone from disk (e.g. an editor of a deleted file was closed): drop it, not "cannot be read".
+      const exists = (await vscodeHost.stat(path)) !== undefined;
+      const input = exists ? await readInput(vscodeHost, path, ws.config.maxFileBytes) : undefined;
       if (this.generation.get(path) !== gen) return; // a newer event for this path won
+      if (!input) {
+        this.analyzed.delete(path);
+        if (ws.deleteFile(path)) this.emitter.fire();
+        return;
+      }
       ws.setFile(path, input);
       this.analyzed.delete(path);
       this.emitter.fire();
