@@ -1,5 +1,5 @@
 // Starts throwaway code-server instances and a headless Debian Chromium for them.
-//   startCodeServer({ workspace, extensionsDir?, userSettings?, locale?, env?, onLog? })
+//   startCodeServer({ workspace, extensionsDir?, userSettings?, locale?, env?, smokeTestDriver?, workspaceTrust?, onLog? })
 //     -> { port, url, runDir, extensionsDir, logFile, workspace, exited, stop() }
 //   installExtension(vsix, extensionsDir) -> code-server's CLI output
 //   workspaceUrl(server, { payload? }) -> URL that opens the server's workspace
@@ -27,19 +27,25 @@ const QUIET_SETTINGS = {
 // VSCODE_IPC_HOOK_CLI (set in a VS Code terminal) turns it into a client of that window.
 const DROP_ENV = /^(PORT|PASSWORD|HASHED_PASSWORD|GITHUB_TOKEN|CODE_SERVER_.*|CS_.*|VSCODE_.*|ELECTRON_RUN_AS_NODE)$/;
 
-// Process groups still running, killed if this process exits or is interrupted.
+// Process groups and temp folders still in use: cleaned up if this process exits or is
+// interrupted (code-server runs in its own group, so Ctrl+C would not reach it).
 const liveGroups = new Set();
+const liveDirs = new Set();
 function killGroup(pid, signal) {
   try { process.kill(-pid, signal); } catch {} // ESRCH: already gone
+}
+function cleanupNow() {
+  liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL'));
+  liveDirs.forEach((d) => { try { fs.rmSync(d, { recursive: true, force: true }); } catch {} });
 }
 let exitHooksInstalled = false;
 function installExitHooks() {
   if (exitHooksInstalled) return;
   exitHooksInstalled = true;
-  process.once('exit', () => liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL')));
+  process.once('exit', cleanupNow);
   for (const sig of ['SIGINT', 'SIGTERM']) {
     process.once(sig, () => {
-      liveGroups.forEach((pid) => killGroup(pid, 'SIGKILL'));
+      cleanupNow();
       process.kill(process.pid, sig); // re-raise with the default handler
     });
   }
@@ -98,12 +104,19 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {string} [o.locale] display language, e.g. 'zh-cn': --locale plus a language pack
  *   (see registerLanguagePack: without one VS Code reports 'en')
  * @param {Record<string,string>} [o.env] extra environment (the extension host inherits it)
+ * @param {boolean} [o.smokeTestDriver] default true: needed to run extension test modules;
+ *   false for click-through tests (with it on, VS Code shows no notification toasts)
+ * @param {boolean} [o.workspaceTrust] default false (--disable-workspace-trust: every folder is
+ *   trusted). true leaves workspace trust on, so that with the user setting
+ *   'security.workspace.trust.enabled': true a fresh folder opens in Restricted Mode.
  * @param {(line: string) => void} [o.onLog] receives code-server's output lines
  */
-export async function startCodeServer({ workspace, extensionsDir, userSettings = {}, locale, env = {}, onLog } = {}) {
+export async function startCodeServer({ workspace, extensionsDir, userSettings = {}, locale, env = {}, smokeTestDriver = true, workspaceTrust = false, onLog } = {}) {
   if (!workspace) throw new Error('startCodeServer: workspace is required');
   const host = ensureHost({ devDependencies: false });
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'peakend-vscode-'));
+  liveDirs.add(runDir);
+  installExitHooks();
   const dirs = Object.fromEntries(['ud', 'ext', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-runtime'].map((d) => [d, path.join(runDir, d)]));
   Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true, mode: 0o700 }));
   extensionsDir = path.resolve(extensionsDir ?? dirs.ext);
@@ -123,9 +136,10 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     // Without it the workbench ignores the extensionTestsPath payload and tests never start.
-    '--vscode-option', 'enable-smoke-test-driver',
+    // But it also stops notification toasts from showing: click-through tests turn it off.
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(locale ? ['--locale', locale] : []),
     path.resolve(workspace),
   ];
@@ -143,7 +157,6 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
   // host children (the watcher can outlive code-server otherwise).
   const child = spawn(host.node24, args, { env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   liveGroups.add(child.pid);
-  installExitHooks();
   let exited = null;
   const exitPromise = new Promise((r) => child.once('exit', (code, signal) => { exited = { code, signal }; r(); }));
   for (const s of [child.stdout, child.stderr]) {
@@ -170,6 +183,7 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
       liveGroups.delete(child.pid);
       logStream.end();
     }
+    liveDirs.delete(runDir);
     if (!keepRunDir) fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
   };
 
@@ -226,31 +240,40 @@ export function workspaceUrl(server, { payload } = {}) {
 
 /** A local path as the workbench's remote file URI (vscode-remote://127.0.0.1:<port>/abs/path). */
 export function remoteUri(server, absPath) {
-  return `vscode-remote://127.0.0.1:${server.port}${path.resolve(absPath)}`;
+  const encoded = path.resolve(absPath).split('/').map(encodeURIComponent).join('/');
+  return `vscode-remote://127.0.0.1:${server.port}${encoded}`;
 }
 
 /**
  * Launches Debian Chromium headless through playwright-core with a fresh profile.
  * Returns a BrowserContext; closing it also deletes the profile.
  * @param {{ locale?: string, viewport?: {width:number,height:number} }} [o]
- *   locale sets navigator.language and Accept-Language, e.g. 'zh-CN'
+ *   locale sets navigator.language and Accept-Language, e.g. 'zh-CN'. It does not change
+ *   VS Code's display language: code-server ignores Accept-Language; use startCodeServer's locale.
  */
 export async function launchChromium({ locale, viewport = { width: 1400, height: 900 } } = {}) {
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await import('playwright-core').catch((e) => {
+    throw new Error(`playwright-core is not installed (run: node scripts/vscode-host/setup.mjs): ${e.message}`);
+  });
   // playwright refuses --user-data-dir in args; a persistent context takes it instead.
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'peakend-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  // XDG dirs too, or Chromium writes crash-report and dconf folders into $HOME.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peakend-chromium-'));
+  liveDirs.add(tmp);
+  installExitHooks();
+  const context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
     executablePath: CHROMIUM,
     headless: true, // playwright adds --headless
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_CACHE_HOME: path.join(tmp, 'cache') },
     viewport,
     locale,
   });
-  // Delete the profile only once Chromium has exited (the 'close' event comes too early).
+  // Delete the temp folder only once Chromium has exited (the 'close' event comes too early).
   const close = context.close.bind(context);
   context.close = async (...a) => {
     await close(...a);
-    try { fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 }); } catch {}
+    liveDirs.delete(tmp);
+    try { fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 }); } catch {}
   };
   return context;
 }

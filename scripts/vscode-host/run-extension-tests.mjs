@@ -8,13 +8,12 @@
 // Exit code: the test module's (0 = all passed); 124 on timeout; 1 on harness errors.
 // The same module also runs under @vscode/test-electron on a machine with internet.
 import path from 'node:path';
-import util from 'node:util';
-import { parseArgs } from 'node:util';
+import util, { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startCodeServer, launchChromium, workspaceUrl, remoteUri } from './launch.mjs';
 
 // Harmless offline noise (gallery look-ups, missing vsda, iframe sandbox warnings); shown with --verbose.
-const NOISE = /ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|same-origin iframe|allow-scripts and allow-same-origin|\bvsda\b/;
+const NOISE = /ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|same-origin iframe|allow-scripts and allow-same-origin|\bvsda\b|authentication provider 'github'/;
 
 // The workbench logs (its own and the extension host's, e.g. mocha's reporter) arrive as
 // console.log('%c INFO', 'color: …', format, ...args): keep the level, apply the format.
@@ -30,22 +29,24 @@ function formatConsole(m) {
  * @param {string} o.extension extension folder (extensionDevelopmentPath)
  * @param {string} o.tests test module path (extensionTestsPath), compiled JS
  * @param {string} o.workspace folder to open
- * @param {string} [o.locale] code-server --locale, e.g. 'zh-cn'
+ * @param {string} [o.locale] display language, e.g. 'zh-cn' (see startCodeServer)
  * @param {number} [o.timeout] seconds, default 300
  * @param {string} [o.extensionsDir] installed extensions to load besides the one under test
  * @param {object} [o.userSettings] merged over the quiet defaults
  * @param {Record<string,string>} [o.env] extra environment for code-server and the extension host
+ * @param {boolean} [o.workspaceTrust] keep workspace trust on (see startCodeServer), for Restricted Mode tests
  * @param {boolean} [o.verbose] also print code-server's own log
  * @param {(line: string) => void} [o.out] where output goes, default console.log
  * @returns {Promise<number>} exit code
  */
-export async function runExtensionTests({ extension, tests, workspace, locale, timeout = 300, extensionsDir, userSettings, env, verbose = false, out = console.log }) {
+export async function runExtensionTests({ extension, tests, workspace, locale, timeout = 300, extensionsDir, userSettings, env, workspaceTrust, verbose = false, out = console.log }) {
   for (const [k, v] of Object.entries({ extension, tests, workspace })) if (!v) throw new Error(`runExtensionTests: --${k} is required`);
   const t0 = Date.now();
   const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
-  const server = await startCodeServer({ workspace, locale, extensionsDir, userSettings, env, onLog: verbose ? (l) => out(`[code-server] ${l}`) : undefined });
+  const server = await startCodeServer({ workspace, locale, extensionsDir, userSettings, env, workspaceTrust, onLog: verbose ? (l) => out(`[code-server] ${l}`) : undefined });
   let context;
   let timer;
+  let keepRunDir = false;
   try {
     context = await launchChromium();
     const page = context.pages()[0] ?? (await context.newPage());
@@ -69,11 +70,13 @@ export async function runExtensionTests({ extension, tests, workspace, locale, t
     await page.goto(workspaceUrl(server, { payload }));
     const r = await Promise.race([done, timedOut, crashed]);
     if (r.timeout) {
-      out(`[vscode-host] TIMEOUT: extension tests did not finish within ${timeout} s; killing code-server and Chromium (code-server log: ${server.logFile})`);
+      keepRunDir = true;
+      out(`[vscode-host] TIMEOUT: extension tests did not finish within ${timeout} s; killing code-server and Chromium (kept: ${server.logFile}, extension host logs under ${server.runDir}/ud/logs)`);
       return 124;
     }
     if (r.crashed) {
-      out(`[vscode-host] code-server exited during the tests (${r.crashed.code ?? r.crashed.signal}); log ${server.logFile}`);
+      keepRunDir = true;
+      out(`[vscode-host] code-server exited during the tests (${r.crashed.code ?? r.crashed.signal}); kept its log: ${server.logFile}`);
       return 1;
     }
     out(`[vscode-host] extension tests ${r.code === 0 ? 'passed' : 'FAILED'} (exit ${r.code}) in ${secs()} s`);
@@ -81,7 +84,7 @@ export async function runExtensionTests({ extension, tests, workspace, locale, t
   } finally {
     clearTimeout(timer);
     await context?.close().catch(() => {});
-    await server.stop();
+    await server.stop({ keepRunDir });
   }
 }
 

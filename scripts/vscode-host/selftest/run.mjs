@@ -40,7 +40,7 @@ async function step(name, fn) {
 
 // A fresh copy of the fixture, so runs never write into the repo.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peakend-selftest-'));
-const workspace = path.join(tmp, 'workspace');
+const workspace = path.join(tmp, 'work space'); // a space, to exercise URL encoding
 fs.cpSync(path.join(HERE, 'workspace'), workspace, { recursive: true });
 const host = ensureHost({ vsce: true });
 
@@ -66,27 +66,40 @@ await step('click-through: .vsix installed into code-server, command run from th
   const extensionsDir = path.join(tmp, 'extensions');
   log(`     ${installExtension(vsix, extensionsDir).split('\n').pop()}`);
 
-  const server = await startCodeServer({ workspace, extensionsDir, locale: opts.locale });
+  // smokeTestDriver off: it would hide the notification toast this step looks for.
+  const server = await startCodeServer({ workspace, extensionsDir, locale: opts.locale, smokeTestDriver: false });
   const context = await launchChromium();
+  const page = context.pages()[0] ?? (await context.newPage());
+  fs.mkdirSync(OUT_DIR, { recursive: true });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(workspaceUrl(server));
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'hello.txt' }).waitFor({ timeout: 30_000 });
-    // Open the command palette with F1 and run the installed extension's command.
+    // Run the installed extension's command from the command palette (F1). The palette lists
+    // only commands known when it opens, and extensions register theirs a few seconds after
+    // the workbench shows: reopen it until the command is there.
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill('>Peakend'); // the title is localized (package.nls.*.json)
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Say Hello|打招呼/ }).first().waitFor({ timeout: 20_000 });
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /Say Hello|打招呼/ }); // title from package.nls.*.json
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill('>Peakend');
+      try {
+        await row.first().waitFor({ timeout: 2_000 });
+        break;
+      } catch (e) {
+        if (attempt === 15) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
     await page.keyboard.press('Enter');
     const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: /says hello|问好/ });
     await toast.waitFor({ timeout: 30_000 });
     log(`     notification: ${await toast.innerText()}`);
-    fs.mkdirSync(OUT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(OUT_DIR, 'selftest-workbench.png') });
     log(`     screenshot: ${path.relative(REPO_ROOT, path.join(OUT_DIR, 'selftest-workbench.png'))}`);
+  } catch (e) {
+    await page.screenshot({ path: path.join(OUT_DIR, 'selftest-failure.png') }).catch(() => {});
+    throw new Error(`${e.message}\n(screenshot: test-output/selftest-failure.png)`);
   } finally {
     await context.close();
     await server.stop();

@@ -32,8 +32,9 @@ suite('vscode host self-test', () => {
     const zh = vscode.env.language === 'zh-cn';
     const message = await vscode.commands.executeCommand('peakendSelftest.hello'); // vscode.l10n bundle
     assert.match(message, zh ? /自测向你问好/ : /says hello/);
-    const title = vscode.extensions.getExtension(EXT_ID).packageJSON.contributes.commands[0].title; // package.nls.*.json
-    assert.equal(title, zh ? 'Peakend 自测：打招呼' : 'Peakend Selftest: Say Hello');
+    // package.nls.<language>.json: a localized title arrives as { value, original }.
+    const title = vscode.extensions.getExtension(EXT_ID).packageJSON.contributes.commands[0].title;
+    assert.equal(title.value ?? title, zh ? 'Peakend 自测：打招呼' : 'Peakend Selftest: Say Hello');
   });
 
   test('the workspace folder is the one the harness opened', () => {

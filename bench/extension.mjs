@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// Benchmarks the packaged extension inside a real VS Code extension host (code-server):
+//   node bench/extension.mjs [--activation-runs 5] [--steps 500] [--iterations 10] [--warmup 2]
+//  (a) activation: a workspace without Peakend files (so nothing activates it), then the test
+//      module times getExtension('peakend.peakend').activate() and reads the time the extension
+//      logs itself ("Peakend activated in X ms"); one sample per fresh extension host.
+//  (b) diagnostics latency: a generated workspace with an N-step journey (+ personas, touchpoints,
+//      standards, peakend.yaml), peakend.validation.debounce = 0; an edit puts a score out of the
+//      scale and the test module times until the diagnostic is there (and until it is gone after
+//      the edit is reverted), `iterations` times after `warmup` rounds.
+//  (c) the .vsix size.
+// Prints a Markdown table and writes bench/extension-results.json. The test module is
+// bench/extension/index.js (bench/extension/ is also the development extension that hosts it).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { installExtension } from '../scripts/vscode-host/launch.mjs';
+import { runExtensionTests } from '../scripts/vscode-host/run-extension-tests.mjs';
+import { packageExtension } from '../scripts/package.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const HARNESS = path.join(HERE, 'extension');
+const RESULTS = path.join(HERE, 'extension-results.json');
+const TARGETS = { activationMs: 150, latencyMs: 100, vsixBytes: 6 * 1024 * 1024 };
+
+const { values: opts } = parseArgs({
+  options: {
+    'activation-runs': { type: 'string', default: '5' },
+    steps: { type: 'string', default: '500' },
+    iterations: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const log = (m) => console.log(`[bench:extension] ${m}`);
+
+// ─── statistics ─────────────────────────────────────────────────────────────────────────────
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+}
+const stats = (xs) => ({ n: xs.length, median: quantile(xs, 0.5), p90: quantile(xs, 0.9), min: Math.min(...xs), max: Math.max(...xs) });
+const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+
+// ─── the generated workspace for (b) ────────────────────────────────────────────────────────
+/** Writes a valid workspace with one journey of `steps` steps; returns the journey path and edit targets. */
+export function generateJourneyWorkspace(dir, steps) {
+  fs.mkdirSync(dir, { recursive: true });
+  const TOUCHPOINTS = 20;
+  const GROUPS = 4;
+  const tp = (i) => `tp-${String(i + 1).padStart(2, '0')}`;
+  fs.writeFileSync(path.join(dir, 'peakend.yaml'), 'peakend: 1\nkind: config\nscale: { min: -5, max: 5, neutral: 0 }\n');
+  fs.writeFileSync(
+    path.join(dir, 'bench.personas.yaml'),
+    'peakend: 1\nkind: personas\npersonas:\n  - id: p-a\n    name: Persona A\n  - id: p-b\n    name: Persona B\n',
+  );
+  let t = 'peakend: 1\nkind: touchpoints\nid: bench-touchpoints\ntitle: Benchmark touchpoints\ntouchpoints:\n';
+  for (let i = 0; i < TOUCHPOINTS; i++) {
+    t += `  - id: ${tp(i)}\n    name: Touchpoint ${i + 1}\n    phase: service\n    channel: website\n    type: digital\n    tags: [group-${i % GROUPS}]\n`;
+  }
+  fs.writeFileSync(path.join(dir, 'bench.touchpoints.yaml'), t);
+  let s = 'peakend: 1\nkind: standards\nid: bench-standards\ntitle: Benchmark standards\nstandards:\n';
+  for (let g = 0; g < GROUPS; g++) {
+    s += `  - id: std-${g}\n    title: Standard ${g}\n    requirement: Touchpoints of group ${g} meet standard ${g}.\n    dimension: reliability\n    kano: basic\n    appliesTo: { tags: [group-${g}] }\n    method: observation\n    expect: { type: pass-fail }\n`;
+  }
+  fs.writeFileSync(path.join(dir, 'bench.standards.yaml'), s);
+
+  const lines = ['peakend: 1', 'kind: journey', 'id: big', `title: A ${steps}-step journey`, 'personas: [p-a, p-b]', 'stages:'];
+  const perStage = 50;
+  const emotionLines = [];
+  for (let i = 0; i < steps; i++) {
+    if (i % perStage === 0) lines.push(`  - id: stage-${i / perStage + 1}`, `    title: Stage ${i / perStage + 1}`, '    steps:');
+    const a = ((i * 7) % 11) - 5;
+    const b = ((i * 3) % 11) - 5;
+    lines.push(`      - id: step-${i + 1}`, `        title: Step ${i + 1}`, `        touchpoints: [${tp(i % TOUCHPOINTS)}]`, '        channel: website');
+    const prefix = '        emotions: { p-a: ';
+    emotionLines.push({ step: i + 1, line: lines.length, character: prefix.length, text: String(a) });
+    lines.push(`${prefix}${a}, p-b: ${b} }`);
+  }
+  const journey = path.join(dir, 'big.journey.yaml');
+  fs.writeFileSync(journey, lines.join('\n') + '\n');
+  // Edit targets spread over the file: start, middle, end and between.
+  const picks = [0.5, 0.1, 0.9, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6, 0.05, 0.95, 0.55];
+  const targets = picks.map((p) => emotionLines[Math.min(emotionLines.length - 1, Math.floor(p * emotionLines.length))]);
+  return { journey, lines: lines.length, bytes: fs.statSync(journey).size, targets };
+}
+
+// ─── running the test module ────────────────────────────────────────────────────────────────
+async function runModule({ mode, workspace, extensionsDir, userSettings, env = {} }) {
+  const outFile = path.join(os.tmpdir(), `peakend-bench-${process.pid}-${Date.now()}.json`);
+  const lines = [];
+  const code = await runExtensionTests({
+    extension: HARNESS,
+    tests: path.join(HARNESS, 'index.js'),
+    workspace,
+    extensionsDir,
+    userSettings,
+    timeout: 180,
+    env: { PEAKEND_BENCH_MODE: mode, PEAKEND_BENCH_OUT: outFile, ...env },
+    verbose: opts.verbose,
+    out: (l) => (opts.verbose ? console.log(l) : lines.push(l)),
+  });
+  if (code !== 0 || !fs.existsSync(outFile)) {
+    throw new Error(`${mode} run failed (exit ${code}):\n${lines.slice(-30).join('\n')}`);
+  }
+  const r = JSON.parse(fs.readFileSync(outFile, 'utf8'));
+  fs.rmSync(outFile, { force: true });
+  return r;
+}
+
+// ─── main ───────────────────────────────────────────────────────────────────────────────────
+async function main() {
+  const t0 = Date.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peakend-bench-ext-'));
+  let exitCode = 0;
+  try {
+    const pkg = packageExtension({ ifStale: true, quiet: true });
+    log(`${pkg.reused ? 'reused' : 'packaged'} ${path.basename(pkg.vsix)}: ${pkg.bytes} bytes`);
+    const extensionsDir = path.join(tmp, 'extensions');
+    installExtension(pkg.vsix, extensionsDir);
+
+    // (a) activation, one sample per fresh extension host.
+    const emptyWs = path.join(tmp, 'no-peakend-files');
+    fs.mkdirSync(emptyWs);
+    fs.writeFileSync(path.join(emptyWs, 'notes.txt'), 'No Peakend files here: nothing activates the extension.\n');
+    const activation = [];
+    for (let i = 0; i < Number(opts['activation-runs']); i++) {
+      const r = await runModule({ mode: 'activation', workspace: emptyWs, extensionsDir });
+      activation.push(r);
+      log(`activation run ${i + 1}: activate() ${ms(r.activateMs)} ms, self-reported ${ms(r.selfMs)} ms, module evaluation (warm) ${ms(r.moduleLoadMs)} ms; an empty extension's activate() ${ms(r.baselineMs ?? NaN)} ms`);
+    }
+
+    // (b) diagnostics latency.
+    const steps = Number(opts.steps);
+    const gen = generateJourneyWorkspace(path.join(tmp, `journey-${steps}`), steps);
+    log(`generated a ${steps}-step journey: ${gen.lines} lines, ${gen.bytes} bytes`);
+    const spec = { journey: gen.journey, targets: gen.targets, badScore: '99', iterations: Number(opts.iterations), warmup: Number(opts.warmup) };
+    const lat = await runModule({
+      mode: 'latency',
+      workspace: path.dirname(gen.journey),
+      extensionsDir,
+      userSettings: { 'peakend.validation.debounce': 0 },
+      env: { PEAKEND_BENCH_SPEC: JSON.stringify(spec) },
+    });
+    const pick = (kind, key) => stats(lat.samples.map((s) => s[kind][key]));
+    const latency = {
+      setPublished: pick('set', 'changeToPublishedMs'),
+      setEvent: pick('set', 'changeToEventMs'),
+      setEditToEvent: pick('set', 'editToEventMs'),
+      clearPublished: pick('clear', 'changeToPublishedMs'),
+      clearEvent: pick('clear', 'changeToEventMs'),
+      editToChange: pick('set', 'editToChangeMs'),
+    };
+
+    const act = stats(activation.map((r) => r.activateMs));
+    const self = stats(activation.map((r) => r.selfMs));
+    const load = stats(activation.map((r) => r.moduleLoadMs));
+    const baseline = stats(activation.map((r) => r.baselineMs).filter((x) => x != null));
+    const rows = [
+      ['activation: `getExtension(...).activate()` (module load + activate)', act, TARGETS.activationMs],
+      ['activation: self-reported ("Peakend activated in X ms", the activate() body)', self, TARGETS.activationMs],
+      ['activation: bundle module evaluation alone (re-required, warm file cache)', load, undefined],
+      ['activation baseline: `activate()` of an empty extension (VS Code\'s own cost)', baseline, undefined],
+      [`diagnostic set, change → published (${steps}-step journey, debounce 0)`, latency.setPublished, TARGETS.latencyMs],
+      ['diagnostic set, change → `onDidChangeDiagnostics` (incl. VS Code\'s event debounce, ≤ 50 ms)', latency.setEvent, TARGETS.latencyMs],
+      ['diagnostic cleared, change → published', latency.clearPublished, TARGETS.latencyMs],
+      ['diagnostic cleared, change → `onDidChangeDiagnostics`', latency.clearEvent, TARGETS.latencyMs],
+      ['edit call → `onDidChangeDiagnostics` (incl. renderer round trip)', latency.setEditToEvent, undefined],
+    ];
+    const verdict = (s, target) => (target === undefined ? '' : s.p90 < target ? 'yes' : s.median < target ? 'median only' : 'NO');
+    const table = [
+      '| measure | n | median ms | p90 ms | min–max ms | target | met |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | :---: |',
+      ...rows.map(([name, s, target]) => `| ${name} | ${s.n} | ${ms(s.median)} | ${ms(s.p90)} | ${ms(s.min)}–${ms(s.max)} | ${target === undefined ? '' : `< ${target} ms`} | ${verdict(s, target)} |`),
+      `| .vsix size | 1 | ${pkg.bytes} bytes (${(pkg.bytes / 1024).toFixed(1)} KB) | | | < 6 MB | ${pkg.bytes < TARGETS.vsixBytes ? 'yes' : 'NO'} |`,
+    ].join('\n');
+    console.log(`\n${table}\n`);
+    console.log(`extension bundle: ${activation[0].bundleBytes} bytes; opening the ${steps}-step journey until checked: ${ms(lat.openMs)} ms; edit call → change event: median ${ms(latency.editToChange.median)} ms`);
+
+    const results = {
+      date: new Date().toISOString(),
+      host: { codeServer: '4.139.1', vscode: '1.139.1', node: 'extension host on code-server\'s Node 24', cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model },
+      targets: TARGETS,
+      vsix: { file: path.basename(pkg.vsix), bytes: pkg.bytes, files: pkg.entries.length },
+      activation: { settleMs: 2000, runs: activation, activateMs: act, selfReportedMs: self, moduleLoadMs: load, emptyExtensionActivateMs: baseline },
+      latency: { steps, journeyLines: lat.lines, journeyBytes: lat.bytes, debounce: lat.debounce, openMs: lat.openMs, iterations: lat.samples.length, warmup: spec.warmup, stats: latency, samples: lat.samples },
+      note: 'published = the extension\'s whenIdle() resolved and vscode.languages.getDiagnostics() shows the change; onDidChangeDiagnostics goes through the extension host\'s debouncing emitter (a 50 ms window opened by the first diagnostics change of any source), so it arrives 0-50 ms after publishing. "change" is onDidChangeTextDocument: with debounce 0 the check is scheduled there.',
+    };
+    fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
+    log(`wrote ${path.relative(process.cwd(), RESULTS)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    console.error(`[bench:extension] FAILED: ${e.stack ?? e}`);
+    exitCode = 1;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return exitCode;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then((code) => process.exit(code));
+}
