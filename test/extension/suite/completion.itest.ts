@@ -48,16 +48,18 @@ suite('completion', () => {
 
   test('an emotions mapping offers only the personas not yet scored', async () => {
     const editor = await openEditor(file(`${PM}/homeowner.journey.yaml`));
-    // repair-visit scores only first-time-buyer, in a block mapping.
-    await editor.edit((b) => b.insert(at(editor.document, '          first-time-buyer: 1\n        momentOfTruth'), '          \n'));
-    const items = await complete(editor.document, at(editor.document, '          \n        momentOfTruth', '\n'));
+    // repair-visit scores only first-time-buyer, in a block mapping: start a new key below it.
+    const next = at(editor.document, '          first-time-buyer: 1\n        momentOfTruth', '        momentOfTruth');
+    await editor.edit((b) => b.insert(next, '          \n'));
+    const items = await complete(editor.document, next.translate(0, 10));
     assert.deepEqual(items.map(label), ['upgrader']);
     assert.equal(items[0]!.kind, vscode.CompletionItemKind.User);
   });
 
   test("a touchpoint's standards list offers the standards of every standards file", async () => {
     const editor = await openEditor(file(`${PM}/property.touchpoints.yaml`));
-    const items = await complete(editor.document, at(editor.document, 'standards: [fee-notice-clear]', ']'));
+    await editor.edit((b) => b.insert(at(editor.document, 'standards: [fee-notice-clear]', ']'), ', '));
+    const items = await complete(editor.document, at(editor.document, 'standards: [fee-notice-clear, ]', ']'));
     const all = ['complaints', 'marketing', 'repair-staff', 'service-center'].flatMap((n) => listIds(`${PM}/${n}.standards.yaml`));
     assert.ok(all.length > 20);
     assert.deepEqual(items.map(label).sort(), all.filter((id) => id !== 'fee-notice-clear').sort());

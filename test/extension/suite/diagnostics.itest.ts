@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { closeAll, describe, diagnostics, expected, file, openEditor, peakend, relativePath, ruleOf, sortedLines } from './helpers';
+import { asLine, closeAll, diagnostics, expected, file, openEditor, peakend, relativePath, ruleOf, sortedLines } from './helpers';
 
 const FOLDERS = ['property-management', 'online-service', 'defects'];
 
@@ -62,7 +62,7 @@ suite('diagnostics', () => {
     assert.ok(ds.length > 0);
     for (const d of ds) {
       assert.equal(d.source, 'peakend');
-      assert.ok(typeof d.code === 'object', `${describe(d)}: code has no link`);
+      assert.ok(typeof d.code === 'object', `${asLine(d)}: code has no link`);
       const target = (d.code as { target: vscode.Uri }).target;
       assert.ok(target.path.endsWith(`/docs/rules/${ruleOf(d)}.md`), target.toString());
       assert.ok(fs.existsSync(target.fsPath), `${target.fsPath} does not exist`);

@@ -136,8 +136,8 @@ const SEVERITY: Record<ExpectedFinding['severity'], vscode.DiagnosticSeverity> =
   info: vscode.DiagnosticSeverity.Information,
 };
 
-/** One line per problem, in a form both sides share: `rule-id 12:5-12:9 error message` (1-based). */
-export function describe(d: vscode.Diagnostic | ExpectedFinding): string {
+/** One line per problem, in a form both sides share: `rule-id 12:5-12:9 <severity number> message` (1-based). */
+export function asLine(d: vscode.Diagnostic | ExpectedFinding): string {
   const r = d.range;
   const pos = `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
   if ('ruleId' in d) return `${d.ruleId} ${pos} ${SEVERITY[d.severity]} ${d.message}`;
@@ -145,7 +145,7 @@ export function describe(d: vscode.Diagnostic | ExpectedFinding): string {
 }
 
 export function sortedLines(items: (vscode.Diagnostic | ExpectedFinding)[]): string[] {
-  return items.map(describe).sort();
+  return items.map(asLine).sort();
 }
 
 /** The rule ids of a file's diagnostics, sorted. */
@@ -206,7 +206,7 @@ export function at(doc: vscode.TextDocument, needle: string, inner = '', nth = 0
 /** The range of `inner` inside the first `needle`. */
 export function rangeOf(doc: vscode.TextDocument, needle: string, inner = needle): vscode.Range {
   const start = at(doc, needle, inner);
-  return new vscode.Range(start, start.translate(0, inner.length));
+  return new vscode.Range(start, doc.positionAt(doc.offsetAt(start) + inner.length));
 }
 
 /** Text with \n line ends, whatever the document uses. */

@@ -10,8 +10,8 @@ async function hover(doc: vscode.TextDocument, position: vscode.Position): Promi
   return hovers.map((h) => ({ text: unescape(h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n')), range: h.range }));
 }
 
-/** Markdown as read: without the backslashes MarkdownString.appendText puts before - . ( ) and the like. */
-const unescape = (md: string) => md.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
+/** Markdown as read: without the escapes MarkdownString.appendText adds (backslashes before - . ( ) …, &nbsp; for spaces). */
+const unescape = (md: string) => md.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
 
 /** Peakend's hover: the one that starts with the entity's kind and its ID in a code span. */
 async function peakendHover(doc: vscode.TextDocument, position: vscode.Position, kind: string, id: string) {

@@ -8,6 +8,10 @@
 //   PEAKEND_TEST_RESULTS   where to write { passed, failed, pending, failures } for the runner
 //   PEAKEND_TEST_GREP      only tests whose full title contains this text
 // The test files are named *.itest.ts: vitest collects test/**/*.test.ts, and these need `vscode`.
+// Under @vscode/test-electron (where VS Code can be downloaded) the same bundle runs with
+//   runTests({ extensionDevelopmentPath: <repo>, extensionTestsPath: <index.cjs>,
+//              launchArgs: [<workspace copy>], extensionTestsEnv: { PEAKEND_TEST_SUITE, … } })
+// after scripts/test-extension.mjs's preparation (workspace copies, expected findings).
 import * as fs from 'node:fs';
 import Mocha from 'mocha';
 

@@ -69,7 +69,7 @@ suite('lifecycle', () => {
       assert.deepEqual(actual, Object.fromEntries(files.map((rel) => [rel, sortedLines(findings[rel] ?? [])])));
     });
     await setScope(undefined);
-    await eventually(() => assert.deepEqual(diagnostics(file('defects/shop.touchpoints.yaml')), []));
+    await eventually(() => assert.deepEqual(diagnostics(file('defects/broken.standards.yaml')), []));
   });
 
   test('a closed file rewritten on disk is re-checked, and so is the open journey that uses it', async () => {
@@ -118,6 +118,28 @@ suite('lifecycle', () => {
       fs.writeFileSync(file(INVENTORY).fsPath, original);
     }
     await eventually(() => assert.deepEqual(unknownTouchpoints(journey), []));
+  });
+
+  test('a file deleted while open is gone once its editor closes (not "cannot be read")', async () => {
+    const api = await peakend();
+    const rel = 'online-service/online.standards.yaml';
+    const original = readDisk(rel);
+    await openEditor(file(rel));
+    const before = api.statusBar();
+    let deleted: typeof before;
+    try {
+      fs.rmSync(file(rel).fsPath);
+      // Its standards no longer cover the inventory's touchpoints.
+      await eventually(() => assert.notDeepEqual(api.statusBar(), before));
+      deleted = api.statusBar();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await until(() => !isOpen(file(rel)), `${rel} to close`);
+      await api.whenIdle();
+      assert.deepEqual(api.statusBar(), deleted);
+    } finally {
+      fs.writeFileSync(file(rel).fsPath, original);
+    }
+    await eventually(() => assert.deepEqual(api.statusBar(), before));
   });
 
   test('"Re-check Workspace" reloads everything and publishes the same problems', async () => {

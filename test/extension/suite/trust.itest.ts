@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { at, closeAll, diagnostics, expected, file, hashWorkspace, openEditor, peakend, ruleOf, sortedLines, sleep } from './helpers';
+import { at, closeAll, diagnostics, expected, file, hashWorkspace, openEditor, peakend, ruleOf, sortedLines } from './helpers';
 
 const JOURNEY = 'homeowner.journey.yaml';
 
@@ -37,8 +37,6 @@ suite('Restricted Mode', () => {
     const doc = (await openEditor(file(JOURNEY))).document;
     const d = diagnostics(doc.uri).find((x) => ruleOf(x) === 'missing-persona-score');
     assert.ok(d);
-    // Give the markers time to reach the workbench, as the quick fix tests wait for them.
-    await sleep(1_000);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
     assert.deepEqual(actions.map((a) => a.title), []);
   });
