@@ -7,7 +7,7 @@ import { isDocumentKind, kindFromFileName, DOCUMENT_KINDS, FORMAT_VERSION, type 
 import { Extractor } from './model/extract';
 import type { FileModel } from './model/types';
 import { FILE_RULES } from './rules';
-import { validateSchema } from './schema/validate';
+import { replaceWith, validateSchema } from './schema/validate';
 import { decodeUtf8 } from './text/decode';
 import { LineIndex } from './text/lineIndex';
 import { scanSuppressions } from './text/suppressions';
@@ -127,7 +127,7 @@ function checkKind(file: string, root: YAMLMap, report: FileReporter): { kind: D
   if (!isDocumentKind(declared)) {
     const text = String(declared ?? '');
     const [suggestion] = similar(text, DOCUMENT_KINDS, 1);
-    if (suggestion) report.at('unknown-kind', s[0], s[1], 'kind.unknownSuggest', { kind: text, suggestion });
+    if (suggestion) report.at('unknown-kind', s[0], s[1], 'kind.unknownSuggest', { kind: text, suggestion }, replaceWith(report, s[0], s[1], suggestion));
     else report.at('unknown-kind', s[0], s[1], 'kind.unknown', { kind: text, allowed: DOCUMENT_KINDS.join(', ') });
     return { kind: expected, unknown: true };
   }

@@ -34,6 +34,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     return [...this.current.values()].flat();
   }
 
+  /** Files with findings that the Problems panel does not show (closed files in the "open files" scope). */
+  hiddenFiles(): { file: string; findings: readonly Finding[] }[] {
+    return [...this.current].filter(([file, findings]) => findings.length > 0 && !this.published.has(file)).map(([file, findings]) => ({ file, findings }));
+  }
+
   refresh(): void {
     const lang = toLanguage(vscode.env.language);
     const hideSchema = schemaReportedElsewhere();

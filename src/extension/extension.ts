@@ -7,6 +7,7 @@ import { hoverProvider } from './features/hover';
 import { definitionProvider, documentSymbolProvider, referenceProvider, renameProvider, workspaceSymbolProvider } from './features/navigation';
 import { log } from './log';
 import { Sessions } from './sessions';
+import { showProblems } from './showProblems';
 import { StatusBar } from './statusBar';
 
 const SELECTOR: vscode.DocumentSelector = [
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
       await sessions.whenIdle();
     }),
     vscode.commands.registerCommand('peakend.showLog', () => log.show()),
+    vscode.commands.registerCommand('peakend.showProblems', () => showProblems(diagnostics)),
   );
   // Loading reads every file: it runs after activation returns, so activation stays fast.
   void sessions.reload();

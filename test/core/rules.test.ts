@@ -366,3 +366,17 @@ describe('rough edges', () => {
     expect(analyzeFile('/ws/a.personas.yaml', { text }, config).findings.map((f) => f.ruleId)).toEqual(['file-too-large']);
   });
 });
+
+describe('did-you-mean fixes', () => {
+  it('rename a misspelt key, replace a misspelt value (quoting it when YAML needs) and a misspelt kind', async () => {
+    const standards = STANDARDS.replace('    method: mystery-shopping', '    methd: mystery-shopping').replace('comparator: "<="', 'comparator: "=>"');
+    const findings = await check({ ...base, 's.standards.yaml': standards });
+    expect(findings.map((f) => f.message)).toEqual(['Missing property "method".', 'Unknown property "methd". Did you mean "method"?', '"=>" is not allowed here. Did you mean ">="?']);
+    const fixed = applyEdits(standards, findings.flatMap((f) => f.fixes?.[0]?.edits ?? []));
+    expect(fixed).toContain('    method: mystery-shopping');
+    expect(fixed).toContain('comparator: ">="');
+    expect(await check({ ...base, 's.standards.yaml': fixed })).toEqual([]);
+    const kind = await check({ ...base, 'p.personas.yaml': PERSONAS.replace('kind: personas', 'kind: persona') });
+    expect(applyEdits(PERSONAS.replace('kind: personas', 'kind: persona'), kind[0]!.fixes![0]!.edits)).toBe(PERSONAS);
+  });
+});

@@ -73,3 +73,13 @@ describe('toLanguage', () => {
     expect(['zh_TW.UTF-8', 'zh-HK', 'zh-Hant-TW', 'en-US', '', undefined].map(toLanguage)).toEqual(['en', 'en', 'en', 'en', 'en', 'en']);
   });
 });
+
+describe('editDistance', () => {
+  it('counts a swap of neighbours as one edit', async () => {
+    const { editDistance: d, similar: sim } = await import('../../src/core/util/similar');
+    expect(d('=>', '>=')).toBe(1);
+    expect(d('recieve', 'receive')).toBe(1);
+    expect(d('报修热线', '修报热线')).toBe(1);
+    expect(sim('=>', ['<=', '<', '>=', '>', '='], 1)).toEqual(['>=']);
+  });
+});

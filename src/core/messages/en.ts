@@ -90,8 +90,6 @@ export const en = {
   'fix.replace': 'Change to "{id}"',
   'fix.clamp': 'Set the score to {value}',
   'fix.addScore': 'Add a score for "{persona}"',
-  'fix.removeProperty': 'Remove "{property}"',
-  'fix.addKind': 'Add "kind: {kind}"',
   'fix.createTouchpoint': 'Create touchpoint "{id}" in {file}',
   'fix.createPersona': 'Create persona "{id}" in {file}',
   'fix.disableLine': 'Disable {rule} for this line',

@@ -92,8 +92,6 @@ export const zhCn: Record<MessageId, string> = {
   'fix.replace': '改为“{id}”',
   'fix.clamp': '将评分设为 {value}',
   'fix.addScore': '添加“{persona}”的评分',
-  'fix.removeProperty': '删除“{property}”',
-  'fix.addKind': '添加“kind: {kind}”',
   'fix.createTouchpoint': '在 {file} 中创建接触点“{id}”',
   'fix.createPersona': '在 {file} 中创建客户画像“{id}”',
   'fix.disableLine': '对此行禁用 {rule}',

@@ -1,18 +1,16 @@
 import * as vscode from 'vscode';
-import { applies, definitionsOf, identity, targetAt, type WorkspaceIndex } from '../../core';
-import { toPosition, toRange } from '../convert';
+import { applies, definitionsOf, identity, type WorkspaceIndex } from '../../core';
+import { toRange } from '../convert';
 import type { Sessions } from '../sessions';
-import { documentContext } from './context';
+import { targetUnder } from './context';
 
 /** What an ID stands for: name, phase, channel, owner and applicable standards of a touchpoint, and so on. */
 export function hoverProvider(sessions: Sessions): vscode.HoverProvider {
   return {
     provideHover(doc, position) {
-      const ctx = documentContext(sessions, doc);
-      if (!ctx) return undefined;
-      const index = ctx.ws.getIndex();
-      const target = targetAt(index, ctx.path, toPosition(position));
-      if (!target) return undefined;
+      const under = targetUnder(sessions, doc, position);
+      if (!under) return undefined;
+      const { index, target } = under;
       const range = toRange(target.type === 'ref' ? target.ref.range : target.def.range);
       const md = describe(index, identity(target).kind, identity(target).id);
       return md ? new vscode.Hover(md, range) : undefined;

@@ -1,19 +1,17 @@
 import * as vscode from 'vscode';
-import { definitionsIn, definitionsOf, identity, referencesOf, renameEdits, renderMessage, targetAt, toLanguage, type Def } from '../../core';
-import { toPosition, toRange, toUri, toWorkspaceEdit } from '../convert';
+import { definitionsIn, definitionsOf, identity, referencesOf, renameEdits, renderMessage, toLanguage, type Def } from '../../core';
+import { toRange, toUri, toWorkspaceEdit } from '../convert';
 import type { Sessions } from '../sessions';
-import { documentContext } from './context';
+import { documentContext, targetUnder } from './context';
 
 const location = (file: string, range: import('../../core').Range) => new vscode.Location(toUri(file), toRange(range));
 
 export function definitionProvider(sessions: Sessions): vscode.DefinitionProvider {
   return {
     provideDefinition(doc, position) {
-      const ctx = documentContext(sessions, doc);
-      if (!ctx) return undefined;
-      const index = ctx.ws.getIndex();
-      const target = targetAt(index, ctx.path, toPosition(position));
-      if (!target) return undefined;
+      const under = targetUnder(sessions, doc, position);
+      if (!under) return undefined;
+      const { index, target } = under;
       const { kind, id, scope } = identity(target);
       return definitionsOf(index, kind, id, scope).map((d) => location(d.file, d.range));
     },
@@ -23,11 +21,9 @@ export function definitionProvider(sessions: Sessions): vscode.DefinitionProvide
 export function referenceProvider(sessions: Sessions): vscode.ReferenceProvider {
   return {
     provideReferences(doc, position, context) {
-      const ctx = documentContext(sessions, doc);
-      if (!ctx) return undefined;
-      const index = ctx.ws.getIndex();
-      const target = targetAt(index, ctx.path, toPosition(position));
-      if (!target) return undefined;
+      const under = targetUnder(sessions, doc, position);
+      if (!under) return undefined;
+      const { index, target } = under;
       const { kind, id, scope } = identity(target);
       const refs = kind === 'touchpoint' || kind === 'standard' || kind === 'persona' ? referencesOf(index, kind, id).map((r) => location(r.file, r.range)) : [];
       const defs = context.includeDeclaration ? definitionsOf(index, kind, id, scope).map((d) => location(d.file, d.range)) : [];
@@ -40,18 +36,16 @@ export function referenceProvider(sessions: Sessions): vscode.ReferenceProvider 
 export function renameProvider(sessions: Sessions): vscode.RenameProvider {
   return {
     prepareRename(doc, position) {
-      const ctx = documentContext(sessions, doc);
-      const target = ctx && targetAt(ctx.ws.getIndex(), ctx.path, toPosition(position));
+      const target = targetUnder(sessions, doc, position)?.target;
       if (!target) throw new Error(vscode.l10n.t('Only IDs of journeys, stages, steps, touchpoints, standards and personas can be renamed.'));
       if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('Renaming writes files, which Restricted Mode does not allow.'));
       const r = target.type === 'ref' ? target.ref.range : target.def.range;
       return { range: toRange(r), placeholder: identity(target).id };
     },
     provideRenameEdits(doc, position, newName) {
-      const ctx = documentContext(sessions, doc);
-      const target = ctx && targetAt(ctx.ws.getIndex(), ctx.path, toPosition(position));
-      if (!ctx || !target || !vscode.workspace.isTrusted) return undefined;
-      const result = renameEdits(ctx.ws.getIndex(), target, newName.trim());
+      const under = targetUnder(sessions, doc, position);
+      if (!under || !vscode.workspace.isTrusted) return undefined;
+      const result = renameEdits(under.index, under.target, newName.trim());
       if (!result.ok) throw new Error(renderMessage(result.messageId, result.args, toLanguage(vscode.env.language)));
       return toWorkspaceEdit(result.edits);
     },
