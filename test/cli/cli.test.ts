@@ -302,7 +302,7 @@ describe('several formats with --output files', () => {
 });
 
 describe('--lang', () => {
-  it('zh-cn renders the messages in Chinese', () => {
+  it('zh-cn renders the messages and the summary in Chinese', () => {
     const r = run(['check', 'examples/property-management', '--lang', 'zh-cn']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
@@ -316,7 +316,7 @@ describe('--lang', () => {
         'examples/property-management/property.touchpoints.yaml',
         '  examples/property-management/property.touchpoints.yaml:156:9  warning  没有任何服务标准适用于接触点“green-maintenance”（绿化养护）。  uncovered-touchpoint',
         '',
-        '0 errors, 3 warnings in 8 files',
+        '共 8 个文件：0 个错误，3 个警告',
       ),
     );
   });
