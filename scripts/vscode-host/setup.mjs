@@ -70,11 +70,30 @@ function npmInstallInto(subdir, spec, { env, allowScripts, logName }) {
   run('npm', ['install', '--save-exact', '--no-audit', '--no-fund', spec], { cwd: dir, env, logName });
 }
 
+/**
+ * The environment of a nested install, free of what an outer `npm test` puts there: its npm_*
+ * settings (npm_node_execpath, npm_config_node_gyp, …), NODE and the PATH entries it prepends
+ * (node_modules/.bin, node-gyp-bin) would make the nested npm and its install scripts use Node 20.
+ */
+export function cleanEnv() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^npm_/i.test(k) || k === 'NODE' || k === 'INIT_CWD' || k === 'NODE_OPTIONS') continue;
+    env[k] = v;
+  }
+  env.PATH = (process.env.PATH ?? '')
+    .split(':')
+    .filter((d) => d && !/node_modules[\\/]\.bin$/.test(d) && !/node-gyp-bin$/.test(d))
+    .join(':');
+  return env;
+}
+
 function node24Env() {
   const { node24Dir } = hostPaths();
+  const env = cleanEnv();
   // Node 24 first on PATH (npm's shebang and code-server's postinstall pick it up), and its
   // own headers for native addons: this machine's npmrc points nodedir at Node 20 headers.
-  return { ...process.env, PATH: `${node24Dir}/bin:${process.env.PATH}`, npm_config_nodedir: node24Dir };
+  return { ...env, PATH: `${node24Dir}/bin:${env.PATH}`, npm_config_nodedir: node24Dir };
 }
 
 export function ensureAptPackages() {
