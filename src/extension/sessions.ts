@@ -89,8 +89,12 @@ export class Sessions implements vscode.Disposable {
     };
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (s.configPath && folders[0]) {
-      const file = s.configPath.startsWith('/') ? s.configPath : `${toPath(folders[0].uri)}/${s.configPath}`;
-      add(await readConfig(vscodeHost, file));
+      // The named file governs the whole first folder, wherever it is kept (it need not be called peakend.yaml).
+      const folder = toPath(folders[0].uri);
+      const file = s.configPath.startsWith('/') ? s.configPath : `${folder}/${s.configPath}`;
+      const named = await readConfig(vscodeHost, file);
+      named.config.root = folder;
+      add(named);
     }
     const pattern = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
     for (const uri of await vscode.workspace.findFiles(pattern, '**/node_modules/**')) add(await readConfig(vscodeHost, toPath(uri)));
