@@ -28,6 +28,8 @@ export class Sessions implements vscode.Disposable {
   private readonly generation = new Map<string, number>();
   private running = 0;
   private idle: (() => void)[] = [];
+  /** The config files in force (peakend.yaml files and the one peakend.configPath names). */
+  private configFiles = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
 
@@ -59,6 +61,7 @@ export class Sessions implements vscode.Disposable {
       // buffer edited meanwhile is analysed again below instead of being taken as up to date.
       const versions = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d.version]));
       const configs = await this.configs();
+      this.configFiles = new Set(configs.flatMap((c) => (c.model ? [c.model.file] : [])));
       const roots: Workspace[] = [];
       for (const config of configs) {
         const { workspace } = await loadWorkspace(vscodeHost, config.config, config.model);
@@ -138,8 +141,7 @@ export class Sessions implements vscode.Disposable {
   /** A file changed on disk (git checkout, another program): re-read it unless an open buffer owns it. */
   fileChanged(uri: vscode.Uri): Promise<void> {
     const path = toPath(uri);
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    if (CONFIG_FILE_NAMES.includes(name)) return this.reload();
+    if (this.isConfigFile(path)) return this.reload();
     const open = openDocument(path);
     if (open?.isDirty) return Promise.resolve();
     const ws = this.workspaceFor(path);
@@ -164,8 +166,7 @@ export class Sessions implements vscode.Disposable {
 
   fileDeleted(uri: vscode.Uri): void {
     const path = toPath(uri);
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    if (CONFIG_FILE_NAMES.includes(name)) {
+    if (this.isConfigFile(path)) {
       void this.reload();
       return;
     }
@@ -184,6 +185,10 @@ export class Sessions implements vscode.Disposable {
       this.settle();
     }
     void this.fileChanged(doc.uri).then(() => this.emitter.fire());
+  }
+
+  private isConfigFile(path: string): boolean {
+    return this.configFiles.has(path) || CONFIG_FILE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1));
   }
 
   /** Resolves once no analysis is pending or running (for tests and commands that need fresh results). */
