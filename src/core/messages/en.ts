@@ -72,7 +72,7 @@ export const en = {
   'coverage.uncoveredTouchpoint': 'No standard applies to touchpoint "{id}" ({name}).',
   'coverage.unusedStandard': 'Standard "{id}" applies to no touchpoint.',
   'emotion.missingScore': 'Step "{step}" has no emotion score for persona "{persona}".',
-  'emotion.missingScoreRelated': 'The journey\'s personas',
+  'emotion.missingScoreRelated': 'The journey\'s personas: {personas}',
   'emotion.outOfScale': 'The score {value} is outside the scale {min} to {max}.',
   'scale.minNotBelowMax': 'The scale\'s min ({min}) must be below its max ({max}).',
   'scale.neutralOutside': 'The neutral point {neutral} is outside the scale {min} to {max}.',

@@ -74,7 +74,7 @@ export const zhCn: Record<MessageId, string> = {
   'coverage.uncoveredTouchpoint': '没有任何服务标准适用于接触点“{id}”（{name}）。',
   'coverage.unusedStandard': '服务标准“{id}”没有适用于任何接触点。',
   'emotion.missingScore': '步骤“{step}”缺少客户画像“{persona}”的情感评分。',
-  'emotion.missingScoreRelated': '此旅程的客户画像',
+  'emotion.missingScoreRelated': '此旅程的客户画像：{personas}',
   'emotion.outOfScale': '评分 {value} 超出了量表范围 {min} 到 {max}。',
   'scale.minNotBelowMax': '量表的最小值（{min}）必须小于最大值（{max}）。',
   'scale.neutralOutside': '中性点 {neutral} 超出了量表范围 {min} 到 {max}。',

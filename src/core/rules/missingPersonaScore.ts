@@ -10,6 +10,7 @@ export const missingPersonaScore: FileRule = {
     const j = model.journey;
     if (!j || j.personas.length === 0) return;
     const personasAt = j.personas[0]!.range;
+    const personas = j.personas.map((p) => p.id).join(', ');
     for (const stage of j.stages) {
       for (const step of stage.steps) {
         // Without an emotions mapping the schema already reports the missing property.
@@ -19,7 +20,7 @@ export const missingPersonaScore: FileRule = {
           if (scored.has(persona.id)) continue;
           const insert = insertScore(model.file, step, persona.id, j.scale.neutral);
           report.atRange('missing-persona-score', step.emotionsKey, 'emotion.missingScore', { step: step.def.id, persona: persona.id }, {
-            related: [related(model.file, personasAt, 'emotion.missingScoreRelated', {})],
+            related: [related(model.file, personasAt, 'emotion.missingScoreRelated', { personas })],
             fixes: insert ? [insert] : [],
           });
         }

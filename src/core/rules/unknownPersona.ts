@@ -27,7 +27,7 @@ export const unknownPersona: WorkspaceRule = {
             const missing = j.personas.filter((p) => !scored.has(p.id)).map((p) => p.id);
             emit(
               makeFinding(this.id, f.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {
-                related: [related(f.file, j.personas[0]!.range, 'emotion.missingScoreRelated', {})],
+                related: [related(f.file, j.personas[0]!.range, 'emotion.missingScoreRelated', { personas: list })],
                 fixes: missing.map((id) => fix('fix.replace', { id }, [{ file: f.file, range: score.keyRange, newText: id }], missing.length === 1)),
               }),
             );
