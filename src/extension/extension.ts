@@ -80,5 +80,8 @@ function watcher(sessions: Sessions): vscode.Disposable {
   w.onDidCreate((u) => void sessions.fileChanged(u));
   w.onDidChange((u) => void sessions.fileChanged(u));
   w.onDidDelete((u) => sessions.fileDeleted(u));
-  return w;
+  // A deleted folder comes as one event for the folder, which the pattern above does not match.
+  const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+  folders.onDidDelete((u) => !/\.ya?ml$/i.test(u.path) && sessions.folderDeleted(u));
+  return vscode.Disposable.from(w, folders);
 }

@@ -175,6 +175,28 @@ export class Sessions implements vscode.Disposable {
     if (this.workspaceFor(path)?.deleteFile(path)) this.emitter.fire();
   }
 
+  /**
+   * A folder deleted (or moved away): the file watcher reports the folder alone, not the files in it,
+   * so its files are dropped here; a workspace whose config was inside it is reloaded.
+   */
+  folderDeleted(uri: vscode.Uri): void {
+    const folder = toPath(uri);
+    if (this.roots.some((ws) => isInsideFolder(folder, ws.config.root))) {
+      void this.reload();
+      return;
+    }
+    let changed = false;
+    for (const ws of this.roots) {
+      for (const path of [...ws.files.keys()]) {
+        if (!isInsideFolder(folder, path)) continue;
+        this.bump(path);
+        this.analyzed.delete(path);
+        changed = ws.deleteFile(path) || changed;
+      }
+    }
+    if (changed) this.emitter.fire();
+  }
+
   /** A closed buffer may have held unsaved text: the file on disk is the truth again. */
   documentClosed(doc: vscode.TextDocument): void {
     if (!this.isPeakendDocument(doc)) return;

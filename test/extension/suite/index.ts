@@ -29,6 +29,7 @@ const SUITES: Record<string, () => void> = {
     require('./quickfixes.itest');
     require('./templates.itest');
     require('./lifecycle.itest');
+    require('./settings.itest');
   },
   l10n: () => require('./l10n.itest'),
   trust: () => require('./trust.itest'),
