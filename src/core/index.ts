@@ -9,7 +9,7 @@ export { defaultConfig, resolveConfig, type PeakendConfig, type RuleSetting, DEF
 export { RULES, ruleMeta, type RuleMeta } from './rules/meta';
 export { renderMessage, localizeFinding, toLanguage, type Language } from './messages/render';
 export { DOCUMENT_KINDS, FORMAT_VERSION, kindFromFileName, type DocumentKind } from './model/kinds';
-export { applies, coverage } from './model/coverage';
+export { applies, Coverage } from './model/coverage';
 export type * from './model/types';
 export { SCHEMAS } from './schema/schemas';
 export { ID_PATTERN, isValidId } from './model/ids';

@@ -19,9 +19,52 @@ export function applies(standard: Standard, tp: Touchpoint): boolean {
   return true;
 }
 
-/** The standards that apply to each touchpoint, in the order given. */
-export function coverage(touchpoints: readonly Touchpoint[], standards: readonly Standard[]): Map<Touchpoint, Standard[]> {
-  const out = new Map<Touchpoint, Standard[]>();
-  for (const tp of touchpoints) out.set(tp, standards.filter((s) => applies(s, tp)));
-  return out;
+/**
+ * Which standards apply to which touchpoints, without comparing every pair: a standard can only
+ * apply to a touchpoint it names, that names it, or that shares a channel, phase or tag with its
+ * selector, so only those candidates are checked with `applies`.
+ */
+export class Coverage {
+  private readonly byKey = new Map<string, Standard[]>();
+  private readonly byId = new Map<string, Standard[]>();
+
+  constructor(
+    readonly touchpoints: readonly Touchpoint[],
+    readonly standards: readonly Standard[],
+  ) {
+    for (const s of standards) {
+      push(this.byId, s.def.id, s);
+      const sel = s.appliesTo;
+      if (!sel) continue;
+      for (const r of sel.touchpoints) push(this.byKey, `t\u0000${r.id}`, s);
+      for (const c of sel.channels) push(this.byKey, `c\u0000${c}`, s);
+      for (const p of sel.phases) push(this.byKey, `p\u0000${p}`, s);
+      for (const t of sel.tags) push(this.byKey, `g\u0000${t}`, s);
+    }
+  }
+
+  /** The standards that apply to a touchpoint, in file order. */
+  standardsFor(tp: Touchpoint): Standard[] {
+    const candidates = new Set<Standard>();
+    const add = (list: Standard[] | undefined) => list?.forEach((s) => candidates.add(s));
+    for (const r of tp.standards) add(this.byId.get(r.id));
+    add(this.byKey.get(`t\u0000${tp.def.id}`));
+    if (tp.channel !== undefined) add(this.byKey.get(`c\u0000${tp.channel}`));
+    if (tp.phase !== undefined) add(this.byKey.get(`p\u0000${tp.phase}`));
+    for (const t of tp.tags) add(this.byKey.get(`g\u0000${t}`));
+    return this.standards.filter((s) => candidates.has(s) && applies(s, tp));
+  }
+
+  /** The touchpoints each standard applies to. */
+  touchpointsByStandard(): Map<Standard, Touchpoint[]> {
+    const out = new Map<Standard, Touchpoint[]>(this.standards.map((s) => [s, []]));
+    for (const tp of this.touchpoints) for (const s of this.standardsFor(tp)) out.get(s)!.push(tp);
+    return out;
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

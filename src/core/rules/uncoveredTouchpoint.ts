@@ -1,4 +1,3 @@
-import { applies } from '../model/coverage';
 import { makeFinding } from '../report';
 import type { WorkspaceRule } from './workspaceRule';
 
@@ -6,9 +5,9 @@ import type { WorkspaceRule } from './workspaceRule';
 export const uncoveredTouchpoint: WorkspaceRule = {
   id: 'uncovered-touchpoint',
   check(index, emit) {
-    const standards = index.allStandards();
-    for (const tp of index.allTouchpoints()) {
-      if (standards.some((s) => applies(s, tp))) continue;
+    const coverage = index.coverage();
+    for (const tp of coverage.touchpoints) {
+      if (coverage.standardsFor(tp).length > 0) continue;
       emit(makeFinding(this.id, tp.def.file, tp.def.range, 'coverage.uncoveredTouchpoint', { id: tp.def.id, name: tp.name ?? tp.def.id }));
     }
   },

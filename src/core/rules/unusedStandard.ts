@@ -1,4 +1,3 @@
-import { applies } from '../model/coverage';
 import { makeFinding } from '../report';
 import type { WorkspaceRule } from './workspaceRule';
 
@@ -6,9 +5,8 @@ import type { WorkspaceRule } from './workspaceRule';
 export const unusedStandard: WorkspaceRule = {
   id: 'unused-standard',
   check(index, emit) {
-    const touchpoints = index.allTouchpoints();
-    for (const s of index.allStandards()) {
-      if (touchpoints.some((tp) => applies(s, tp))) continue;
+    for (const [s, touchpoints] of index.coverage().touchpointsByStandard()) {
+      if (touchpoints.length > 0) continue;
       emit(makeFinding(this.id, s.def.file, s.def.range, 'coverage.unusedStandard', { id: s.def.id }));
     }
   },

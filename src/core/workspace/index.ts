@@ -1,3 +1,4 @@
+import { Coverage } from '../model/coverage';
 import type { Def, FileModel, Persona, Ref, Standard, Touchpoint } from '../model/types';
 
 /** All IDs of a workspace (ID → definitions) and all references to them, built from the file models. */
@@ -41,6 +42,14 @@ export class WorkspaceIndex {
         }
       }
     }
+  }
+
+  private coverageCache?: Coverage;
+
+  /** Which standards apply to which touchpoints (built once per index). */
+  coverage(): Coverage {
+    this.coverageCache ??= new Coverage(this.allTouchpoints(), this.allStandards());
+    return this.coverageCache;
   }
 
   allTouchpoints(): Touchpoint[] {

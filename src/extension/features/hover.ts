@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applies, definitionsOf, identity, type WorkspaceIndex } from '../../core';
+import { definitionsOf, identity, type WorkspaceIndex } from '../../core';
 import { toRange } from '../convert';
 import type { Sessions } from '../sessions';
 import { targetUnder } from './context';
@@ -40,7 +40,7 @@ function describe(index: WorkspaceIndex, kind: string, id: string): vscode.Markd
     if (t.importance !== undefined || t.performance !== undefined) {
       line(vscode.l10n.t('Importance / performance'), `${t.importance ?? '–'} / ${t.performance ?? '–'}`);
     }
-    const standards = index.allStandards().filter((s) => applies(s, t));
+    const standards = index.coverage().standardsFor(t);
     md.appendMarkdown(`**${vscode.l10n.t('Standards that apply')}:** ${standards.length}  \n`);
     for (const s of standards) {
       md.appendMarkdown('- ');
@@ -63,7 +63,7 @@ function describe(index: WorkspaceIndex, kind: string, id: string): vscode.Markd
     if (s.expect?.type === 'measure') line(vscode.l10n.t('Passes when'), `${s.expect.unit} ${s.expect.comparator} ${s.expect.threshold}`);
     if (s.expect?.type === 'rating') line(vscode.l10n.t('Passes when'), `≥ ${s.expect.atLeast}`);
     if (s.critical) line(vscode.l10n.t('Critical'), vscode.l10n.t('one failure fails the audit'));
-    line(vscode.l10n.t('Applies to'), index.allTouchpoints().filter((t) => applies(s, t)).map((t) => t.def.id).join(', '));
+    line(vscode.l10n.t('Applies to'), (index.coverage().touchpointsByStandard().get(s) ?? []).map((t) => t.def.id).join(', '));
     return md;
   }
   if (kind === 'persona') {
