@@ -6,7 +6,7 @@ export { Workspace } from './workspace/workspace';
 export { WorkspaceIndex } from './workspace/index';
 export { openWorkspace, loadWorkspace, checkPaths, loadConfig, readConfig, discoverFiles, findConfigFile, readInput } from './workspace/load';
 export { defaultConfig, resolveConfig, type PeakendConfig, type RuleSetting, DEFAULT_INCLUDE, CONFIG_FILE_NAMES } from './config/config';
-export { RULES, ruleMeta, type RuleMeta } from './rules/meta';
+export { RULES, type RuleMeta } from './rules/meta';
 export { renderMessage, localizeFinding, toLanguage, type Language } from './messages/render';
 export { DOCUMENT_KINDS, FORMAT_VERSION, kindFromFileName, type DocumentKind } from './model/kinds';
 export { applies, Coverage } from './model/coverage';

@@ -7,6 +7,7 @@ import {
   readConfig,
   readInput,
   CONFIG_FILE_NAMES,
+  type FileModel,
   type PeakendConfig,
   type Workspace,
 } from '../core';
@@ -14,6 +15,9 @@ import { toPath } from './convert';
 import { openDocument, vscodeHost } from './host';
 import { log } from './log';
 import { settings } from './settings';
+
+/** A workspace's settings and, when it has one, its config file's model. */
+type LoadedConfig = { config: PeakendConfig; model?: FileModel };
 
 /**
  * The Peakend workspaces inside the open VS Code folders (one per peakend.yaml, plus each folder
@@ -80,11 +84,11 @@ export class Sessions implements vscode.Disposable {
     });
   }
 
-  private async configs(): Promise<{ config: PeakendConfig; model?: import('../core').FileModel }[]> {
+  private async configs(): Promise<LoadedConfig[]> {
     const s = settings();
-    const out: { config: PeakendConfig; model?: import('../core').FileModel }[] = [];
+    const out: LoadedConfig[] = [];
     const seen = new Set<string>();
-    const add = (c: { config: PeakendConfig; model?: import('../core').FileModel }) => {
+    const add = (c: LoadedConfig) => {
       if (seen.has(c.config.root)) return;
       seen.add(c.config.root);
       c.config.rules = { ...c.config.rules, ...s.rules };

@@ -16,16 +16,12 @@ export class Extractor {
     return s ? this.report.range(s[0], s[1]) : this.report.range(0, 0);
   }
 
-  private fullRange(node: unknown): Range {
-    const s = span(node as Node, this.report.lines.text);
-    return s ? this.report.range(s[0], s[1]) : this.report.range(0, 0);
-  }
 
   def(kind: EntityKind, map: unknown, nameKey: string, scope?: string): Def | undefined {
     const idNode = valueOf(map, 'id');
     const id = stringOf(idNode) ?? (isScalar(idNode) && typeof idNode.value === 'number' ? String(idNode.value) : undefined);
     if (id === undefined) return undefined;
-    const d: Def = { kind, id, file: this.report.file, range: this.range(idNode), fullRange: this.fullRange(map) };
+    const d: Def = { kind, id, file: this.report.file, range: this.range(idNode), fullRange: this.range(map) };
     const name = stringOf(valueOf(map, nameKey));
     if (name !== undefined) d.name = name;
     if (scope !== undefined) d.scope = scope;

@@ -37,10 +37,6 @@ export const RULES: readonly RuleMeta[] = [
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 
-export function ruleMeta(id: string): RuleMeta | undefined {
-  return byId.get(id);
-}
-
 export function defaultSeverity(id: string): Severity {
   return byId.get(id)?.severity ?? 'error';
 }

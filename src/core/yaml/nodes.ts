@@ -45,12 +45,10 @@ export function itemsOf(node: unknown): unknown[] {
 export type PathSegment = string | number;
 
 /** The pair and node at a JSON path, following mappings by key and sequences by index. */
-export function locate(doc: Document, path: readonly PathSegment[]): { node: Node | undefined; pair: Pair | undefined; parent: Node | undefined } {
+export function locate(doc: Document, path: readonly PathSegment[]): { node: Node | undefined; pair: Pair | undefined } {
   let node: Node | undefined = (doc.contents as Node | null) ?? undefined;
   let pair: Pair | undefined;
-  let parent: Node | undefined;
   for (const seg of path) {
-    parent = node;
     if (isMap(node)) {
       pair = pairOf(node, String(seg));
       node = (pair?.value as Node | null) ?? undefined;
@@ -58,11 +56,11 @@ export function locate(doc: Document, path: readonly PathSegment[]): { node: Nod
       pair = undefined;
       node = node.items[Number(seg)] as Node | undefined;
     } else {
-      return { node: undefined, pair: undefined, parent };
+      return { node: undefined, pair: undefined };
     }
-    if (!node && !pair) return { node: undefined, pair: undefined, parent };
+    if (!node && !pair) return { node: undefined, pair: undefined };
   }
-  return { node, pair, parent };
+  return { node, pair };
 }
 
 /** Decodes an ajv instancePath ("/stages/0/steps/1") into segments. */

@@ -1,4 +1,4 @@
-import { isAlias, isScalar, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import { isAlias, isScalar, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
 import type { FileReporter } from '../report';
 
@@ -28,7 +28,8 @@ const parseOptions = {
  * several documents are reported. Errors go to the reporter with their exact spans.
  */
 export function parseYaml(text: string, report: FileReporter): ParsedYaml {
-  const docs = parseAllDocuments(text, { ...parseOptions, lineCounter: new LineCounter() });
+  // Positions come from node offsets through our own LineIndex; yaml's LineCounter would count lines again.
+  const docs = parseAllDocuments(text, parseOptions);
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0) {
     // parseAllDocuments returns an EmptyStream for text without any document (only comments or blanks).
