@@ -19,5 +19,5 @@ export { referenceSlot, type ReferenceSlot } from './language/completion';
 export { disableLineFix } from './language/disable';
 export { LineIndex } from './text/lineIndex';
 export type { MessageId } from './messages/render';
-export { isInside as isInsideFolder, relative as relativePath, basename } from './util/paths';
+export { isInside as isInsideFolder, relative as relativePath, basename, dirname, normalize, join as joinPath } from './util/paths';
 export { fillTemplate, templateFileName, TEMPLATE_KINDS, type TemplateKind } from './templates';

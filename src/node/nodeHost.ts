@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { Host } from '../core/host';
+import type { Host } from '../core';
 
 /**
  * The engine's host backed by the local file system. Reads are synchronous inside the async

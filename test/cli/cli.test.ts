@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMATTERS } from '../../src/cli/formatters';
-import { checkHelp, MAIN_HELP } from '../../src/cli/help';
+import { COMMANDS } from '../../src/cli/commands';
+import { checkHelp } from '../../src/cli/commands/check';
+import { mainHelp } from '../../src/cli/help';
+
+const MAIN_HELP = mainHelp(COMMANDS);
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 
@@ -247,6 +251,9 @@ describe('help and version', () => {
     expect(run(['-h'])).toEqual({ status: 0, stdout: MAIN_HELP, stderr: '' });
     expect(run(['help'])).toEqual({ status: 0, stdout: MAIN_HELP, stderr: '' });
     expect(MAIN_HELP).toContain('Usage: peakend <command> [options]');
+    // Every registered command is listed with its summary.
+    expect(MAIN_HELP).toMatch(/^ {2}check \[paths…\] +Validate the workspace \(or the given files and folders\)$/m);
+    expect(MAIN_HELP).toMatch(/^ {2}help \[command\] +Show help for a command$/m);
   });
 
   it('check --help and help check', () => {

@@ -1,4 +1,4 @@
-import { relative } from '../../core/util/paths';
+import { relativePath } from '../../core';
 import type { Formatter } from './types';
 
 const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -11,7 +11,7 @@ export const github: Formatter = (findings, ctx) =>
   findings
     .map((f) => {
       const props = [
-        `file=${escapeProperty(relative(ctx.cwd, f.file))}`,
+        `file=${escapeProperty(relativePath(ctx.cwd, f.file))}`,
         `line=${f.range.start.line + 1}`,
         `col=${f.range.start.character + 1}`,
         `endLine=${f.range.end.line + 1}`,

@@ -1,4 +1,4 @@
-import { relative } from '../../core/util/paths';
+import { relativePath } from '../../core';
 import type { Formatter } from './types';
 
 /** The findings as they are, with paths relative to the working folder. */
@@ -6,9 +6,9 @@ export const json: Formatter = (findings, ctx) =>
   JSON.stringify(
     findings.map((f) => ({
       ...f,
-      file: relative(ctx.cwd, f.file),
-      related: f.related?.map((r) => ({ ...r, file: relative(ctx.cwd, r.file) })),
-      fixes: f.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, file: relative(ctx.cwd, e.file) })) })),
+      file: relativePath(ctx.cwd, f.file),
+      related: f.related?.map((r) => ({ ...r, file: relativePath(ctx.cwd, r.file) })),
+      fixes: f.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, file: relativePath(ctx.cwd, e.file) })) })),
     })),
     null,
     2,

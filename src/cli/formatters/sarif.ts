@@ -1,6 +1,4 @@
-import { RULES } from '../../core/rules/meta';
-import { relative } from '../../core/util/paths';
-import type { Range, Severity } from '../../core/finding';
+import { RULES, relativePath, type Range, type Severity } from '../../core';
 import type { Formatter } from './types';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
@@ -15,7 +13,7 @@ export const sarif: Formatter = (findings, ctx) => {
     endColumn: r.end.character + 1,
   });
   const location = (file: string, r: Range) => ({
-    physicalLocation: { artifactLocation: { uri: encodeUri(relative(ctx.cwd, file)), uriBaseId: '%SRCROOT%' }, region: region(r) },
+    physicalLocation: { artifactLocation: { uri: encodeUri(relativePath(ctx.cwd, file)), uriBaseId: '%SRCROOT%' }, region: region(r) },
   });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -56,7 +54,7 @@ export const sarif: Formatter = (findings, ctx) => {
               .map((x) => ({
                 description: { text: x.title },
                 artifactChanges: groupByFile(x.edits).map(([file, edits]) => ({
-                  artifactLocation: { uri: encodeUri(relative(ctx.cwd, file)), uriBaseId: '%SRCROOT%' },
+                  artifactLocation: { uri: encodeUri(relativePath(ctx.cwd, file)), uriBaseId: '%SRCROOT%' },
                   replacements: edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
                 })),
               })),

@@ -1,5 +1,4 @@
-import { relative } from '../../core/util/paths';
-import type { Severity } from '../../core/finding';
+import { relativePath, type Severity } from '../../core';
 import { summaryLine } from './summary';
 import type { Formatter } from './types';
 
@@ -17,7 +16,7 @@ export const stylish: Formatter = (findings, ctx) => {
   const lines: string[] = [];
   let current: string | undefined;
   for (const f of findings) {
-    const file = relative(ctx.cwd, f.file);
+    const file = relativePath(ctx.cwd, f.file);
     if (file !== current) {
       if (current !== undefined) lines.push('');
       lines.push(paint('bold', file));

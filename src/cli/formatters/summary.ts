@@ -1,5 +1,4 @@
-import type { Finding } from '../../core/finding';
-import { renderMessage, type Language } from '../../core/messages/render';
+import { renderMessage, type Finding, type Language } from '../../core';
 
 /** "3 errors, 1 warning in 12 files" (English plurals by hand; other languages from the catalog). */
 export function summaryLine(findings: readonly Finding[], fileCount: number, lang: Language = 'en'): string {

@@ -1,5 +1,4 @@
-import type { Finding } from '../../core/finding';
-import type { Language } from '../../core/messages/render';
+import type { Finding, Language } from '../../core';
 
 export interface FormatContext {
   /** Paths are shown relative to this folder. */

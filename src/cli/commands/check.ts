@@ -1,0 +1,77 @@
+import { RULES, SEVERITY_RANK, checkPaths, dirname, findConfigFile, localizeFinding, normalize } from '../../core';
+import { nodeHost, toEnginePath } from '../../node/nodeHost';
+import { parseCheckArgs, UsageError } from '../args';
+import { FORMATTERS } from '../formatters';
+import { languageOf } from '../lang';
+import { VERSION } from '../version';
+import type { Command } from './types';
+
+export const check: Command = {
+  name: 'check',
+  usage: '[paths…]',
+  summary: 'Validate the workspace (or the given files and folders)',
+  help: () => checkHelp(Object.keys(FORMATTERS)),
+  async run(argv, io) {
+    const formats = Object.keys(FORMATTERS);
+    const opts = parseCheckArgs(argv, formats);
+    if (opts.help) {
+      io.stdout.write(checkHelp(formats));
+      return 0;
+    }
+    const cwd = normalize(toEnginePath(io.cwd, '/'));
+    // Normalized, so that "./a.journey.yaml" and "x/../a.journey.yaml" name the file the workspace loads.
+    const paths = opts.paths.map((p) => normalize(toEnginePath(p, cwd)));
+    for (const [i, p] of paths.entries()) {
+      if (!(await nodeHost.stat(p))) throw new UsageError(`No such file or folder: ${opts.paths[i]}`);
+    }
+    if (paths.length === 0) {
+      // No paths: the whole workspace around the current folder, not only the folder itself.
+      const config = await findConfigFile(nodeHost, cwd);
+      paths.push(config ? dirname(config) : cwd);
+    }
+    const result = await checkPaths(nodeHost, paths);
+    const lang = languageOf(opts.lang, io.env);
+    const findings = result.findings.map((f) => localizeFinding(f, lang));
+    const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
+    for (const out of opts.outputs) {
+      const text = FORMATTERS[out.format]!(findings, { cwd, fileCount: result.files.length, color: out.file ? false : color, toolVersion: VERSION, lang });
+      if (out.file) {
+        try {
+          await io.writeFile(normalize(toEnginePath(out.file, cwd)), text);
+        } catch (e) {
+          io.stderr.write(`peakend: cannot write "${out.file}": ${e instanceof Error ? e.message : String(e)}\n`);
+          return 2;
+        }
+      } else io.stdout.write(text);
+    }
+    const threshold = SEVERITY_RANK[opts.failSeverity];
+    return findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+  },
+};
+
+export function checkHelp(formats: readonly string[]): string {
+  return `Usage: peakend check [paths…] [options]
+
+Validates journey maps, touchpoint inventories, standards and personas: YAML syntax, the JSON
+Schemas, IDs across files, coverage and emotion scores. Without paths it checks the workspace
+around the current folder (the nearest peakend.yaml above it). A path loads the workspace it
+belongs to, so references resolve, and reports findings inside that path only.
+
+Options:
+  -f, --format <name>          ${formats.join(', ')} (default stylish); may repeat
+  -o, --output <file>          Write the preceding --format to this file instead of standard output
+      --fail-severity <level>  error (default), warning or info: exit 1 when a finding is at or above it
+      --lang <language>        en or zh-cn for messages (default: from LANG)
+      --color, --no-color      Force colour on or off (default: on when writing to a terminal)
+  -h, --help                   Show this help
+
+Examples:
+  peakend check
+  peakend check examples/property-management --fail-severity warning
+  peakend check --format stylish --format sarif --output peakend.sarif
+
+Rules (override with "rules:" in peakend.yaml; silence one line with
+"# peakend-disable-next-line <rule-id>"):
+${RULES.map((r) => `  ${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.summary}`).join('\n')}
+`;
+}

@@ -1,0 +1,10 @@
+import { check } from './check';
+import type { Command } from './types';
+
+/** Every `peakend` subcommand, in the order `peakend --help` lists them. */
+export const COMMANDS: readonly Command[] = [check];
+
+export function commandNamed(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+export type { Command } from './types';
