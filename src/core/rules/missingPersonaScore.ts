@@ -1,6 +1,7 @@
 import type { Fix } from '../finding';
 import { fix, related } from '../report';
 import type { Step } from '../model/types';
+import { journeySteps } from '../model/walk';
 import type { FileRule } from './fileRule';
 
 /** Each step scores every persona the journey covers; the fix inserts the neutral score. */
@@ -11,19 +12,17 @@ export const missingPersonaScore: FileRule = {
     if (!j || j.personas.length === 0) return;
     const personasAt = j.personas[0]!.range;
     const personas = j.personas.map((p) => p.id).join(', ');
-    for (const stage of j.stages) {
-      for (const step of stage.steps) {
-        // Without an emotions mapping the schema already reports the missing property.
-        if (!step.emotionsKey) continue;
-        const scored = new Set(step.emotions.map((e) => e.persona));
-        for (const persona of j.personas) {
-          if (scored.has(persona.id)) continue;
-          const insert = insertScore(model.file, step, persona.id, j.scale.neutral);
-          report.atRange('missing-persona-score', step.emotionsKey, 'emotion.missingScore', { step: step.def.id, persona: persona.id }, {
-            related: [related(model.file, personasAt, 'emotion.missingScoreRelated', { personas })],
-            fixes: insert ? [insert] : [],
-          });
-        }
+    for (const { step } of journeySteps(j)) {
+      // Without an emotions mapping the schema already reports the missing property.
+      if (!step.emotionsKey) continue;
+      const scored = new Set(step.emotions.map((e) => e.persona));
+      for (const persona of j.personas) {
+        if (scored.has(persona.id)) continue;
+        const insert = insertScore(model.file, step, persona.id, j.scale.neutral);
+        report.atRange('missing-persona-score', step.emotionsKey, 'emotion.missingScore', { step: step.def.id, persona: persona.id }, {
+          related: [related(model.file, personasAt, 'emotion.missingScoreRelated', { personas })],
+          fixes: insert ? [insert] : [],
+        });
       }
     }
   },

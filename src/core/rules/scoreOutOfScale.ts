@@ -1,3 +1,4 @@
+import { journeySteps } from '../model/walk';
 import { fix } from '../report';
 import type { FileRule } from './fileRule';
 
@@ -8,16 +9,14 @@ export const scoreOutOfScale: FileRule = {
     const j = model.journey;
     if (!j) return;
     const { min, max } = j.scale;
-    for (const stage of j.stages) {
-      for (const step of stage.steps) {
-        for (const score of step.emotions) {
-          const v = score.value;
-          if (v === undefined || (v >= min && v <= max)) continue;
-          const clamped = v < min ? min : max;
-          report.atRange('score-out-of-scale', score.valueRange, 'emotion.outOfScale', { value: v, min, max }, {
-            fixes: [fix('fix.clamp', { value: clamped }, [{ file: model.file, range: score.valueRange, newText: String(clamped) }], true)],
-          });
-        }
+    for (const { step } of journeySteps(j)) {
+      for (const score of step.emotions) {
+        const v = score.value;
+        if (v === undefined || (v >= min && v <= max)) continue;
+        const clamped = v < min ? min : max;
+        report.atRange('score-out-of-scale', score.valueRange, 'emotion.outOfScale', { value: v, min, max }, {
+          fixes: [fix('fix.clamp', { value: clamped }, [{ file: model.file, range: score.valueRange, newText: String(clamped) }], true)],
+        });
       }
     }
   },

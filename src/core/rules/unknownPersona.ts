@@ -1,3 +1,4 @@
+import { journeySteps } from '../model/walk';
 import { makeFinding, related, fix } from '../report';
 import { unknownReference } from './unknownReference';
 import type { WorkspaceRule } from './workspaceRule';
@@ -18,20 +19,18 @@ export const unknownPersona: WorkspaceRule = {
       if (!j || j.personas.length === 0) continue;
       const covered = new Set(j.personas.map((p) => p.id));
       const list = j.personas.map((p) => p.id).join(', ');
-      for (const stage of j.stages) {
-        for (const step of stage.steps) {
-          const scored = new Set(step.emotions.map((e) => e.persona));
-          for (const score of step.emotions) {
-            if (covered.has(score.persona)) continue;
-            // A key that is a typo of a missing persona gets that persona as its fix.
-            const missing = j.personas.filter((p) => !scored.has(p.id)).map((p) => p.id);
-            emit(
-              makeFinding(this.id, f.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {
-                related: [related(f.file, j.personas[0]!.range, 'emotion.missingScoreRelated', { personas: list })],
-                fixes: missing.map((id) => fix('fix.replace', { id }, [{ file: f.file, range: score.keyRange, newText: id }], missing.length === 1)),
-              }),
-            );
-          }
+      for (const { step } of journeySteps(j)) {
+        const scored = new Set(step.emotions.map((e) => e.persona));
+        for (const score of step.emotions) {
+          if (covered.has(score.persona)) continue;
+          // A key that is a typo of a missing persona gets that persona as its fix.
+          const missing = j.personas.filter((p) => !scored.has(p.id)).map((p) => p.id);
+          emit(
+            makeFinding(this.id, f.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {
+              related: [related(f.file, j.personas[0]!.range, 'emotion.missingScoreRelated', { personas: list })],
+              fixes: missing.map((id) => fix('fix.replace', { id }, [{ file: f.file, range: score.keyRange, newText: id }], missing.length === 1)),
+            }),
+          );
         }
       }
     }

@@ -1,5 +1,6 @@
 import { Coverage } from '../model/coverage';
 import type { Def, FileModel, Persona, Ref, Standard, Touchpoint } from '../model/types';
+import { journeySteps } from '../model/walk';
 
 /** All IDs of a workspace (ID → definitions) and all references to them, built from the file models. */
 export class WorkspaceIndex {
@@ -32,13 +33,11 @@ export class WorkspaceIndex {
       const j = f.journey;
       if (j) {
         this.refs.push(...j.personas, ...j.quotePersonas);
-        for (const stage of j.stages) {
-          this.defs.push(stage.def);
-          for (const step of stage.steps) {
-            this.defs.push(step.def);
-            this.refs.push(...step.touchpoints);
-            for (const e of step.emotions) this.refs.push({ kind: 'persona', id: e.persona, file: f.file, range: e.keyRange, role: 'score' });
-          }
+        for (const stage of j.stages) this.defs.push(stage.def);
+        for (const { step } of journeySteps(j)) {
+          this.defs.push(step.def);
+          this.refs.push(...step.touchpoints);
+          for (const e of step.emotions) this.refs.push({ kind: 'persona', id: e.persona, file: f.file, range: e.keyRange, role: 'score' });
         }
       }
     }
