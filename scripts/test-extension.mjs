@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ensureHost } from './vscode-host/setup.mjs';
 import { runExtensionTests } from './vscode-host/run-extension-tests.mjs';
@@ -58,6 +58,9 @@ await build({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
+// The table of document kinds, to tell Peakend's files by name as the engine does.
+await build({ entryPoints: [path.join(ROOT, 'src/core/kinds.ts')], outfile: path.join(OUT, 'kinds.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+const { kindFromFileName } = await import(pathToFileURL(path.join(OUT, 'kinds.mjs')).href);
 ensureHost({ devDependencies: false });
 
 // ── 2. workspaces ───────────────────────────────────────────────────────────────────────────────
@@ -88,7 +91,7 @@ copy(path.join(FIXTURES, 'plain'), plain);
 /** Every finding of `peakend check` in the Peakend folders below `folder`, keyed by path relative to `folder`. */
 function expectedFindings(folder, { lang = 'en' } = {}) {
   const out = { files: [], findings: {} };
-  const roots = fs.readdirSync(folder).some((n) => /^peakend\.ya?ml$/.test(n)) ? [folder] : fs.readdirSync(folder).map((n) => path.join(folder, n)).filter((d) => fs.statSync(d).isDirectory());
+  const roots = fs.readdirSync(folder).some((n) => kindFromFileName(n) === 'config') ? [folder] : fs.readdirSync(folder).map((n) => path.join(folder, n)).filter((d) => fs.statSync(d).isDirectory());
   for (const dir of roots) {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/peakend.js'), 'check', dir, '--format', 'json', '--lang', lang], { cwd: dir, encoding: 'utf8' });
     if (r.status !== 0 && r.status !== 1) fail(`peakend check ${dir} failed (exit ${r.status}):\n${r.stderr}`);
@@ -98,7 +101,7 @@ function expectedFindings(folder, { lang = 'en' } = {}) {
       (out.findings[rel] ??= []).push({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, related });
     }
     for (const name of fs.readdirSync(dir, { recursive: true })) {
-      if (/(^|\/)(peakend|[^/]+\.(journey|touchpoints|standards|personas))\.ya?ml$/.test(name)) out.files.push(path.relative(folder, path.join(dir, name)).split(path.sep).join('/'));
+      if (kindFromFileName(name.split(path.sep).join('/'))) out.files.push(path.relative(folder, path.join(dir, name)).split(path.sep).join('/'));
     }
   }
   out.files.sort();

@@ -3,7 +3,8 @@ import type { PeakendConfig } from './config/config';
 import type { MessageArgs } from './finding';
 import type { MessageId } from './messages/render';
 import { FileReporter } from './report';
-import { isDocumentKind, kindFromFileName, DOCUMENT_KINDS, FORMAT_VERSION, type DocumentKind } from './model/kinds';
+import { KINDS, kindFromFileName } from './kinds';
+import { isDocumentKind, DOCUMENT_KINDS, FORMAT_VERSION, type DocumentKind } from './model/kinds';
 import { Extractor } from './model/extract';
 import type { FileModel } from './model/types';
 import { FILE_RULES } from './rules';
@@ -57,22 +58,9 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   }
 
   const x = new Extractor(report);
-  if (kind === 'journey' || kind === 'touchpoints' || kind === 'standards') {
-    const docKind = kind === 'journey' ? 'journey' : kind === 'touchpoints' ? 'inventory' : 'standards-set';
-    const def = x.def(docKind, root, 'title');
-    if (def) model.def = def;
-  }
-  if (kind === 'journey') model.journey = x.journey(root, config.scale, model.def?.id);
-  if (kind === 'touchpoints') model.touchpoints = x.touchpoints(root);
-  if (kind === 'standards') model.standards = x.standards(root);
-  if (kind === 'personas') model.personas = x.personas(root);
+  KINDS[kind].extract(x, root, model, config);
   const scaleRange = x.scaleRange(root);
   if (scaleRange) model.scaleRange = scaleRange;
-  if (kind === 'config') model.ruleSettings = x.ruleSettings(root);
-  if (kind === 'touchpoints' || kind === 'standards' || kind === 'personas') {
-    const end = x.listEnd(root, kind);
-    if (end) model.listEnd = end;
-  }
 
   if (!fromTheFuture && !hasSyntaxErrors) for (const rule of FILE_RULES) rule.check(model, report, config);
   return model;

@@ -8,7 +8,8 @@ export { openWorkspace, loadWorkspace, checkPaths, loadConfig, readConfig, disco
 export { defaultConfig, resolveConfig, type PeakendConfig, type RuleSetting, DEFAULT_INCLUDE, CONFIG_FILE_NAMES } from './config/config';
 export { RULES, type RuleMeta } from './rules/meta';
 export { renderMessage, localizeFinding, toLanguage, type Language } from './messages/render';
-export { DOCUMENT_KINDS, FORMAT_VERSION, kindFromFileName, type DocumentKind } from './model/kinds';
+export { DOCUMENT_KINDS, FORMAT_VERSION, type DocumentKind } from './model/kinds';
+export { KINDS, kindFromFileName, kindGlobs, KIND_GLOBS, KIND_EXTENSIONS, FORMAT_EXTENSIONS, type KindSpec, type FileFormat } from './kinds';
 export { applies, Coverage } from './model/coverage';
 export type * from './model/types';
 export { SCHEMAS } from './schema/schemas';

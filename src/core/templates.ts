@@ -1,3 +1,4 @@
+import { fileNameFor } from './kinds';
 import { isValidId } from './model/ids';
 
 export const TEMPLATE_KINDS = ['journey', 'touchpoints', 'standards'] as const;
@@ -24,5 +25,5 @@ export function fillTemplate(template: string, values: TemplateValues): string {
 
 /** `homeowner` → `homeowner.journey.yaml` */
 export function templateFileName(kind: TemplateKind, id: string): string {
-  return `${id}.${kind}.yaml`;
+  return fileNameFor(kind, id);
 }

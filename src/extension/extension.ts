@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KIND_EXTENSIONS, KIND_GLOBS } from '../core';
 import { newFromTemplate } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
 import { codeActionProvider } from './features/codeActions';
@@ -10,10 +11,7 @@ import { Sessions } from './sessions';
 import { showProblems } from './showProblems';
 import { StatusBar } from './statusBar';
 
-const SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', pattern: '**/*.{journey,touchpoints,standards,personas}.{yaml,yml}' },
-  { scheme: 'file', pattern: '**/peakend.{yaml,yml}' },
-];
+const SELECTOR: vscode.DocumentSelector = KIND_GLOBS.map((pattern) => ({ scheme: 'file', pattern }));
 
 /** What the extension returns to other extensions and to its integration tests. */
 export interface PeakendApi {
@@ -76,12 +74,13 @@ function folderOf(uri: vscode.Uri | undefined): vscode.Uri | undefined {
 
 /** Re-checks files changed on disk by git or other programs (open buffers keep precedence). */
 function watcher(sessions: Sessions): vscode.Disposable {
-  const w = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+  // Every file of a kind's format: a workspace's include globs and peakend.configPath may name any of them.
+  const w = vscode.workspace.createFileSystemWatcher(`**/*{${KIND_EXTENSIONS.join(',')}}`);
   w.onDidCreate((u) => void sessions.fileChanged(u));
   w.onDidChange((u) => void sessions.fileChanged(u));
   w.onDidDelete((u) => sessions.fileDeleted(u));
   // A deleted folder comes as one event for the folder, which the pattern above does not match.
   const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-  folders.onDidDelete((u) => !/\.ya?ml$/i.test(u.path) && sessions.folderDeleted(u));
+  folders.onDidDelete((u) => !KIND_EXTENSIONS.some((e) => u.path.toLowerCase().endsWith(e)) && sessions.folderDeleted(u));
   return vscode.Disposable.from(w, folders);
 }

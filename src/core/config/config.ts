@@ -1,4 +1,5 @@
 import type { Severity } from '../finding';
+import { CONFIG_NAMES, ENDING_GLOBS } from '../kinds';
 import type { Scale } from '../model/types';
 
 export type RuleSetting = Severity | 'off';
@@ -16,18 +17,10 @@ export interface PeakendConfig {
   maxFileBytes: number;
 }
 
-export const CONFIG_FILE_NAMES = ['peakend.yaml', 'peakend.yml'];
+export const CONFIG_FILE_NAMES: string[] = [...CONFIG_NAMES];
 
-export const DEFAULT_INCLUDE = [
-  '**/*.journey.yaml',
-  '**/*.journey.yml',
-  '**/*.touchpoints.yaml',
-  '**/*.touchpoints.yml',
-  '**/*.standards.yaml',
-  '**/*.standards.yml',
-  '**/*.personas.yaml',
-  '**/*.personas.yml',
-];
+/** Every file whose name announces its kind by its ending (see ../kinds.ts). */
+export const DEFAULT_INCLUDE: string[] = [...ENDING_GLOBS];
 
 export const ALWAYS_EXCLUDED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
