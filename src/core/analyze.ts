@@ -8,6 +8,7 @@ import { isDocumentKind, DOCUMENT_KINDS, FORMAT_VERSION, type DocumentKind } fro
 import { Extractor } from './model/extract';
 import type { FileModel } from './model/types';
 import { FILE_RULES } from './rules';
+import type { RuleId } from './rules/meta';
 import { replaceWith, validateSchema } from './schema/validate';
 import { decodeUtf8 } from './text/decode';
 import { LineIndex } from './text/lineIndex';
@@ -69,7 +70,7 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
 /** The file's text, or a model holding the one finding that says why there is no text to analyse. */
 function readText(file: string, input: FileInput, config: PeakendConfig): string | FileModel {
   // Findings about the whole file sit at its start; an encoding error marks the one bad character.
-  const failed = (ruleId: string, messageId: MessageId, args: MessageArgs, line = 0, character = 0, width = 0): FileModel => {
+  const failed = (ruleId: RuleId, messageId: MessageId, args: MessageArgs, line = 0, character = 0, width = 0): FileModel => {
     const lines = new LineIndex('');
     const report = new FileReporter(file, lines);
     report.atRange(ruleId, { start: { line, character }, end: { line, character: character + width } }, messageId, args);

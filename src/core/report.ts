@@ -1,6 +1,7 @@
 import type { Finding, Fix, MessageArgs, Range, RelatedLocation } from './finding';
 import { renderMessage, type MessageId } from './messages/render';
-import { defaultSeverity } from './rules/meta';
+import { defaultSeverity } from './rules';
+import type { RuleId } from './rules/meta';
 import type { LineIndex } from './text/lineIndex';
 
 export interface FindingExtras {
@@ -10,7 +11,7 @@ export interface FindingExtras {
 
 /** Builds a finding in the one shape, with its default severity and English message. */
 export function makeFinding(
-  ruleId: string,
+  ruleId: RuleId,
   file: string,
   range: Range,
   messageId: MessageId,
@@ -54,11 +55,11 @@ export class FileReporter {
     return this.lines.range(start, end);
   }
 
-  at(ruleId: string, start: number, end: number, messageId: MessageId, args: MessageArgs = {}, extras?: FindingExtras): Finding {
+  at(ruleId: RuleId, start: number, end: number, messageId: MessageId, args: MessageArgs = {}, extras?: FindingExtras): Finding {
     return this.atRange(ruleId, this.range(start, end), messageId, args, extras);
   }
 
-  atRange(ruleId: string, range: Range, messageId: MessageId, args: MessageArgs = {}, extras?: FindingExtras): Finding {
+  atRange(ruleId: RuleId, range: Range, messageId: MessageId, args: MessageArgs = {}, extras?: FindingExtras): Finding {
     const f = makeFinding(ruleId, this.file, range, messageId, args, extras);
     this.findings.push(f);
     return f;

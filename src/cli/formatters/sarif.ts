@@ -5,7 +5,7 @@ const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', in
 
 /** SARIF 2.1.0 for code scanning. Regions are 1-based; columns count UTF-16 code units. */
 export const sarif: Formatter = (findings, ctx) => {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
   const region = (r: Range) => ({
     startLine: r.start.line + 1,
     startColumn: r.start.character + 1,

@@ -6,8 +6,10 @@ import type { WorkspaceRule } from './workspaceRule';
  * IDs are unique per kind across the workspace (stages and steps within their journey). IDs that
  * differ only in letter case are reported too: they collide when used as file names on macOS and Windows.
  */
-export const duplicateId: WorkspaceRule = {
+export const duplicateId: WorkspaceRule<'duplicate-id'> = {
   id: 'duplicate-id',
+  severity: 'error',
+  summary: 'Two entities of the same kind share an ID (or IDs that differ only in case).',
   check(index, emit) {
     const groups = new Map<string, Def[]>();
     for (const d of index.defs) {

@@ -1,6 +1,9 @@
+import type { Severity } from '../finding';
 import type { FileRule } from './fileRule';
 import { invalidScale } from './invalidScale';
+import type { RuleId, RuleMeta } from './meta';
 import { missingPersonaScore } from './missingPersonaScore';
+import { PARSE_RULES, type ParseRuleId } from './parseRules';
 import { scoreOutOfScale } from './scoreOutOfScale';
 import { unknownDimension } from './unknownDimension';
 import { unknownRule } from './unknownRule';
@@ -24,3 +27,39 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   uncoveredTouchpoint,
   unusedStandard,
 ];
+
+/** Every rule in the order `--help`, SARIF and the docs list them: parse-level first, then file, then workspace rules. */
+const REGISTRY = [
+  invalidScale,
+  unknownRule,
+  scoreOutOfScale,
+  missingPersonaScore,
+  unknownDimension,
+  unknownTouchpoint,
+  unknownStandard,
+  unknownPersona,
+  duplicateId,
+  uncoveredTouchpoint,
+  unusedStandard,
+] as const;
+
+// A RuleId that no rule declares fails to compile here.
+type Unregistered = Exclude<RuleId, ParseRuleId | (typeof REGISTRY)[number]['id']>;
+const registered: [Unregistered] extends [never] ? true : Unregistered = true;
+void registered;
+
+/** Every rule Peakend reports, with its default severity. Each has a page at docs/rules/<id>.md. */
+export const RULES: readonly RuleMeta[] = [
+  ...(Object.entries(PARSE_RULES) as [ParseRuleId, { severity: Severity; summary: string }][]).map(([id, m]) => ({ id, severity: m.severity, summary: m.summary })),
+  ...REGISTRY.map(({ id, severity, summary }) => ({ id, severity, summary })),
+];
+
+const byId = new Map<string, RuleMeta>(RULES.map((r) => [r.id, r]));
+
+export function isRuleId(id: string): id is RuleId {
+  return byId.has(id);
+}
+
+export function defaultSeverity(id: RuleId): Severity {
+  return byId.get(id)?.severity ?? 'error';
+}

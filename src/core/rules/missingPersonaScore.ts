@@ -5,8 +5,10 @@ import { journeySteps } from '../model/walk';
 import type { FileRule } from './fileRule';
 
 /** Each step scores every persona the journey covers; the fix inserts the neutral score. */
-export const missingPersonaScore: FileRule = {
+export const missingPersonaScore: FileRule<'missing-persona-score'> = {
   id: 'missing-persona-score',
+  severity: 'warning',
+  summary: 'A journey step has no emotion score for one of the journey’s personas.',
   check(model, report) {
     const j = model.journey;
     if (!j || j.personas.length === 0) return;

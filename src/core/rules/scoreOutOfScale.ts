@@ -3,8 +3,10 @@ import { fix } from '../report';
 import type { FileRule } from './fileRule';
 
 /** Every emotion score lies on the journey's scale; the fix clamps it to the nearest end. */
-export const scoreOutOfScale: FileRule = {
+export const scoreOutOfScale: FileRule<'score-out-of-scale'> = {
   id: 'score-out-of-scale',
+  severity: 'error',
+  summary: 'An emotion score outside the journey’s scale.',
   check(model, report) {
     const j = model.journey;
     if (!j) return;

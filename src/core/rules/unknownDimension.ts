@@ -5,8 +5,10 @@ import type { FileRule } from './fileRule';
 export const DEFAULT_DIMENSIONS = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles', 'etiquette', 'norms', 'efficiency'];
 
 /** A standard's dimension is one its file declares (or one of the defaults when the file declares none). */
-export const unknownDimension: FileRule = {
+export const unknownDimension: FileRule<'unknown-dimension'> = {
   id: 'unknown-dimension',
+  severity: 'warning',
+  summary: 'A standard names a dimension its file does not allow.',
   check(model, report) {
     if (model.kind !== 'standards') return;
     const declared = (model.value as { dimensions?: unknown } | null)?.dimensions;

@@ -7,8 +7,10 @@ import type { WorkspaceRule } from './workspaceRule';
  * Journeys cover only defined personas, and a step scores (and quotes) only the journey's own
  * personas, so that a typo in an emotions key is not silently a new persona.
  */
-export const unknownPersona: WorkspaceRule = {
+export const unknownPersona: WorkspaceRule<'unknown-persona'> = {
   id: 'unknown-persona',
+  severity: 'error',
+  summary: 'A reference to a persona that is not defined, or not one of the journey’s personas.',
   check(index, emit) {
     const defs = [...index.personas.values()].flat().map((p) => p.def);
     for (const ref of index.refs) {

@@ -4,13 +4,14 @@ import { fix, makeFinding, related } from '../report';
 import { basename } from '../util/paths';
 import { similar } from '../util/similar';
 import type { WorkspaceIndex } from '../workspace/index';
+import type { RuleId } from './meta';
 
 /**
  * The finding for a reference to an ID that no file defines: on the referencing node, with the
  * closest IDs as related locations, a "did you mean" fix for each, and a fix that creates the
  * missing touchpoint or persona as a stub in the file where it belongs.
  */
-export function unknownReference(ruleId: string, ref: Ref, defs: readonly Def[], index: WorkspaceIndex): Finding {
+export function unknownReference(ruleId: RuleId, ref: Ref, defs: readonly Def[], index: WorkspaceIndex): Finding {
   const byId = new Map(defs.map((d) => [d.id, d]));
   const candidates = similar(ref.id, byId.keys(), 3);
   const [best] = candidates;

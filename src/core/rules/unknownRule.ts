@@ -1,15 +1,17 @@
 import { fix } from '../report';
 import { similar } from '../util/similar';
 import type { FileRule } from './fileRule';
-import { RULES } from './meta';
+import { RULES, isRuleId } from './index';
 
 /** A typo in peakend.yaml's `rules` would silently leave the intended rule at its default. */
-export const unknownRule: FileRule = {
+export const unknownRule: FileRule<'unknown-rule'> = {
   id: 'unknown-rule',
+  severity: 'warning',
+  summary: 'peakend.yaml sets the severity of a rule that does not exist.',
   check(model, report) {
     const ids = RULES.map((r) => r.id);
     for (const { id, range } of model.ruleSettings ?? []) {
-      if (ids.includes(id)) continue;
+      if (isRuleId(id)) continue;
       const [suggestion] = similar(id, ids, 1);
       if (suggestion) {
         report.atRange('unknown-rule', range, 'config.unknownRuleSuggest', { rule: id, suggestion }, {

@@ -2,8 +2,10 @@ import { makeFinding } from '../report';
 import type { WorkspaceRule } from './workspaceRule';
 
 /** A standard that applies to no touchpoint is never audited: its selector or its references are wrong. */
-export const unusedStandard: WorkspaceRule = {
+export const unusedStandard: WorkspaceRule<'unused-standard'> = {
   id: 'unused-standard',
+  severity: 'warning',
+  summary: 'A standard that applies to no touchpoint.',
   check(index, emit) {
     for (const [s, touchpoints] of index.coverage().touchpointsByStandard()) {
       if (touchpoints.length > 0) continue;
