@@ -9,11 +9,11 @@ import { Extractor } from './model/extract';
 import type { FileModel } from './model/types';
 import { FILE_RULES } from './rules';
 import type { RuleId } from './rules/meta';
-import { replaceWith, validateSchema } from './schema/validate';
+import { validateSchema } from './schema/validate';
 import { decodeUtf8 } from './text/decode';
 import { LineIndex } from './text/lineIndex';
 import { scanSuppressions } from './text/suppressions';
-import { similar } from './util/similar';
+import { didYouMean } from './didYouMean';
 import { parseYaml, withoutScalarLines } from './yaml/parseYaml';
 import { pairOf, span, valueOf } from './yaml/nodes';
 
@@ -115,8 +115,8 @@ function checkKind(file: string, root: YAMLMap, report: FileReporter): { kind: D
   const s = span(node ?? (pair.key as never), report.lines.text) ?? [0, 0];
   if (!isDocumentKind(declared)) {
     const text = String(declared ?? '');
-    const [suggestion] = similar(text, DOCUMENT_KINDS, 1);
-    if (suggestion) report.at('unknown-kind', s[0], s[1], 'kind.unknownSuggest', { kind: text, suggestion }, replaceWith(report, s[0], s[1], suggestion));
+    const { suggestions: [suggestion], fixes } = didYouMean(text, DOCUMENT_KINDS, file, report.range(s[0], s[1]));
+    if (suggestion) report.at('unknown-kind', s[0], s[1], 'kind.unknownSuggest', { kind: text, suggestion }, { fixes });
     else report.at('unknown-kind', s[0], s[1], 'kind.unknown', { kind: text, allowed: DOCUMENT_KINDS.join(', ') });
     return { kind: expected, unknown: true };
   }

@@ -1,5 +1,4 @@
-import { fix } from '../report';
-import { similar } from '../util/similar';
+import { didYouMean } from '../didYouMean';
 import type { FileRule } from './fileRule';
 
 export const DEFAULT_DIMENSIONS = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles', 'etiquette', 'norms', 'efficiency'];
@@ -16,11 +15,9 @@ export const unknownDimension: FileRule<'unknown-dimension'> = {
     for (const s of model.standards) {
       const d = s.dimension;
       if (!d || allowed.includes(d.value)) continue;
-      const [suggestion] = similar(d.value, allowed, 1);
+      const { suggestions: [suggestion], fixes } = didYouMean(d.value, allowed, model.file, d.range);
       if (suggestion) {
-        report.atRange('unknown-dimension', d.range, 'dimension.unknownSuggest', { dimension: d.value, suggestion }, {
-          fixes: [fix('fix.replace', { id: suggestion }, [{ file: model.file, range: d.range, newText: suggestion }], true)],
-        });
+        report.atRange('unknown-dimension', d.range, 'dimension.unknownSuggest', { dimension: d.value, suggestion }, { fixes });
       } else {
         report.atRange('unknown-dimension', d.range, 'dimension.unknown', { dimension: d.value, allowed: allowed.join(', ') });
       }

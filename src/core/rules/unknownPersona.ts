@@ -1,5 +1,6 @@
+import { didYouMean } from '../didYouMean';
 import { journeySteps } from '../model/walk';
-import { makeFinding, related, fix } from '../report';
+import { makeFinding, related } from '../report';
 import { unknownReference } from './unknownReference';
 import type { WorkspaceRule } from './workspaceRule';
 
@@ -30,7 +31,7 @@ export const unknownPersona: WorkspaceRule<'unknown-persona'> = {
           emit(
             makeFinding(this.id, f.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {
               related: [related(f.file, j.personas[0]!.range, 'emotion.missingScoreRelated', { personas: list })],
-              fixes: missing.map((id) => fix('fix.replace', { id }, [{ file: f.file, range: score.keyRange, newText: id }], missing.length === 1)),
+              fixes: didYouMean(score.persona, missing, f.file, score.keyRange, { all: true }).fixes,
             }),
           );
         }

@@ -1,8 +1,8 @@
+import { didYouMean } from '../didYouMean';
 import type { Finding, Fix } from '../finding';
 import type { Def, Ref } from '../model/types';
 import { fix, makeFinding, related } from '../report';
 import { basename } from '../util/paths';
-import { similar } from '../util/similar';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { RuleId } from './meta';
 
@@ -13,19 +13,16 @@ import type { RuleId } from './meta';
  */
 export function unknownReference(ruleId: RuleId, ref: Ref, defs: readonly Def[], index: WorkspaceIndex): Finding {
   const byId = new Map(defs.map((d) => [d.id, d]));
-  const candidates = similar(ref.id, byId.keys(), 3);
-  const [best] = candidates;
+  const locate = (c: string) => {
+    const d = byId.get(c)!;
+    return related(d.file, d.range, 'reference.similar', { kind: ref.kind, id: c });
+  };
+  const { suggestions, fixes, related: similarDefs } = didYouMean(ref.id, byId.keys(), ref.file, ref.range, { limit: 3, locate });
+  const [best] = suggestions;
   const args: Record<string, string> = best ? { kind: ref.kind, id: ref.id, suggestion: best } : { kind: ref.kind, id: ref.id };
-  const fixes = candidates.map((c, i) => fix('fix.replace', { id: c }, [{ file: ref.file, range: ref.range, newText: c }], i === 0 && candidates.length === 1));
   const create = createStub(ref, best, index);
   if (create) fixes.push(create);
-  return makeFinding(ruleId, ref.file, ref.range, best ? 'reference.unknownSuggest' : 'reference.unknown', args, {
-    related: candidates.map((c) => {
-      const d = byId.get(c)!;
-      return related(d.file, d.range, 'reference.similar', { kind: ref.kind, id: c });
-    }),
-    fixes,
-  });
+  return makeFinding(ruleId, ref.file, ref.range, best ? 'reference.unknownSuggest' : 'reference.unknown', args, { related: similarDefs, fixes });
 }
 
 function createStub(ref: Ref, near: string | undefined, index: WorkspaceIndex): Fix | undefined {

@@ -1,5 +1,4 @@
-import { fix } from '../report';
-import { similar } from '../util/similar';
+import { didYouMean } from '../didYouMean';
 import type { FileRule } from './fileRule';
 import { RULES, isRuleId } from './index';
 
@@ -12,11 +11,9 @@ export const unknownRule: FileRule<'unknown-rule'> = {
     const ids = RULES.map((r) => r.id);
     for (const { id, range } of model.ruleSettings ?? []) {
       if (isRuleId(id)) continue;
-      const [suggestion] = similar(id, ids, 1);
+      const { suggestions: [suggestion], fixes } = didYouMean(id, ids, model.file, range);
       if (suggestion) {
-        report.atRange('unknown-rule', range, 'config.unknownRuleSuggest', { rule: id, suggestion }, {
-          fixes: [fix('fix.replace', { id: suggestion }, [{ file: model.file, range, newText: suggestion }], true)],
-        });
+        report.atRange('unknown-rule', range, 'config.unknownRuleSuggest', { rule: id, suggestion }, { fixes });
       } else {
         report.atRange('unknown-rule', range, 'config.unknownRule', { rule: id });
       }

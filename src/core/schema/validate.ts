@@ -2,8 +2,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DATE_PATTERN, ID_PATTERN } from '../model/ids';
 import type { DocumentKind } from '../model/kinds';
-import { fix, type FileReporter, type FindingExtras } from '../report';
-import { similar } from '../util/similar';
+import { didYouMean } from '../didYouMean';
+import type { FileReporter } from '../report';
 import { locate, pairOf, parsePointer, span } from '../yaml/nodes';
 import { SCHEMAS } from './schemas';
 
@@ -73,8 +73,8 @@ function reportError(err: ErrorObject, root: unknown, doc: Document, report: Fil
       const kp = isMap(node) ? pairOf(node, name) : undefined;
       const [s, e] = at(kp?.key as Node);
       const allowed = Object.keys(schemaAt(err)?.properties ?? {});
-      const [suggestion] = similar(name, allowed, 1);
-      if (suggestion) report.at('schema', s, e, 'schema.additionalPropertySuggest', { property: name, suggestion }, replaceWith(report, s, e, suggestion));
+      const { suggestions: [suggestion], fixes } = didYouMean(name, allowed, report.file, report.range(s, e));
+      if (suggestion) report.at('schema', s, e, 'schema.additionalPropertySuggest', { property: name, suggestion }, { fixes });
       else report.at('schema', s, e, 'schema.additionalProperty', { property: name });
       return;
     }
@@ -97,8 +97,8 @@ function reportError(err: ErrorObject, root: unknown, doc: Document, report: Fil
       const [s, e] = at(node);
       const allowed = (err.keyword === 'const' ? [p.allowedValue] : (p.allowedValues as unknown[])).map(String);
       const value = String(valueAt(root, path));
-      const [suggestion] = similar(value, allowed, 1);
-      if (suggestion) report.at('schema', s, e, 'schema.enumSuggest', { value, suggestion }, replaceWith(report, s, e, suggestion));
+      const { suggestions: [suggestion], fixes } = didYouMean(value, allowed, report.file, report.range(s, e));
+      if (suggestion) report.at('schema', s, e, 'schema.enumSuggest', { value, suggestion }, { fixes });
       else report.at('schema', s, e, 'schema.enum', { value, allowed: allowed.join(', ') });
       return;
     }
@@ -137,12 +137,6 @@ function reportError(err: ErrorObject, root: unknown, doc: Document, report: Fil
       report.at('schema', s, e, 'schema.other', { detail: err.message ?? err.keyword });
     }
   }
-}
-
-/** The "did you mean" fix: the node's text replaced by the suggestion, quoted when YAML needs it. */
-export function replaceWith(report: FileReporter, start: number, end: number, suggestion: string): FindingExtras {
-  const text = /^[A-Za-z0-9_\u3400-\u9fff-]+$/.test(suggestion) ? suggestion : JSON.stringify(suggestion);
-  return { fixes: [fix('fix.replace', { id: suggestion }, [{ file: report.file, range: report.range(start, end), newText: text }], true)] };
 }
 
 function patternError(err: ErrorObject, value: string, s: number, e: number, report: FileReporter): void {
