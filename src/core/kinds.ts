@@ -6,6 +6,7 @@ import personasSchema from '../../schemas/personas.schema.json';
 import configSchema from '../../schemas/config.schema.json';
 import type { PeakendConfig } from './config/config';
 import type { Extractor } from './model/extract';
+import { readScale } from './model/scale';
 import type { DocumentKind } from './model/kinds';
 import type { FileModel } from './model/types';
 
@@ -40,7 +41,8 @@ export const KINDS: Readonly<Record<DocumentKind, KindSpec>> = {
     extract(x, root, model, config) {
       const def = x.def('journey', root, 'title');
       if (def) model.def = def;
-      model.journey = x.journey(root, config.scale, model.def?.id);
+      const own = readScale((model.value as { scale?: unknown } | null)?.scale).scale;
+      model.journey = x.journey(root, own ?? config.scale, model.def?.id);
     },
   },
   touchpoints: {

@@ -1,5 +1,6 @@
 import type { Severity } from '../finding';
 import { CONFIG_NAMES, ENDING_GLOBS } from '../kinds';
+import { readScale } from '../model/scale';
 import type { Scale } from '../model/types';
 
 export type RuleSetting = Severity | 'off';
@@ -48,11 +49,7 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0) : undefined);
   c.include = strings(value.include) ?? c.include;
   c.exclude = strings(value.exclude) ?? c.exclude;
-  const s = value.scale;
-  if (isObject(s) && typeof s.min === 'number' && typeof s.max === 'number' && s.min < s.max) {
-    const neutral = typeof s.neutral === 'number' ? s.neutral : (s.min + s.max) / 2;
-    if (neutral >= s.min && neutral <= s.max) c.scale = { min: s.min, max: s.max, neutral };
-  }
+  c.scale = readScale(value.scale).scale ?? c.scale;
   if (isObject(value.rules)) {
     for (const [id, setting] of Object.entries(value.rules)) {
       if (setting === 'error' || setting === 'warning' || setting === 'info' || setting === 'off') c.rules[id] = setting;

@@ -43,13 +43,6 @@ export class Extractor {
       .filter((s): s is string => s !== undefined);
   }
 
-  scale(node: unknown, fallback: Scale): Scale {
-    const min = numberOf(valueOf(node, 'min'));
-    const max = numberOf(valueOf(node, 'max'));
-    if (min === undefined || max === undefined || min >= max) return fallback;
-    return { min, max, neutral: numberOf(valueOf(node, 'neutral')) ?? (min + max) / 2 };
-  }
-
   /** The range of a document's `scale` mapping. */
   scaleRange(root: unknown): Range | undefined {
     const node = valueOf(root, 'scale');
@@ -172,11 +165,11 @@ export class Extractor {
     return undefined;
   }
 
-  journey(root: unknown, defaultScale: Scale, journeyId: string | undefined): Journey {
-    const scaleNode = valueOf(root, 'scale');
+  /** `scale`: the journey's own (model/scale.ts reads it), else the workspace default. */
+  journey(root: unknown, scale: Scale, journeyId: string | undefined): Journey {
     const j: Journey = {
       personas: this.refs('persona', valueOf(root, 'personas')),
-      scale: this.scale(scaleNode, defaultScale),
+      scale,
       stages: [],
       quotePersonas: this.quotePersonas(root),
     };
