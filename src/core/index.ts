@@ -21,3 +21,8 @@ export { LineIndex } from './text/lineIndex';
 export type { MessageId } from './messages/render';
 export { isInside as isInsideFolder, relative as relativePath, basename, dirname, normalize, join as joinPath } from './util/paths';
 export { fillTemplate, templateFileName, TEMPLATE_KINDS, type TemplateKind } from './templates';
+export { structuralDiff, type StructuralDiff, type EntityChange, type FieldChange } from './diff/structural';
+export type { Entity, DiffKind } from './diff/entities';
+export { reviewDiff, type JourneyReview } from './diff/reviewDiff';
+export { DIFF_CHECKS } from './diff/checks';
+export { DIFF_LEVEL_RANK, type DiffLevel, type ReviewChange, type DiffCheck } from './diff/review';

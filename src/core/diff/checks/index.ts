@@ -7,9 +7,11 @@ import { standardLoosened, standardTightened } from './standardStrictness';
 import { standardRemoved } from './standardRemoved';
 import { stepLostTouchpoint } from './stepLostTouchpoint';
 import { touchpointRemovedReferenced } from './touchpointRemovedReferenced';
+import { unparsableFile } from './unparsableFile';
 
 /** Every diff check, in the order a review reads: the journey first, then standards and touchpoints. */
 export const DIFF_CHECKS: readonly DiffCheck[] = [
+  unparsableFile,
   emotionChanged,
   negativeMomentOfTruth,
   painPointsChanged,
