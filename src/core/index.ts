@@ -26,3 +26,4 @@ export type { Entity, DiffKind } from './diff/entities';
 export { reviewDiff, type JourneyReview } from './diff/reviewDiff';
 export { DIFF_CHECKS } from './diff/checks';
 export { DIFF_LEVEL_RANK, type DiffLevel, type ReviewChange, type DiffCheck } from './diff/review';
+export { diffMarkdown, markdownText } from './diff/markdown';

@@ -3,11 +3,11 @@ import { DIFF_CHECKS, DIFF_LEVEL_RANK, isInsideFolder, normalize, openWorkspace,
 import { GitError, GitRevisionHost, defaultBase, repositoryRoot } from '../../node/gitRevisionHost';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { UsageError } from '../args';
-import { githubDiff, jsonDiff, stylishDiff, type DiffFormatter } from '../diff/formatters';
+import { githubDiff, jsonDiff, markdownDiff, stylishDiff, type DiffFormatter } from '../diff/formatters';
 import { languageOf } from '../lang';
 import type { Command } from './types';
 
-const FORMATS: Record<string, DiffFormatter> = { stylish: stylishDiff, json: jsonDiff, github: githubDiff };
+const FORMATS: Record<string, DiffFormatter> = { stylish: stylishDiff, json: jsonDiff, md: markdownDiff, github: githubDiff };
 
 export const diff: Command = {
   name: 'diff',

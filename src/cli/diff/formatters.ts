@@ -1,4 +1,4 @@
-import { relativePath, renderMessage, type DiffLevel, type EntityChange, type JourneyReview, type Language, type MessageId, type ReviewChange } from '../../core';
+import { diffMarkdown, relativePath, renderMessage, type DiffLevel, type EntityChange, type JourneyReview, type Language, type MessageId, type ReviewChange } from '../../core';
 import { terminalSafe } from '../terminalText';
 
 export interface DiffFormatContext {
@@ -126,3 +126,6 @@ export const jsonDiff: DiffFormatter = (review, ctx) =>
     null,
     2,
   ) + '\n';
+
+/** The pull-request comment (GitHub-flavoured Markdown). */
+export const markdownDiff: DiffFormatter = (review, ctx) => diffMarkdown(review, { lang: ctx.lang, cwd: ctx.cwd, range: `${ctx.base.rev}…${ctx.head.rev}` });

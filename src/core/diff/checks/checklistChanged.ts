@@ -1,5 +1,5 @@
 import type { Touchpoint } from '../../model/types';
-import type { DiffCheck, DiffSide } from '../review';
+import { documentIdOf, type DiffCheck, type DiffSide } from '../review';
 
 /** Fields of a standard that a checklist item shows: a change to any of them changes the item. */
 const ITEM_FIELDS = new Set(['title', 'requirement', 'method', 'expect', 'weight', 'critical', 'evidence', 'dimension']);
@@ -28,7 +28,7 @@ export const checklistChanged: DiffCheck = {
       const added = [...after].filter((s) => !before.has(s));
       const removed = [...before].filter((s) => !after.has(s));
       const changed = [...after].filter((s) => before.has(s) && (changedItems.has(s) || [...renamed.values()].includes(s)));
-      const where = { side: 'after' as const, file: tp!.def.file, range: tp!.def.range };
+      const where = { side: 'after' as const, file: tp!.def.file, range: tp!.def.range, scope: { kind: 'touchpoints' as const, id: documentIdOf(ctx.after, tp!.def.file) } };
       if (added.length) emit({ ...where, messageId: 'diff.checklistItemsAdded', args: { id, items: added.join(', ') } });
       if (removed.length) emit({ ...where, messageId: 'diff.checklistItemsRemoved', args: { id, items: removed.join(', ') } });
       if (changed.length) emit({ ...where, messageId: 'diff.checklistItemsChanged', args: { id, items: changed.join(', ') } });

@@ -1,4 +1,4 @@
-import type { DiffCheck } from '../review';
+import { documentIdOf, type DiffCheck } from '../review';
 
 /** A standard removed (not renamed): its audits stop. Removing a critical one is breaking. */
 export const standardRemoved: DiffCheck = {
@@ -16,6 +16,7 @@ export const standardRemoved: DiffCheck = {
         side: 'before',
         file: c.before.file,
         range: c.before.range,
+        scope: { kind: 'standards', id: documentIdOf(ctx.before, c.before.file) },
       });
     }
   },

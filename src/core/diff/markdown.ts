@@ -1,0 +1,70 @@
+import { renderMessage, type Language, type MessageId } from '../messages/render';
+import { relative } from '../util/paths';
+import type { ReviewChange, DiffLevel } from './review';
+import type { JourneyReview } from './reviewDiff';
+
+/**
+ * Text safe inside a Markdown table cell and paragraph: no HTML, links, images, emphasis, code,
+ * mentions or line breaks can come from it. Characters GitHub would act on are written as numeric
+ * references; `@` gets a word joiner (U+2060) after it, so that no one is notified.
+ */
+export function markdownText(s: string): string {
+  return s
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[&<>"'`*_[\]()|\\#~!:]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/@/g, '@\u2060');
+}
+
+const ICON: Record<DiffLevel, string> = { breaking: '🔴', warning: '🟠', info: '🔵' };
+const LEVEL_WORD: Record<Language, Record<DiffLevel, string>> = {
+  en: { breaking: 'breaking', warning: 'warning', info: 'info' },
+  'zh-cn': { breaking: '破坏性', warning: '警告', info: '提示' },
+};
+
+export interface DiffMarkdownOptions {
+  lang: Language;
+  cwd: string;
+  /** Shown in the heading, e.g. "main…feature". */
+  range: string;
+}
+
+/** The pull-request comment: one summary line, then the changes by journey, standards and touchpoints, long lists folded. */
+export function diffMarkdown(review: JourneyReview, o: DiffMarkdownOptions): string {
+  const n = { breaking: 0, warning: 0, info: 0 };
+  for (const c of review.changes) n[c.level]++;
+  const out: string[] = [];
+  const zh = o.lang === 'zh-cn';
+  out.push(zh ? `### Peakend 变更评审 · ${markdownText(o.range)}` : `### Peakend review · ${markdownText(o.range)}`);
+  out.push('');
+  out.push(
+    zh
+      ? `${ICON.breaking} ${n.breaking} 项破坏性变更 · ${ICON.warning} ${n.warning} 项警告 · ${ICON.info} ${n.info} 条提示`
+      : `${ICON.breaking} ${n.breaking} breaking · ${ICON.warning} ${n.warning} warning${n.warning === 1 ? '' : 's'} · ${ICON.info} ${n.info} info`,
+  );
+  if (!review.changes.length) {
+    out.push('', zh ? '没有影响旅程、标准或接触点的变更。' : 'No change to journeys, standards or touchpoints.');
+    return out.join('\n') + '\n';
+  }
+  const groups = new Map<string, ReviewChange[]>();
+  for (const c of review.changes) {
+    const key = c.scope ? `${c.scope.kind}\u0000${c.scope.id}` : `file\u0000${c.file}`;
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
+  }
+  for (const [key, changes] of groups) {
+    const [kind, id] = key.split('\u0000') as [string, string];
+    const title =
+      kind === 'journey' ? (zh ? `旅程 ${id}` : `Journey ${id}`) : kind === 'standards' ? (zh ? `标准 ${id}` : `Standards ${id}`) : kind === 'touchpoints' ? (zh ? `接触点 ${id}` : `Touchpoints ${id}`) : relative(o.cwd, id);
+    out.push('', `#### ${markdownText(title)}`, '');
+    const table = [zh ? '| 级别 | 变更 | 位置 |' : '| Level | Change | Where |', '|---|---|---|'];
+    for (const c of changes) {
+      const message = o.lang === 'en' ? c.message : renderMessage(c.messageId as MessageId, c.args, o.lang);
+      table.push(`| ${ICON[c.level]} ${LEVEL_WORD[o.lang][c.level]} | ${markdownText(message)} | ${markdownText(`${relative(o.cwd, c.file)}:${c.range.start.line + 1}`)} |`);
+    }
+    // More than a screenful is folded, so that the summary stays the first thing a reviewer reads.
+    if (changes.length > 10) out.push('<details>', `<summary>${zh ? `${changes.length} 项变更` : `${changes.length} changes`}</summary>`, '', ...table, '', '</details>');
+    else out.push(...table);
+  }
+  return out.join('\n') + '\n';
+}
