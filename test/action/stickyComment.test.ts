@@ -60,9 +60,10 @@ class FakeGitHub {
 
 function read(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
-    let s = '';
-    req.on('data', (d) => (s += d));
-    req.on('end', () => resolve(s));
+    // Decoded once at the end: a chunk boundary can fall inside a multi-byte character.
+    const chunks: Buffer[] = [];
+    req.on('data', (d: Buffer) => chunks.push(d));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
 }
 
