@@ -59,13 +59,21 @@ describe('peakend diff', () => {
         '  complaints.standards.yaml:7:9  breaking  Standard "complaint-respond-at-once": threshold <= 30 minutes → <= 60 minutes.  standard-loosened',
         '',
         'homeowner.journey.yaml',
+        // Peak-end scores by hand: first-time-buyer (peak +4 at get-keys, end −2) = 1 → (peak −4 ties +4, the later wins; end −4) = −4;
+        // upgrader (peak −4 at inspect-house, end −2) = −3 → (−4, −3) = −3.5.
+        '  homeowner.journey.yaml:3:5  warning   首次置业业主 (first-time-buyer): peak-end score 1 → -4 (-5); average 0.46 → 0.31.  peak-end-score-changed',
+        '  homeowner.journey.yaml:3:5  warning   改善型业主 (upgrader): peak-end score -3 → -3.5 (-0.5); average -0.58 → -0.67.  peak-end-score-changed',
         '  homeowner.journey.yaml:121:39  warning   Step "pay-fee": first-time-buyer -2 → -4 (-2).  emotion-changed',
         '  homeowner.journey.yaml:121:53  warning   Step "pay-fee": upgrader -2 → -3 (-1).  emotion-changed',
+        '  homeowner.journey.yaml:121:39  warning   首次置业业主 (first-time-buyer): the worst moment moved from "inspect-house" (-3) to "pay-fee" (-4).  peak-end-moment-changed',
+        '  homeowner.journey.yaml:121:39  warning   首次置业业主 (first-time-buyer): the most intense moment moved from "get-keys" (4) to "pay-fee" (-4).  peak-end-moment-changed',
+        '  homeowner.journey.yaml:121:39  warning   首次置业业主 (first-time-buyer): the end at "pay-fee" changed from -2 to -4.  peak-end-moment-changed',
+        '  homeowner.journey.yaml:121:53  warning   改善型业主 (upgrader): the end at "pay-fee" changed from -2 to -3.  peak-end-moment-changed',
         '',
         'property.touchpoints.yaml',
         '  property.touchpoints.yaml:92:9  info      The checklist of touchpoint "complaint-handling" changes at complaint-respond-at-once.  checklist-changed',
         '',
-        '1 breaking, 2 warnings, 1 info',
+        '1 breaking, 8 warnings, 1 info',
         '',
       ].join('\n'),
     });

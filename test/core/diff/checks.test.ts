@@ -18,8 +18,8 @@ function workspace(edits: Record<string, (text: string) => string> = {}): FileMo
 }
 
 /** `level check: message @line` for each change, so expectations read like the review. */
-function review(before: FileModel[], after: FileModel[]): string[] {
-  return reviewDiff(before, after).changes.map((c) => `${c.level} ${c.checkId}: ${c.message} @${c.file.slice(4)}:${c.range.start.line + 1}`);
+function review(before: FileModel[], after: FileModel[], only?: string): string[] {
+  return reviewDiff(before, after).changes.filter((c) => !only || c.checkId === only).map((c) => `${c.level} ${c.checkId}: ${c.message} @${c.file.slice(4)}:${c.range.start.line + 1}`);
 }
 
 const loosen = { 'complaints.standards.yaml': (t: string) => t.replace('comparator: "<=", threshold: 24 }', 'comparator: "<=", threshold: 48 }') };
@@ -84,10 +84,35 @@ describe('diff checks', () => {
   it('an emotion drop is a warning, a rise is information, each at the score', () => {
     const after = workspace({ 'homeowner.journey.yaml': (t) => t.replace('emotions: { first-time-buyer: -2, upgrader: -2 }', 'emotions: { first-time-buyer: -4, upgrader: -1 }') });
     const line = lineOf('homeowner.journey.yaml', 'emotions: { first-time-buyer: -2, upgrader: -2 }');
-    expect(review(workspace(), after)).toEqual([
+    expect(review(workspace(), after, 'emotion-changed')).toEqual([
       `warning emotion-changed: Step "pay-fee": first-time-buyer -2 → -4 (-2). @homeowner.journey.yaml:${line}`,
       `info emotion-changed: Step "pay-fee": upgrader -2 → -1 (+1). @homeowner.journey.yaml:${line}`,
     ]);
+  });
+
+  it('peak-end: a better end is information, with the new peak-end score; the swapped change warns', () => {
+    const better = workspace({ 'homeowner.journey.yaml': (t) => t.replace('emotions: { first-time-buyer: -2, upgrader: -2 }', 'emotions: { first-time-buyer: 3, upgrader: -2 }') });
+    const line = lineOf('homeowner.journey.yaml', 'emotions: { first-time-buyer: -2, upgrader: -2 }');
+    // first-time-buyer: peak +4 (get-keys), end −2 → 1; after: peak +4, end +3 → 3.5. Averages over 13 scored steps: 6/13 → 11/13.
+    expect(review(workspace(), better).filter((c) => c.includes('peak-end'))).toEqual([
+      'info peak-end-score-changed: 首次置业业主 (first-time-buyer): peak-end score 1 → 3.5 (+2.5); average 0.46 → 0.85. @homeowner.journey.yaml:3',
+      `info peak-end-moment-changed: 首次置业业主 (first-time-buyer): the end at "pay-fee" changed from -2 to 3. @homeowner.journey.yaml:${line}`,
+    ]);
+    expect(review(better, workspace()).filter((c) => c.includes('peak-end'))).toEqual([
+      'warning peak-end-score-changed: 首次置业业主 (first-time-buyer): peak-end score 3.5 → 1 (-2.5); average 0.85 → 0.46. @homeowner.journey.yaml:3',
+      `warning peak-end-moment-changed: 首次置业业主 (first-time-buyer): the end at "pay-fee" changed from 3 to -2. @homeowner.journey.yaml:${line}`,
+    ]);
+  });
+
+  it('importance–performance: a touchpoint entering "concentrate here" is a warning, leaving it is information', () => {
+    const t = original.get('property.touchpoints.yaml')!;
+    const m = /- id: fee-collection[\s\S]*?importance: (\S+)\n\s*performance: (\S+)/.exec(t);
+    expect(m, 'fee-collection has importance and performance').not.toBeNull();
+    const low = workspace({ 'property.touchpoints.yaml': (x) => x.replace(m![0], m![0].replace(/performance: \S+$/, 'performance: 1')) });
+    const high = workspace({ 'property.touchpoints.yaml': (x) => x.replace(m![0], m![0].replace(/importance: \S+\n(\s*)performance: \S+$/, 'importance: 5\n$1performance: 5')) });
+    const line = lineOf('property.touchpoints.yaml', 'id: fee-collection');
+    expect(review(high, low, 'ipa-quadrant-changed')).toEqual([`warning ipa-quadrant-changed: Touchpoint "fee-collection" moved from "keep-up-the-good-work" to "concentrate-here" in the importance–performance analysis. @property.touchpoints.yaml:${line}`]);
+    expect(review(low, high, 'ipa-quadrant-changed')).toEqual([`info ipa-quadrant-changed: Touchpoint "fee-collection" moved from "concentrate-here" to "keep-up-the-good-work" in the importance–performance analysis. @property.touchpoints.yaml:${line}`]);
   });
 
   it('a moment of truth newly below neutral is a warning; one already below is not repeated', () => {

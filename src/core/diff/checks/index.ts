@@ -3,6 +3,8 @@ import { checklistChanged } from './checklistChanged';
 import { emotionChanged } from './emotionChanged';
 import { negativeMomentOfTruth } from './negativeMomentOfTruth';
 import { painPointsChanged } from './painPoints';
+import { peakEndMoments, peakEndScore } from './peakEndMoments';
+import { quadrantChanged } from './quadrantChanged';
 import { standardLoosened, standardTightened } from './standardStrictness';
 import { standardRemoved } from './standardRemoved';
 import { stepLostTouchpoint } from './stepLostTouchpoint';
@@ -13,6 +15,8 @@ import { unparsableFile } from './unparsableFile';
 export const DIFF_CHECKS: readonly DiffCheck[] = [
   unparsableFile,
   emotionChanged,
+  peakEndMoments,
+  peakEndScore,
   negativeMomentOfTruth,
   painPointsChanged,
   stepLostTouchpoint,
@@ -21,4 +25,5 @@ export const DIFF_CHECKS: readonly DiffCheck[] = [
   standardRemoved,
   touchpointRemovedReferenced,
   checklistChanged,
+  quadrantChanged,
 ];
