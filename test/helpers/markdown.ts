@@ -1,5 +1,5 @@
 /** Markdown as GitHub-flavoured parsers read it (remark-parse + remark-gfm, micromark underneath). */
-import type { Root, RootContent, PhrasingContent } from 'mdast';
+import type { PhrasingContent, Root, Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -21,5 +21,5 @@ export function plainInline(nodes: PhrasingContent[]): string {
 
 /** Every table in document order, as rows of cell texts (head first), each cell plain text. */
 export function tables(root: Root): string[][][] {
-  return root.children.filter((n): n is Extract<RootContent, { type: 'table' }> => n.type === 'table').map((t) => t.children.map((r) => r.children.map((c) => plainInline(c.children))));
+  return root.children.filter((n): n is Table => n.type === 'table').map((t) => t.children.map((r) => r.children.map((c) => plainInline(c.children))));
 }
