@@ -23,6 +23,7 @@ describe('emotionCurve rich (Mermaid 11.17)', () => {
     expect(t.series[0]!.labels).toEqual(['', '', '▼ -3', '▲ +4', '', '● -1']);
     expect(t.series[1]!.labels).toEqual(['', '▲ +2.5', '▼ -4', '', '', '● +1']);
     expect(text).toContain('"showLegend":true');
+    expect(text).toContain('"xAxis":{"labelRotation":-35}');
     expect(text).toContain('"plotColorPalette":"#2563eb, #dc2626, #9ca3af"');
   });
 
@@ -44,7 +45,7 @@ describe('emotionCurve portable (Mermaid 10.9 and 11.17)', () => {
       const text = emotionCurve(homeowner(), { variant: 'portable' });
       expect(await parseError(version, text)).toBeUndefined();
       const t = await xyChartTexts(version, text);
-      expect(t.categories).toEqual(['1 看到网络…', '2 参观售楼… ▲B', '3 陪同验房 ▼A▼B', '4 领取钥匙 ▲A', '5 Pay the f…', '6 renew ●A●B']);
+      expect(t.categories).toEqual(['1 看到网…', '2 参观售… ▲B', '3 陪同验房 ▼A▼B', '4 领取钥匙 ▲A', '5 Pay the…', '6 renew ●A●B']);
       expect(t.series.map((s) => s.labels)).toEqual([[], [], []]);
       expect(text).not.toContain('showLegend');
     });
@@ -53,7 +54,7 @@ describe('emotionCurve portable (Mermaid 10.9 and 11.17)', () => {
   it('leaves out the persona tag when there is one persona', async () => {
     const { analysis } = selectPersonas(homeowner(), ['upgrader']);
     const t = await xyChartTexts('v10', emotionCurve(analysis, { variant: 'portable' }));
-    expect(t.categories).toEqual(['1 看到网络…', '2 参观售楼… ▲', '3 陪同验房 ▼', '4 领取钥匙', '5 Pay the f…', '6 renew ●']);
+    expect(t.categories).toEqual(['1 看到网…', '2 参观售… ▲', '3 陪同验房 ▼', '4 领取钥匙', '5 Pay the…', '6 renew ●']);
     expect(t.series.map((s) => s.title)).toEqual(['Upgrader; "second home"', 'neutral (0)']);
   });
 });

@@ -29,20 +29,20 @@ describe('ipaChart', () => {
     }
   }
 
-  it('writes the scaled coordinates: performance across, importance up', () => {
+  it('writes the scaled coordinates: performance across, importance up, 0…1 drawn as 0.04…0.96', () => {
     const lines = ipaChart(inventory(), { variant: 'portable' }).split('\n');
     expect(lines.filter((l) => /\]$/.test(l))).toEqual([
-      '  "报修热线 24h#58; #34;…": [0.25, 0.875]',
-      '  "交房验收": [0.375, 0.75]',
-      '  "WeChat | account": [0.5, 1]',
-      '  "ad-online": [0, 0.25]',
-      '  "Sales #60;site#62; #38; …": [1, 0]',
+      '  "报修热线 24h#58; #34;…": [0.27, 0.845]',
+      '  "交房验收": [0.385, 0.73]',
+      '  "WeChat | account": [0.5, 0.96]',
+      '  "ad-online": [0.04, 0.27]',
+      '  "Sales #60;site#62; #38; …": [0.96, 0.04]',
     ]);
   });
 
   it('colours the points by quadrant in rich; 10.9 cannot parse point styles', async () => {
     const text = ipaChart(inventory());
-    expect(text).toContain('"交房验收": [0.375, 0.75] color: #dc2626, radius: 7');
+    expect(text).toContain('"交房验收": [0.385, 0.73] color: #dc2626, radius: 7');
     expect(await parseError('v10', text)).toMatch(/Parse error/);
     const { db } = await (await loadMermaid()).v11.mermaidAPI.getDiagramFromText(text);
     const fills = db.getQuadrantData().points.map((p: { fill: string; text: { text: string } }) => [p.text.text, p.fill]);

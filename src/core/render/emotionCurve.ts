@@ -50,7 +50,8 @@ export function emotionCurve(a: JourneyAnalysis, opts: ChartOptions = {}): strin
   const xyChart: Record<string, unknown> = { width: chartWidth(n, variant, numeric), height: 480 };
   if (variant === 'rich') {
     xyChart.showLegend = true;
-    if (!numeric && n > 6) xyChart.xAxis = { labelRotation: -40 };
+    // Rotated, the numbered step labels stay readable side by side.
+    if (!numeric) xyChart.xAxis = { labelRotation: -35 };
   }
   const lines = [
     initDirective({ xyChart, themeVariables: { xyChart: { plotColorPalette: palette.join(', ') } } }),
@@ -67,7 +68,7 @@ export function emotionCurve(a: JourneyAnalysis, opts: ChartOptions = {}): strin
   } else {
     const tags = personaTags(a);
     const labels = a.steps.map((s) => {
-      let label = `${stepNumber(s.index)} ${truncate(s.title ?? s.stepId, variant === 'rich' ? 14 : 10)}`;
+      let label = `${stepNumber(s.index)} ${truncate(s.title ?? s.stepId, variant === 'rich' ? 14 : 8)}`;
       if (variant === 'portable') {
         const marks = personas.map((p) => (markersAt(p, s.index) ? `${markersAt(p, s.index)}${tags.get(p.persona)}` : '')).join('');
         if (marks) label += ` ${marks}`;
@@ -128,8 +129,9 @@ function stageSummary(a: JourneyAnalysis): string | undefined {
   return parts.length > 0 && text.length <= 120 ? text : undefined;
 }
 
+/** Mermaid gives the plot half the width first; below about 900 px the legend gets no room and is dropped. */
 function chartWidth(steps: number, variant: ChartVariant, numeric: boolean): number {
   if (numeric) return 1000;
-  const perStep = variant === 'rich' ? 48 : 90;
-  return Math.min(2400, Math.max(700, 160 + steps * perStep));
+  if (variant === 'rich') return Math.min(2400, Math.max(960, 200 + steps * 60));
+  return Math.min(2400, Math.max(800, 160 + steps * 120));
 }

@@ -5,7 +5,7 @@
  * is therefore scaled in two straight pieces, scale minimum → 0, cut → 0.5, scale maximum → 1, so a
  * touchpoint lands in the quadrant the analysis put it in, whether the cuts are the scale midpoint or
  * the inventory's means. A value exactly on a cut lands on the line (it counts as high; the table
- * says which quadrant).
+ * says which quadrant). The ends are pulled in a little so that labels at the border stay visible.
  */
 import type { InventoryAnalysis, IpaPoint, Quadrant } from '../analysis/types';
 import type { ChartOptions } from './emotionCurve';
@@ -39,6 +39,11 @@ export function scaleAroundCut(value: number, min: number, cut: number, max: num
   return cut === min ? 0 : (0.5 * (value - min)) / (cut - min);
 }
 
+/** Keeps points off the chart's border, where Mermaid would cut their labels off; 0.5 stays 0.5. */
+function inset(v: number): number {
+  return 0.04 + 0.92 * v;
+}
+
 export function ipaChart(a: InventoryAnalysis, opts: ChartOptions = {}): string {
   const variant = opts.variant ?? 'rich';
   const L = renderLabels(opts.lang);
@@ -52,8 +57,8 @@ export function ipaChart(a: InventoryAnalysis, opts: ChartOptions = {}): string 
   ];
   for (const q of Object.keys(MERMAID_QUADRANT) as Quadrant[]) lines.push(`  quadrant-${MERMAID_QUADRANT[q]} ${mermaidString(L.quadrants[q])}`);
   for (const p of a.points) {
-    const x = quadrantCoordinate(scaleAroundCut(p.performance, min, a.cuts.performance, max));
-    const y = quadrantCoordinate(scaleAroundCut(p.importance, min, a.cuts.importance, max));
+    const x = quadrantCoordinate(inset(scaleAroundCut(p.performance, min, a.cuts.performance, max)));
+    const y = quadrantCoordinate(inset(scaleAroundCut(p.importance, min, a.cuts.importance, max)));
     // Point styles need Mermaid ≥ 11; the portable chart leaves the colour to the quadrant.
     const style = variant === 'rich' ? ` color: ${POINT_COLOUR[p.quadrant]}, radius: ${p.quadrant === 'concentrate-here' ? 7 : 5}` : '';
     lines.push(`  ${mermaidString(pointLabel(p))}: [${x}, ${y}]${style}`);
