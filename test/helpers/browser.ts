@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * Headless Debian Chromium through playwright-core, for rendering Mermaid for real. One browser per
  * test file; each page loads a Mermaid dist bundle from node_modules into a blank local page.

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The charts rendered for real: Mermaid's browser bundles (10.9.5 and 11.17.2) in headless Debian
  * Chromium. PNGs go to test-output/render/ for people to look at.
