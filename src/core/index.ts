@@ -21,3 +21,6 @@ export { LineIndex } from './text/lineIndex';
 export type { MessageId } from './messages/render';
 export { isInside as isInsideFolder, relative as relativePath, basename, dirname, normalize, join as joinPath } from './util/paths';
 export { fillTemplate, templateFileName, TEMPLATE_KINDS, type TemplateKind } from './templates';
+export { analyzeJourney, type JourneyAnalysisOptions } from './analysis/peakEnd';
+export { analyzeInventory, QUADRANT_ORDER, RATING_SCALE, type CutOption, type InventoryAnalysisOptions } from './analysis/ipa';
+export * from './analysis/types';
