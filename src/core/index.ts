@@ -26,7 +26,7 @@ export type { Entity, DiffKind } from './diff/entities';
 export { reviewDiff, type JourneyReview } from './diff/reviewDiff';
 export { DIFF_CHECKS } from './diff/checks';
 export { DIFF_LEVEL_RANK, type DiffLevel, type ReviewChange, type DiffCheck } from './diff/review';
-export { diffMarkdown, markdownText } from './diff/markdown';
+export { diffMarkdown } from './diff/markdown';
 export { analyzeJourney, type JourneyAnalysisOptions } from './analysis/peakEnd';
 export { analyzeInventory, QUADRANT_ORDER, RATING_SCALE, type CutOption, type InventoryAnalysisOptions } from './analysis/ipa';
 export * from './analysis/types';

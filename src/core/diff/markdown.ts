@@ -1,19 +1,11 @@
+import type { JourneyAnalysis } from '../analysis/types';
 import { renderMessage, type Language, type MessageId } from '../messages/render';
+import { comparisonCurve } from '../render/comparisonCurve';
+import { markdownText } from '../render/markdown';
+import { formatNumber } from '../render/text';
 import { relative } from '../util/paths';
 import type { ReviewChange, DiffLevel } from './review';
 import type { JourneyReview } from './reviewDiff';
-
-/**
- * Text safe inside a Markdown table cell and paragraph: no HTML, links, images, emphasis, code,
- * mentions or line breaks can come from it. Characters GitHub would act on are written as numeric
- * references; `@` gets a word joiner (U+2060) after it, so that no one is notified.
- */
-export function markdownText(s: string): string {
-  return s
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[&<>"'`*_[\]()|\\#~!:]/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/@/g, '@\u2060');
-}
 
 const ICON: Record<DiffLevel, string> = { breaking: '🔴', warning: '🟠', info: '🔵' };
 const LEVEL_WORD: Record<Language, Record<DiffLevel, string>> = {
@@ -57,6 +49,9 @@ export function diffMarkdown(review: JourneyReview, o: DiffMarkdownOptions): str
     const title =
       kind === 'journey' ? (zh ? `旅程 ${id}` : `Journey ${id}`) : kind === 'standards' ? (zh ? `标准 ${id}` : `Standards ${id}`) : kind === 'touchpoints' ? (zh ? `接触点 ${id}` : `Touchpoints ${id}`) : relative(o.cwd, id);
     out.push('', `#### ${markdownText(title)}`, '');
+    const before = kind === 'journey' ? review.journeys.before.get(id) : undefined;
+    const after = kind === 'journey' ? review.journeys.after.get(id) : undefined;
+    if (before && after && changes.some((c) => c.checkId === 'emotion-changed' || c.checkId.startsWith('peak-end'))) out.push(...curves(before, after, o.lang), '');
     const table = [zh ? '| 级别 | 变更 | 位置 |' : '| Level | Change | Where |', '|---|---|---|'];
     for (const c of changes) {
       const message = o.lang === 'en' ? c.message : renderMessage(c.messageId as MessageId, c.args, o.lang);
@@ -67,4 +62,29 @@ export function diffMarkdown(review: JourneyReview, o: DiffMarkdownOptions): str
     else out.push(...table);
   }
   return out.join('\n') + '\n';
+}
+
+/** The before/after chart and the peak-end figures before → after, per persona. */
+function curves(before: JourneyAnalysis, after: JourneyAnalysis, lang: Language): string[] {
+  const zh = lang === 'zh-cn';
+  const rows = after.personas
+    .filter((p) => p.scored > 0)
+    .map((p) => {
+      const old = before.personas.find((x) => x.persona === p.persona);
+      const pair = (a: number | undefined, b: number | undefined) => (a === b ? formatNumber(b ?? NaN) : `${a === undefined ? '—' : formatNumber(a)} → ${b === undefined ? '—' : formatNumber(b)}`);
+      const moment = (a?: { stepId: string; score: number }, b?: { stepId: string; score: number }) => {
+        const show = (m?: { stepId: string; score: number }) => (m ? `${m.stepId} (${formatNumber(m.score)})` : '—');
+        return a?.stepId === b?.stepId && a?.score === b?.score ? show(b) : `${show(a)} → ${show(b)}`;
+      };
+      return `| ${[p.name || p.persona, pair(old?.peakEnd, p.peakEnd), pair(old?.average, p.average), moment(old?.peak, p.peak), moment(old?.end, p.end)].map(markdownText).join(' | ')} |`;
+    });
+  return [
+    '```mermaid',
+    comparisonCurve(before, after, { lang }).trimEnd(),
+    '```',
+    '',
+    zh ? '| 客户画像 | 峰终得分 | 平均分 | 峰值时刻 | 终点 |' : '| Persona | Peak-end | Average | Most intense | End |',
+    '|---|---:|---:|---|---|',
+    ...rows,
+  ];
 }

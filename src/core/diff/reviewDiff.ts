@@ -1,4 +1,6 @@
+import type { JourneyAnalysis } from '../analysis/types';
 import { WorkspaceIndex } from '../workspace/index';
+import { journeyAnalyses } from './analyses';
 import type { FileModel } from '../model/types';
 import { DIFF_CHECKS } from './checks';
 import { reviewChange, DIFF_LEVEL_RANK, type DiffLevel, type ReviewChange } from './review';
@@ -7,6 +9,8 @@ import { structuralDiff, type StructuralDiff } from './structural';
 export interface JourneyReview {
   diff: StructuralDiff;
   changes: ReviewChange[];
+  /** Each side's peak-end analyses by journey ID, for the before/after curves. */
+  journeys: { before: Map<string, JourneyAnalysis>; after: Map<string, JourneyAnalysis> };
 }
 
 /**
@@ -28,5 +32,5 @@ export function reviewDiff(before: readonly FileModel[], after: readonly FileMod
     });
   }
   changes.sort((x, y) => DIFF_LEVEL_RANK[y.level] - DIFF_LEVEL_RANK[x.level] || (x.file < y.file ? -1 : x.file > y.file ? 1 : 0) || x.range.start.line - y.range.start.line);
-  return { diff, changes };
+  return { diff, changes, journeys: { before: journeyAnalyses(ctx.before), after: journeyAnalyses(ctx.after) } };
 }
