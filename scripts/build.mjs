@@ -1,4 +1,4 @@
-// Bundles the CLI (dist/cli.js, ESM) and the VS Code extension (dist/extension.cjs, one CommonJS file
+// Bundles the CLI (dist/cli.js, ESM), the GitHub Action's comment step (dist/action.js) and the VS Code extension (dist/extension.cjs, one CommonJS file
 // for the extension host; `vscode` is provided by the host).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -26,6 +26,12 @@ await Promise.all([
     sourcemap: 'linked',
     // Some bundled CommonJS dependencies call require(); give ESM output one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/action/bin.ts'],
+    outfile: 'dist/action.js',
+    format: 'cjs',
   }),
   build({
     ...common,

@@ -3,7 +3,7 @@
  * output. Rules judge it, renderers draw it, the preview and the diff consume it.
  */
 import type { Range } from '../finding';
-import type { Scale } from '../model/types';
+import type { Metric, Scale } from '../model/types';
 
 /** The version of the JSON shape below; bumped on any incompatible change. */
 export const ANALYSIS_FORMAT_VERSION = 1;
@@ -26,14 +26,8 @@ export interface StepPoint {
   metrics: MetricValue[];
 }
 
-export interface MetricValue {
-  type: 'csat' | 'nps' | 'ces' | 'retention' | 'other';
-  name?: string;
-  value: number;
-  scale?: { min: number; max: number };
-  sampleSize?: number;
-  date?: string;
-}
+/** A measured metric as the file gives it (without its source range). */
+export type MetricValue = Omit<Metric, 'range'>;
 
 /** A moment of the curve: the step and its score for one persona. */
 export interface Moment {
@@ -89,6 +83,9 @@ export interface JourneyAnalysis {
   personas: PersonaPeakEnd[];
 }
 
+/** midpoint: the scale's midpoint (3 on 1–5); mean: the inventory's own means; fixed: values given by the user. */
+export type CutMethod = 'midpoint' | 'mean' | 'fixed';
+
 export type Quadrant = 'concentrate-here' | 'keep-up-the-good-work' | 'low-priority' | 'possible-overkill';
 
 export interface IpaPoint {
@@ -110,7 +107,7 @@ export interface InventoryAnalysis {
   /** The rating scale of importance and performance (1–5 today). */
   scale: { min: number; max: number };
   /** A value exactly on a cut counts as high. */
-  cuts: { importance: number; performance: number; method: 'midpoint' | 'mean' };
+  cuts: { importance: number; performance: number; method: CutMethod };
   points: IpaPoint[];
   /** Touchpoint IDs in priority order: "concentrate here" first by gap, then the other quadrants. */
   priority: string[];

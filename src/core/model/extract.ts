@@ -2,7 +2,10 @@ import { isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Range } from '../finding';
 import type { FileReporter } from '../report';
 import { itemsOf, numberOf, pairOf, span, stringOf, valueOf } from '../yaml/nodes';
-import type { Def, EntityKind, ListEnd, Expectation, Journey, Persona, Ref, Scale, Score, ScoreInsertion, Selector, Stage, Standard, Step, Touchpoint } from './types';
+import type { Blueprint, Def, EntityKind, Evidence, EvidenceSource, ListEnd, Expectation, Journey, Metric, MetricType, Persona, Quote, Ref, Scale, Score, ScoreInsertion, Selector, Stage, Standard, Step, TextItem, Touchpoint } from './types';
+
+const EVIDENCE_SOURCES: readonly string[] = ['survey', 'interview', 'complaints', 'observation', 'analytics', 'social-media', 'mystery-shopping', 'other'];
+const METRIC_TYPES: readonly string[] = ['csat', 'nps', 'ces', 'retention', 'other'];
 
 /**
  * Reads typed entities with their source ranges out of a YAML document. Tolerant: a node of the
@@ -179,8 +182,10 @@ export class Extractor {
     itemsOf(valueOf(root, 'stages')).forEach((stageNode) => {
       const def = this.def('stage', stageNode, 'title', journeyId);
       if (!def) return;
-      const stage: Stage = { def, steps: [] };
+      const stage: Stage = { def, steps: [], metrics: this.metrics(valueOf(stageNode, 'metrics')) };
       if (def.name !== undefined) stage.title = def.name;
+      const description = this.text(valueOf(stageNode, 'description'));
+      if (description) stage.description = description;
       itemsOf(valueOf(stageNode, 'steps')).forEach((stepNode) => {
         const step = this.step(stepNode, personas, journeyId);
         if (step) stage.steps.push(step);
@@ -213,8 +218,25 @@ export class Extractor {
       touchpoints: this.refs('touchpoint', valueOf(node, 'touchpoints')),
       emotions,
       momentOfTruth: isScalar(mot) && mot.value === true,
+      painPoints: this.texts(valueOf(node, 'painPoints')),
+      opportunities: this.texts(valueOf(node, 'opportunities')),
+      quotes: this.quotes(valueOf(node, 'quotes')),
+      evidence: this.evidence(valueOf(node, 'evidence')),
+      metrics: this.metrics(valueOf(node, 'metrics')),
     };
     if (def.name !== undefined) step.title = def.name;
+    const description = this.text(valueOf(node, 'description'));
+    if (description) step.description = description;
+    const blueprintNode = valueOf(node, 'blueprint');
+    if (isMap(blueprintNode)) {
+      const lanes: Blueprint = {
+        frontstage: this.texts(valueOf(blueprintNode, 'frontstage')),
+        backstage: this.texts(valueOf(blueprintNode, 'backstage')),
+        support: this.texts(valueOf(blueprintNode, 'support')),
+        range: this.range(blueprintNode),
+      };
+      step.blueprint = lanes;
+    }
     if (emotionsPair && isMap(emotionsNode)) {
       step.emotionsKey = this.range(emotionsPair.key);
       // Where a missing score would go: worked out only for steps that miss one.
@@ -223,6 +245,76 @@ export class Extractor {
     const channel = stringOf(valueOf(node, 'channel'));
     if (channel !== undefined) step.channel = channel;
     return step;
+  }
+
+  private text(node: unknown): TextItem | undefined {
+    const text = stringOf(node);
+    return text === undefined ? undefined : { text, range: this.range(node) };
+  }
+
+  private texts(node: unknown): TextItem[] {
+    return itemsOf(node)
+      .map((n) => this.text(n))
+      .filter((t): t is TextItem => t !== undefined);
+  }
+
+  private quotes(node: unknown): Quote[] {
+    const out: Quote[] = [];
+    for (const item of itemsOf(node)) {
+      const plain = stringOf(item);
+      if (plain !== undefined) {
+        out.push({ text: plain, range: this.range(item) });
+        continue;
+      }
+      const text = stringOf(valueOf(item, 'text'));
+      if (text === undefined) continue;
+      const q: Quote = { text, range: this.range(item) };
+      const persona = stringOf(valueOf(item, 'persona'));
+      if (persona !== undefined) q.persona = persona;
+      const source = stringOf(valueOf(item, 'source'));
+      if (source !== undefined) q.source = source;
+      out.push(q);
+    }
+    return out;
+  }
+
+  private evidence(node: unknown): Evidence[] {
+    const out: Evidence[] = [];
+    for (const item of itemsOf(node)) {
+      const source = stringOf(valueOf(item, 'source'));
+      if (source === undefined || !EVIDENCE_SOURCES.includes(source)) continue;
+      const e: Evidence = { source: source as EvidenceSource, range: this.range(item) };
+      const date = stringOf(valueOf(item, 'date'));
+      if (date !== undefined) e.date = date;
+      const sampleSize = numberOf(valueOf(item, 'sampleSize'));
+      if (sampleSize !== undefined) e.sampleSize = sampleSize;
+      const note = stringOf(valueOf(item, 'note'));
+      if (note !== undefined) e.note = note;
+      out.push(e);
+    }
+    return out;
+  }
+
+  private metrics(node: unknown): Metric[] {
+    const out: Metric[] = [];
+    for (const item of itemsOf(node)) {
+      const type = stringOf(valueOf(item, 'type'));
+      const value = numberOf(valueOf(item, 'value'));
+      if (type === undefined || !METRIC_TYPES.includes(type) || value === undefined) continue;
+      const m: Metric = { type: type as MetricType, value, range: this.range(item) };
+      const name = stringOf(valueOf(item, 'name'));
+      if (name !== undefined) m.name = name;
+      const scaleNode = valueOf(item, 'scale');
+      const min = numberOf(valueOf(scaleNode, 'min'));
+      const max = numberOf(valueOf(scaleNode, 'max'));
+      if (min !== undefined && max !== undefined && min < max) m.scale = { min, max };
+      const sampleSize = numberOf(valueOf(item, 'sampleSize'));
+      if (sampleSize !== undefined) m.sampleSize = sampleSize;
+      const date = stringOf(valueOf(item, 'date'));
+      if (date !== undefined) m.date = date;
+      out.push(m);
+    }
+    return out;
   }
 
   private scoreInsertion(map: YAMLMap, key: Node): ScoreInsertion | undefined {

@@ -94,9 +94,61 @@ export interface Score {
   valueRange: Range;
 }
 
+/** A piece of user text with where it is written. */
+export interface TextItem {
+  text: string;
+  range: Range;
+}
+
+export interface Quote {
+  text: string;
+  persona?: string;
+  source?: string;
+  /** The list item (a plain string or the quote's mapping). */
+  range: Range;
+}
+
+export type EvidenceSource = 'survey' | 'interview' | 'complaints' | 'observation' | 'analytics' | 'social-media' | 'mystery-shopping' | 'other';
+
+export interface Evidence {
+  source: EvidenceSource;
+  date?: string;
+  sampleSize?: number;
+  note?: string;
+  range: Range;
+}
+
+/** The service blueprint lanes behind a step; a lane the file leaves out is empty. */
+export interface Blueprint {
+  frontstage: TextItem[];
+  backstage: TextItem[];
+  support: TextItem[];
+  range: Range;
+}
+
+export type MetricType = 'csat' | 'nps' | 'ces' | 'retention' | 'other';
+
+/** A measured metric on a step or stage (CSAT, NPS, CES, retention). */
+export interface Metric {
+  type: MetricType;
+  name?: string;
+  value: number;
+  scale?: { min: number; max: number };
+  sampleSize?: number;
+  date?: string;
+  range: Range;
+}
+
 export interface Step {
   def: Def;
   title?: string;
+  description?: TextItem;
+  painPoints: TextItem[];
+  opportunities: TextItem[];
+  quotes: Quote[];
+  evidence: Evidence[];
+  blueprint?: Blueprint;
+  metrics: Metric[];
   touchpoints: Ref[];
   channel?: string;
   emotions: Score[];
@@ -118,6 +170,8 @@ export interface ScoreInsertion {
 export interface Stage {
   def: Def;
   title?: string;
+  description?: TextItem;
+  metrics: Metric[];
   steps: Step[];
 }
 

@@ -1,0 +1,11 @@
+import { runAction } from './main';
+
+runAction(process.env).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`peakend action: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,91 @@
+import type { MessageArgs } from '../../finding';
+import type { MessageId } from '../../messages/render';
+import type { Expectation, Standard } from '../../model/types';
+import { documentIdOf, num, standardOf, type DiffCheck, type DiffContext, type DiffLevel } from '../review';
+import { compareExpectations } from '../strictness';
+
+interface Aspect {
+  direction: 'looser' | 'stricter' | 'different';
+  messageId: MessageId;
+  args: MessageArgs;
+}
+
+const describe = (e: Expectation | undefined): string =>
+  !e ? '—' : e.type === 'measure' ? `${e.comparator} ${num(e.threshold)} ${e.unit}` : e.type === 'rating' ? `≥ ${e.atLeast}` : 'pass-fail';
+
+/** What made a standard looser or stricter, aspect by aspect: its pass mark, critical flag, weight and reach. */
+export function standardAspects(ctx: DiffContext, before: Standard, after: Standard): Aspect[] {
+  const id = after.def.id;
+  const out: Aspect[] = [];
+  const x = before.expect;
+  const y = after.expect;
+  if (x && y) {
+    const d = compareExpectations(x, y);
+    if (d !== 'same') {
+      const args = { id, before: describe(x), after: describe(y) };
+      if (d === 'different') {
+        const messageId: MessageId = x.type !== y.type ? 'diff.standard.type' : x.type === 'measure' && y.type === 'measure' && x.unit !== y.unit ? 'diff.standard.unit' : 'diff.standard.comparator';
+        out.push({ direction: 'different', messageId, args });
+      } else {
+        const messageId: MessageId = x.type === 'rating' ? 'diff.standard.atLeast' : x.type === 'measure' && y.type === 'measure' && x.comparator !== y.comparator ? 'diff.standard.comparator' : 'diff.standard.threshold';
+        out.push({ direction: d, messageId, args });
+      }
+    }
+  }
+  if (before.critical !== after.critical) out.push({ direction: before.critical ? 'looser' : 'stricter', messageId: before.critical ? 'diff.standard.notCritical' : 'diff.standard.nowCritical', args: { id } });
+  if (before.weight !== after.weight) out.push({ direction: after.weight < before.weight ? 'looser' : 'stricter', messageId: 'diff.standard.weight', args: { id, before: num(before.weight), after: num(after.weight) } });
+  const reach = (side: DiffContext['before'], s: Standard) => new Set((side.index.coverage().touchpointsByStandard().get(s) ?? []).map((t) => t.def.id));
+  const was = reach(ctx.before, before);
+  const is = reach(ctx.after, after);
+  const fewer = [...was].filter((t) => !is.has(t)).sort();
+  const more = [...is].filter((t) => !was.has(t)).sort();
+  if (fewer.length) out.push({ direction: 'looser', messageId: 'diff.standard.appliesToFewer', args: { id, touchpoints: fewer.join(', ') } });
+  if (more.length) out.push({ direction: 'stricter', messageId: 'diff.standard.appliesToMore', args: { id, touchpoints: more.join(', ') } });
+  return out;
+}
+
+/** Pairs of a standard on both sides (the same ID, or a rename). */
+function* standardPairs(ctx: DiffContext): Generator<{ before: Standard; after: Standard }> {
+  const seen = new Set<string>();
+  for (const c of ctx.diff.changes) {
+    if (c.kind !== 'standard' || (c.type !== 'modified' && c.type !== 'renamed')) continue;
+    seen.add(c.after.id);
+    const before = standardOf(ctx.before, c.before.id);
+    const after = standardOf(ctx.after, c.after.id);
+    if (before && after) yield { before, after };
+  }
+  // A standard whose own text did not change can still reach other touchpoints (their tags or channels changed).
+  for (const [id, [after]] of ctx.after.index.standards) {
+    const before = standardOf(ctx.before, id);
+    if (!seen.has(id) && before && after) yield { before, after };
+  }
+}
+
+function strictnessCheck(id: string, direction: 'looser' | 'stricter', level: DiffLevel, summary: string): DiffCheck {
+  return {
+    id,
+    level,
+    summary,
+    run(ctx, emit) {
+      for (const { before, after } of standardPairs(ctx)) {
+        for (const a of standardAspects(ctx, before, after)) {
+          // A change that is neither looser nor stricter (a flipped comparator, another unit) is shown with the loosenings: a reviewer must look.
+          if (a.direction !== direction && !(direction === 'looser' && a.direction === 'different')) continue;
+          const critical = before.critical || after.critical;
+          emit({
+            level: direction === 'looser' && critical ? 'breaking' : a.direction === 'different' ? 'warning' : undefined,
+            messageId: a.messageId,
+            args: a.args,
+            side: 'after',
+            file: after.def.file,
+            range: after.def.range,
+            scope: { kind: 'standards', id: documentIdOf(ctx.after, after.def.file) },
+          });
+        }
+      }
+    },
+  };
+}
+
+export const standardLoosened = strictnessCheck('standard-loosened', 'looser', 'warning', 'A standard became easier to pass (threshold, comparator, rating, critical flag, weight or reach); breaking when the standard is critical.');
+export const standardTightened = strictnessCheck('standard-tightened', 'stricter', 'info', 'A standard became harder to pass, or applies to more touchpoints.');

@@ -1,0 +1,71 @@
+/**
+ * Markdown documents: the chart in a ```mermaid block, then the tables. All user text goes through
+ * markdownText, so a title or a pain point can never become markup, a link, a mention or a table
+ * column.
+ */
+import type { InventoryAnalysis, JourneyAnalysis } from '../analysis/types';
+import { emotionCurve, type ChartVariant } from './emotionCurve';
+import { ipaChart } from './ipaChart';
+import { renderLabels, type RenderLanguage } from './labels';
+import { cutsLine, figuresTable, missingLines, priorityTable, stepsTable, type Table } from './tables';
+import { plainText } from './text';
+
+export interface DocumentOptions {
+  variant?: ChartVariant;
+  lang?: RenderLanguage;
+}
+
+const WORD_JOINER = '\u2060';
+
+/**
+ * Inline Markdown text (GFM, as GitHub and GitLab render it) that shows exactly `plainText(s)`.
+ * Punctuation that could start markup is written as a numeric character reference, which
+ * CommonMark always reads as a literal character: `\` `` ` `` `*` `_` `[` `]` `<` `>` `&` `|`
+ * (table cells) `#` `~` (strikethrough) `$` (math) `:` (emoji codes, URL schemes) `!` `@`.
+ * Mentions and e-mail / `www.` autolinks are found by GitHub after the references are decoded, so
+ * a word joiner (U+2060, invisible) follows every `@`, the `www` of `www.` and the `:` of `://`. Spaces at either
+ * end are references too (table cells and headings would trim them), and so is a first `-` `+` `=`
+ * or digit (in a list item or paragraph it could begin a list or a rule).
+ */
+export function markdownText(s: string): string {
+  const ref = (c: string) => `&#${c.codePointAt(0)};`;
+  return plainText(s)
+    .replace(/(www)(?=\.)|:(?=\/\/)/gi, (m) => `${m}${WORD_JOINER}`)
+    .replace(/[\\`*_[\]<>&|#~$:!@]/g, (c) => (c === '@' ? `${ref(c)}${WORD_JOINER}` : ref(c)))
+    .replace(/^\s+|\s+$/gu, (ws) => [...ws].map(ref).join(''))
+    // At the start of a list item or paragraph these would begin a list, a heading underline or a rule.
+    .replace(/^[-+=0-9]/, ref);
+}
+
+export function markdownTable(t: Table): string {
+  const row = (cells: string[]) => `| ${cells.map((c) => (c === '' ? ' ' : markdownText(c))).join(' | ')} |`;
+  const rule = `|${t.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`;
+  return [row(t.head), rule, ...t.rows.map(row)].join('\n');
+}
+
+function fence(mermaid: string): string {
+  // The encoders never emit a backtick, so a three-backtick fence cannot be closed from inside.
+  return ['```mermaid', mermaid.trimEnd(), '```'].join('\n');
+}
+
+export function journeyMarkdown(a: JourneyAnalysis, opts: DocumentOptions = {}): string {
+  const L = renderLabels(opts.lang);
+  const variant = opts.variant ?? 'rich';
+  const parts = [`# ${markdownText(a.title ?? a.journeyId)}`, fence(emotionCurve(a, opts))];
+  const notes = [L.legend];
+  if (a.steps.some((s) => a.personas.some((p) => p.scored > 0 && !(p.persona in s.scores)))) notes.push(L.interpolated);
+  parts.push(notes.map(markdownText).join(' ' + markdownText('—') + ' '));
+  parts.push(`## ${markdownText(L.stepsTable)}`, markdownTable(stepsTable(a, { variant, lang: opts.lang })));
+  parts.push(`## ${markdownText(L.figuresTable)}`, markdownTable(figuresTable(a, { variant, lang: opts.lang })));
+  return `${parts.join('\n\n')}\n`;
+}
+
+export function inventoryMarkdown(a: InventoryAnalysis, opts: DocumentOptions = {}): string {
+  const L = renderLabels(opts.lang);
+  const parts = [`# ${markdownText(a.title ?? a.inventoryId)}`, fence(ipaChart(a, opts)), markdownText(cutsLine(a, opts.lang))];
+  parts.push(`## ${markdownText(L.priority)}`, markdownTable(priorityTable(a, opts)));
+  parts.push(`## ${markdownText(L.missingData)}`);
+  const missing = missingLines(a, opts.lang);
+  parts.push(missing.length ? missing.map((m) => `- ${markdownText(m)}`).join('\n') : markdownText(L.noMissing));
+  return `${parts.join('\n\n')}\n`;
+}
