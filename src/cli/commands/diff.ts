@@ -21,6 +21,12 @@ export const diff: Command = {
       return 0;
     }
     const cwd = normalize(toEnginePath(io.cwd, '/'));
+    // Two files and no revisions: compare the files themselves.
+    const p = opts.paths;
+    if (opts.base === undefined && opts.head === undefined && p.length === 2) {
+      const kinds = await Promise.all(p.map(async (x) => (await nodeHost.stat(normalize(toEnginePath(x, cwd))))?.type));
+      if (kinds.every((k) => k === 'file')) opts.files = [p[0]!, p[1]!];
+    }
     const lang = languageOf(opts.lang, io.env);
     let before: FileModel[];
     let after: FileModel[];
@@ -154,12 +160,6 @@ function parse(argv: string[]): DiffOptions {
   if (failOn) o.failOn = failOn;
   if (v.lang !== undefined) o.lang = v.lang;
   if (color !== undefined) o.color = color;
-  // Two YAML files and no revisions: compare the files themselves.
-  const p = parsed.positionals;
-  if (o.base === undefined && o.head === undefined && p.length === 2 && p.every((x) => /\.ya?ml$/i.test(x))) {
-    o.files = [p[0]!, p[1]!];
-    o.paths = [];
-  }
   return o;
 }
 
