@@ -6,7 +6,7 @@ const texts = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is s
 export const painPointsChanged: DiffCheck = {
   id: 'pain-points-changed',
   level: 'info',
-  summary: 'Pain points were added to or removed from a step.',
+  summary: 'Pain points were added to a step (a warning) or removed from it.',
   run(ctx, emit) {
     for (const c of ctx.diff.changes) {
       if (c.kind !== 'step' || !('fields' in c)) continue;
