@@ -81,6 +81,18 @@ export const en = {
   'dimension.unknown': 'Unknown dimension "{dimension}". This file allows: {allowed}.',
   'dimension.unknownSuggest': 'Unknown dimension "{dimension}". Did you mean "{suggestion}"?',
 
+  'peakEnd.weakEndingAverage': 'The journey ends weakly for persona "{persona}": its last scored step "{step}" scores {score}, below the persona\'s average {average}.',
+  'peakEnd.weakEndingNeutral': 'The journey ends weakly for persona "{persona}": its last scored step "{step}" scores {score}, below neutral ({neutral}).',
+  'peakEnd.weakEndingBoth': 'The journey ends weakly for persona "{persona}": its last scored step "{step}" scores {score}, below both the persona\'s average {average} and neutral ({neutral}).',
+  'peakEnd.unrecoveredTrough': 'Persona "{persona}" falls to {score} at step "{step}" and no later step rises above {level}.',
+  'peakEnd.noPositivePeak': 'Persona "{persona}" has no positive peak: the best moment, step "{step}", scores {score}, not above {level}.',
+  'peakEnd.negativeMomentOfTruth': 'Moment of truth "{step}" scores {score} for persona "{persona}", below {level}.',
+  'peakEnd.personaGap': 'Persona "{persona}" remembers this journey far worse than "{other}": peak-end score {score} against {otherScore} (a difference of {difference}; the limit is {limit}).',
+  'peakEnd.personaGapRelated': 'Peak-end score of "{persona}": the {role} here',
+  'peakEnd.unevidencedExtreme': 'The score {score} for persona "{persona}" is extreme, but step "{step}" lists no evidence.',
+  'analysis.role.peak': 'peak',
+  'analysis.role.end': 'end',
+
   'rename.invalid': '"{id}" cannot be an ID: use letters (Latin or Chinese), digits, "-" and "_", at most 64 characters.',
   'rename.collision': 'A {kind|entity} with the ID "{id}" already exists.',
 

@@ -83,6 +83,18 @@ export const zhCn: Record<MessageId, string> = {
   'dimension.unknown': '未知的维度“{dimension}”。此文件允许的维度：{allowed}。',
   'dimension.unknownSuggest': '未知的维度“{dimension}”。您是不是想写“{suggestion}”？',
 
+  'peakEnd.weakEndingAverage': '旅程对客户画像“{persona}”收尾偏弱：最后一个有评分的步骤“{step}”得分 {score}，低于该画像的平均分 {average}。',
+  'peakEnd.weakEndingNeutral': '旅程对客户画像“{persona}”收尾偏弱：最后一个有评分的步骤“{step}”得分 {score}，低于中性分（{neutral}）。',
+  'peakEnd.weakEndingBoth': '旅程对客户画像“{persona}”收尾偏弱：最后一个有评分的步骤“{step}”得分 {score}，既低于该画像的平均分 {average}，也低于中性分（{neutral}）。',
+  'peakEnd.unrecoveredTrough': '客户画像“{persona}”在步骤“{step}”跌到 {score}，之后没有任何步骤回升到 {level} 以上。',
+  'peakEnd.noPositivePeak': '客户画像“{persona}”没有正向峰值：最好的时刻（步骤“{step}”）得分 {score}，没有高于 {level}。',
+  'peakEnd.negativeMomentOfTruth': '关键时刻“{step}”对客户画像“{persona}”得分 {score}，低于 {level}。',
+  'peakEnd.personaGap': '客户画像“{persona}”对这段旅程的记忆远差于“{other}”：峰终分 {score}，对方为 {otherScore}（相差 {difference}，上限 {limit}）。',
+  'peakEnd.personaGapRelated': '“{persona}”的峰终分：此处为{role}',
+  'peakEnd.unevidencedExtreme': '客户画像“{persona}”的评分 {score} 属于极端值，但步骤“{step}”没有列出任何依据（evidence）。',
+  'analysis.role.peak': '峰值',
+  'analysis.role.end': '终点',
+
   'rename.invalid': '“{id}”不能用作 ID：请使用字母（拉丁字母或汉字）、数字、“-”和“_”，最多 64 个字符。',
   'rename.collision': '已经存在 ID 为“{id}”的{kind|entity}。',
 
