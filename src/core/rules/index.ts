@@ -34,6 +34,9 @@ export const FILE_RULES: readonly FileRule[] = [
   unevidencedExtreme,
 ];
 
+/** The rules that judge a journey's peak-end figures; `peakend analyze` shows their findings beside the figures. */
+export const JUDGEMENT_RULE_IDS: readonly string[] = [weakEnding, unrecoveredTrough, noPositivePeak, negativeMomentOfTruth, personaGap, unevidencedExtreme].map((r) => r.id);
+
 /** Rules run across the workspace after each change. */
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   unknownTouchpoint,
