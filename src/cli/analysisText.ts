@@ -19,34 +19,36 @@ export function analysisText(report: AnalysisReport, options: TextOptions): stri
   const SEVERITY_COLORS = { error: 31, warning: 33, info: 36 } as const;
   const paint = (severity: keyof typeof SEVERITY_COLORS, s: string) => (options.color ? `\u001b[${SEVERITY_COLORS[severity]}m${s}\u001b[39m` : s);
   const out: string[] = [];
+  // ": " in English, "：" in Chinese.
+  const colon = t('analysis.colon');
   const named = (title: string | undefined, id: string) => (title !== undefined ? `${oneLine(title)} (${oneLine(id)})` : oneLine(id));
   const moment = (m: Moment | undefined, opposite = false) => {
     if (!m) return '';
     const notes = [...(m.tiedWith.length ? [t('analysis.tied', { steps: m.tiedWith.join(', ') })] : []), ...(opposite ? [t('analysis.tiedOpposite')] : [])];
     const text = t('analysis.moment', { score: formatFigure(m.score), step: m.stepId });
-    return notes.length ? `${text} (${notes.join('; ')})` : text;
+    return notes.length ? t('analysis.momentNotes', { moment: text, notes: notes.join(t('analysis.noteSeparator')) }) : text;
   };
   for (const a of report.journeys) {
-    out.push(bold(`${t('analysis.journey')}: ${named(a.title, a.journeyId)}`));
+    out.push(bold(`${t('analysis.journey')}${colon}${named(a.title, a.journeyId)}`));
     const scale = t('analysis.scale', { min: formatFigure(a.scale.min), max: formatFigure(a.scale.max), neutral: formatFigure(a.scale.neutral) });
     out.push(dim(`${oneLine(fileLabel(a.file))} · ${scale}`));
     if (a.errors) out.push(t('analysis.errors', { count: a.errors }));
     if (!a.personas.length) out.push(`  ${t('analysis.noPersonas')}`);
     for (const p of a.personas) {
-      out.push(`  ${personaLine(p)} · ${t('analysis.col.scored')}: ${p.scored}`);
+      out.push(`  ${personaLine(p)} · ${t('analysis.col.scored')}${colon}${p.scored}`);
       if (!p.scored) {
         out.push(`    ${t('analysis.noScores')}`);
         continue;
       }
-      out.push(`    ${t('analysis.col.best')}: ${moment(p.best)}`);
-      out.push(`    ${t('analysis.col.worst')}: ${moment(p.worst)}`);
-      out.push(`    ${t('analysis.col.peak')}: ${moment(p.peak, p.peakTiedOpposite)}`);
-      out.push(`    ${t('analysis.col.end')}: ${moment(p.end)}`);
-      out.push(`    ${t('analysis.col.peakEnd')}: ${formatFigure(p.peakEnd!)} · ${t('analysis.col.average')}: ${formatFigure(p.average!)} · ${t('analysis.col.gap')}: ${formatFigure(p.gap!)}`);
+      out.push(`    ${t('analysis.col.best')}${colon}${moment(p.best)}`);
+      out.push(`    ${t('analysis.col.worst')}${colon}${moment(p.worst)}`);
+      out.push(`    ${t('analysis.col.peak')}${colon}${moment(p.peak, p.peakTiedOpposite)}`);
+      out.push(`    ${t('analysis.col.end')}${colon}${moment(p.end)}`);
+      out.push(`    ${t('analysis.col.peakEnd')}${colon}${formatFigure(p.peakEnd!)} · ${t('analysis.col.average')}${colon}${formatFigure(p.average!)} · ${t('analysis.col.gap')}${colon}${formatFigure(p.gap!)}`);
       const stages = p.stages.filter((s) => s.average !== undefined).map((s) => `${oneLine(s.title ?? s.stageId)} ${formatFigure(s.average!)}`);
-      out.push(`    ${t('analysis.stageAverages')}: ${stages.join(' · ')}`);
+      out.push(`    ${t('analysis.stageAverages')}${colon}${stages.join(' · ')}`);
     }
-    if (a.judgements.length) out.push(`  ${t('analysis.judgements')}:`);
+    if (a.judgements.length) out.push(`  ${t('analysis.judgements')}${colon}`);
     for (const f of a.judgements.map((x) => localizeFinding(x, lang))) {
       const at = t('analysis.line', { line: f.range.start.line + 1, column: f.range.start.character + 1 });
       out.push(`    ${at}  ${paint(f.severity, f.severity.padEnd(7))}  ${oneLine(f.message)}  ${dim(f.ruleId)}`);
@@ -54,12 +56,12 @@ export function analysisText(report: AnalysisReport, options: TextOptions): stri
     out.push('');
   }
   for (const inv of report.inventories) {
-    out.push(bold(`${t('analysis.inventory')}: ${named(inv.title, inv.inventoryId)}`));
+    out.push(bold(`${t('analysis.inventory')}${colon}${named(inv.title, inv.inventoryId)}`));
     out.push(dim(oneLine(fileLabel(inv.file))));
     if (inv.errors) out.push(t('analysis.errors', { count: inv.errors }));
     out.push(t(`analysis.cuts.${inv.cuts.method}`, { importance: formatFigure(inv.cuts.importance), performance: formatFigure(inv.cuts.performance) }));
     if (!inv.points.length) out.push(`  ${t('analysis.noRated')}`);
-    else out.push(`${t('analysis.priority')}:`);
+    else out.push(`${t('analysis.priority')}${colon}`);
     const byId = new Map(inv.points.map((p) => [p.touchpointId, p]));
     inv.priority.forEach((id, i) => {
       const p = byId.get(id)!;
@@ -67,7 +69,7 @@ export function analysisText(report: AnalysisReport, options: TextOptions): stri
       out.push(`  ${i + 1}. ${named(p.name, id)} · ${t(`analysis.quadrant.${p.quadrant}`)} · ${figures}`);
     });
     if (inv.missing.length) {
-      out.push(`${t('analysis.missing')}:`);
+      out.push(`${t('analysis.missing')}${colon}`);
       for (const m of inv.missing) {
         const lacks = m.lacks.length === 2 ? t('analysis.lacks.both') : t(`analysis.lacks.${m.lacks[0]!}`);
         out.push(`  ${t('analysis.missingItem', { touchpoint: named(m.name, m.touchpointId), lacks })}`);

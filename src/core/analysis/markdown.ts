@@ -65,7 +65,7 @@ function momentCell(m: Moment | undefined, t: Label, opposite = false): string {
   if (m.tiedWith.length) notes.push(t('analysis.tied', { steps: m.tiedWith.join(', ') }));
   if (opposite) notes.push(t('analysis.tiedOpposite'));
   const text = t('analysis.moment', { score: formatFigure(m.score), step: m.stepId });
-  return escapeMarkdown(notes.length ? `${text} (${notes.join('; ')})` : text);
+  return escapeMarkdown(notes.length ? t('analysis.momentNotes', { moment: text, notes: notes.join(t('analysis.noteSeparator')) }) : text);
 }
 
 const figure = (n: number | undefined) => (n === undefined ? '' : escapeMarkdown(formatFigure(n)));
@@ -123,12 +123,14 @@ export function analysisMarkdown(report: AnalysisReport, options: MarkdownOption
   const lang = options.lang ?? 'en';
   const t = labelsFor(lang);
   const fileLabel = options.fileLabel ?? ((f: string) => f);
+  // ": " in English, "：" in Chinese: plain punctuation, nothing to escape.
+  const colon = t('analysis.colon');
   const out: string[] = [`# ${escapeMarkdown(t('analysis.title'))}`];
   if (!report.journeys.length && !report.inventories.length) out.push(escapeMarkdown(t('analysis.nothing')));
   for (const a of report.journeys) {
-    out.push(`## ${escapeMarkdown(t('analysis.journey'))}: ${titled(a.title, a.journeyId)}`);
+    out.push(`## ${escapeMarkdown(t('analysis.journey'))}${colon}${titled(a.title, a.journeyId)}`);
     const scale = t('analysis.scale', { min: formatFigure(a.scale.min), max: formatFigure(a.scale.max), neutral: formatFigure(a.scale.neutral) });
-    out.push(`${escapeMarkdown(t('analysis.file'))}: ${escapeMarkdown(fileLabel(a.file))} · ${escapeMarkdown(scale)}`);
+    out.push(`${escapeMarkdown(t('analysis.file'))}${colon}${escapeMarkdown(fileLabel(a.file))} · ${escapeMarkdown(scale)}`);
     if (a.errors) out.push(`> ${escapeMarkdown(t('analysis.errors', { count: a.errors }))}`);
     if (!a.personas.length) {
       out.push(escapeMarkdown(t('analysis.noPersonas')));
@@ -147,8 +149,8 @@ export function analysisMarkdown(report: AnalysisReport, options: MarkdownOption
     }
   }
   for (const inv of report.inventories) {
-    out.push(`## ${escapeMarkdown(t('analysis.inventory'))}: ${titled(inv.title, inv.inventoryId)}`);
-    out.push(`${escapeMarkdown(t('analysis.file'))}: ${escapeMarkdown(fileLabel(inv.file))}`);
+    out.push(`## ${escapeMarkdown(t('analysis.inventory'))}${colon}${titled(inv.title, inv.inventoryId)}`);
+    out.push(`${escapeMarkdown(t('analysis.file'))}${colon}${escapeMarkdown(fileLabel(inv.file))}`);
     if (inv.errors) out.push(`> ${escapeMarkdown(t('analysis.errors', { count: inv.errors }))}`);
     const cuts = { importance: formatFigure(inv.cuts.importance), performance: formatFigure(inv.cuts.performance) };
     out.push(escapeMarkdown(t(`analysis.cuts.${inv.cuts.method}`, cuts)));

@@ -137,6 +137,9 @@ export const en = {
   'analysis.lacks.both': 'importance and performance',
   'analysis.missingItem': '{touchpoint}: no {lacks}',
 
+  'analysis.momentNotes': '{moment} ({notes})',
+  'analysis.noteSeparator': '; ',
+  'analysis.colon': ': ',
   'analysis.judgements': 'What peakend check judges',
   'analysis.line': '{line}:{column}',
 

@@ -139,6 +139,9 @@ export const zhCn: Record<MessageId, string> = {
   'analysis.lacks.both': '重要性和表现',
   'analysis.missingItem': '{touchpoint}：缺少{lacks}',
 
+  'analysis.momentNotes': '{moment}（{notes}）',
+  'analysis.noteSeparator': '；',
+  'analysis.colon': '：',
   'analysis.judgements': 'peakend check 的判断',
   'analysis.line': '{line}:{column}',
 
