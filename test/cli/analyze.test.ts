@@ -253,6 +253,17 @@ Cut at importance 3 and performance 3, the scale's midpoint; a value on a cut co
     expect([help.status, help.stdout.startsWith('Usage: peakend analyze [paths…] [options]')]).toEqual([0, true]);
   });
 
+  it('takes the cuts from analysis.cuts in peakend.yaml, and --cuts over it', async () => {
+    const dir = workspace({ ...FILES, 'peakend.yaml': 'peakend: 1\nkind: config\nanalysis:\n  cuts: { importance: 4.5, performance: 2 }\n' });
+    const cuts = async (args: string[]) => (JSON.parse((await analyze(['--format', 'json', ...args], dir)).stdout) as AnalysisReport).inventories[0]!;
+    const fixed = await cuts([]);
+    expect(fixed.cuts).toEqual({ importance: 4.5, performance: 2, method: 'fixed' });
+    // hotline 4.5 / 2.5: on the importance cut, so important; above the performance cut.
+    expect(fixed.points.map((p) => p.quadrant)).toEqual(['keep-up-the-good-work', 'possible-overkill']);
+    expect((await cuts(['--cuts', 'midpoint'])).cuts.method).toBe('midpoint');
+    expect((await cuts(['--cuts', '3,3.5'])).cuts).toEqual({ importance: 3, performance: 3.5, method: 'fixed' });
+  });
+
   it('says when there is nothing to analyse', async () => {
     const dir = workspace({ 'peakend.yaml': 'peakend: 1\nkind: config\n', 'p.personas.yaml': FILES['p.personas.yaml'] });
     expect(await analyze([], dir)).toMatchObject({ status: 0, stdout: 'No journeys or touchpoint inventories to analyse.\n' });

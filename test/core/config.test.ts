@@ -33,3 +33,13 @@ describe('rules in peakend.yaml', () => {
     expect(resolveConfig({ rules: { 'unevidenced-extreme': 'warning' } }, '/ws', undefined).rules['unevidenced-extreme']).toBe('warning');
   });
 });
+
+describe('analysis in peakend.yaml', () => {
+  it('sets where the importance–performance quadrants are cut', () => {
+    expect(defaultConfig('/ws').ipaCuts).toBe('midpoint');
+    expect(resolveConfig({ analysis: { cuts: 'mean' } }, '/ws', undefined).ipaCuts).toBe('mean');
+    expect(resolveConfig({ analysis: { cuts: { importance: 3.5, performance: 3 } } }, '/ws', undefined).ipaCuts).toEqual({ importance: 3.5, performance: 3 });
+    // Out of the 1–5 ratings: the default stays (the schema reports it).
+    expect(resolveConfig({ analysis: { cuts: { importance: 7, performance: 3 } } }, '/ws', undefined).ipaCuts).toBe('midpoint');
+  });
+});

@@ -14,7 +14,8 @@ interface AnalyzeOptions {
   format: Format;
   output?: string;
   lang?: string;
-  cuts: CutOption;
+  /** Undefined: each workspace's `analysis.cuts`. */
+  cuts?: CutOption;
   color?: boolean;
   help: boolean;
 }
@@ -40,7 +41,7 @@ export const analyze: Command = {
       paths.push(config ? dirname(config) : cwd);
     }
     const { workspaces, files } = await checkPaths(nodeHost, paths);
-    const report = analysisReport(workspaces, files, { cuts: opts.cuts });
+    const report = analysisReport(workspaces, files, opts.cuts ? { cuts: opts.cuts } : {});
     const lang = languageOf(opts.lang, io.env);
     const fileLabel = (f: string) => relativePath(cwd, f);
     const color = !opts.output && (opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR));
@@ -104,7 +105,8 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeOptions {
   const v = parsed.values;
   const format = v.format ?? 'stylish';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(', ')}.`);
-  const o: AnalyzeOptions = { paths: parsed.positionals, format: format as Format, cuts: parseCuts(v.cuts), help: Boolean(v.help) };
+  const o: AnalyzeOptions = { paths: parsed.positionals, format: format as Format, help: Boolean(v.help) };
+  if (v.cuts !== undefined) o.cuts = parseCuts(v.cuts);
   if (v.output !== undefined) o.output = v.output;
   if (v.lang !== undefined) {
     if (!['en', 'zh-cn', 'zh-CN', 'zh'].includes(v.lang)) throw new UsageError(`--lang takes en or zh-cn, not "${v.lang}".`);
@@ -119,8 +121,8 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeOptions {
 }
 
 /** midpoint, mean, or "importance,performance" (two numbers from 1 to 5). */
-function parseCuts(value: string | undefined): CutOption {
-  if (value === undefined || value === 'midpoint') return 'midpoint';
+function parseCuts(value: string): CutOption {
+  if (value === 'midpoint') return 'midpoint';
   if (value === 'mean') return 'mean';
   const m = /^\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
   const [importance, performance] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
@@ -142,8 +144,9 @@ and the JSON shape are described in docs/analysis.md.
 Options:
   -f, --format <name>   stylish (default), json or md (Markdown tables)
   -o, --output <file>   Write to this file instead of standard output
-      --cuts <how>      Where the importance–performance quadrants are cut: midpoint (default, 3 on
-                        1–5), mean (the inventory's own means) or two numbers, e.g. 3.5,3
+      --cuts <how>      Where the importance–performance quadrants are cut: midpoint (3 on 1–5), mean
+                        (the inventory's own means) or two numbers, e.g. 3.5,3. Default: analysis.cuts
+                        in peakend.yaml, else midpoint
       --lang <language> en or zh-cn for labels (default: from LANG)
       --color, --no-color  Force colour on or off (default: on when writing to a terminal)
   -h, --help            Show this help

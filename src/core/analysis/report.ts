@@ -7,7 +7,8 @@ import { ANALYSIS_FORMAT_VERSION, type AnalysisReport } from './types';
 /**
  * The analysis of the given files (journeys and touchpoint inventories; other kinds are skipped),
  * each from the workspace that holds it: persona names come from that workspace's personas files,
- * error counts from its findings with peakend.yaml's settings applied. Ordered by file path.
+ * error counts from its findings with peakend.yaml's settings applied, the quadrant cuts from its
+ * `analysis.cuts` unless `options.cuts` says otherwise. Ordered by file path.
  */
 export function analysisReport(workspaces: readonly Workspace[], files: readonly string[], options: InventoryAnalysisOptions = {}): AnalysisReport {
   const report: AnalysisReport = { version: ANALYSIS_FORMAT_VERSION, journeys: [], inventories: [] };
@@ -26,7 +27,7 @@ export function analysisReport(workspaces: readonly Workspace[], files: readonly
       const a = analyzeJourney(model, { personaNames });
       if (a) report.journeys.push({ ...a, errors, judgements: findings.filter((f) => JUDGEMENT_RULE_IDS.includes(f.ruleId)) });
     } else if (model.kind === 'touchpoints') {
-      report.inventories.push({ ...analyzeInventory(model, options), errors });
+      report.inventories.push({ ...analyzeInventory(model, { cuts: options.cuts ?? workspace.config.ipaCuts }), errors });
     }
   }
   return report;

@@ -16,6 +16,8 @@ export interface PeakendConfig {
   ruleOptions: Record<string, Record<string, unknown>>;
   checklistsDir: string;
   maxFileBytes: number;
+  /** `analysis.cuts`: where importance–performance analysis cuts the quadrants. */
+  ipaCuts: 'midpoint' | 'mean' | { importance: number; performance: number };
 }
 
 export const CONFIG_FILE_NAMES = ['peakend.yaml', 'peakend.yml'];
@@ -50,6 +52,7 @@ export function defaultConfig(root: string): PeakendConfig {
     ruleOptions: {},
     checklistsDir: 'checklists',
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    ipaCuts: 'midpoint',
   };
 }
 
@@ -78,9 +81,16 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
     }
   }
   if (isObject(value.checklists) && typeof value.checklists.dir === 'string') c.checklistsDir = value.checklists.dir;
+  const cuts = isObject(value.analysis) ? value.analysis.cuts : undefined;
+  if (cuts === 'midpoint' || cuts === 'mean') c.ipaCuts = cuts;
+  else if (isObject(cuts) && isRating(cuts.importance) && isRating(cuts.performance)) c.ipaCuts = { importance: cuts.importance, performance: cuts.performance };
   const max = isObject(value.limits) ? value.limits.maxFileBytes : undefined;
   if (typeof max === 'number' && Number.isInteger(max) && max >= MIN_FILE_BYTES) c.maxFileBytes = max;
   return c;
+}
+
+function isRating(v: unknown): v is number {
+  return typeof v === 'number' && v >= 1 && v <= 5;
 }
 
 function isRuleSetting(v: unknown): v is RuleSetting {
