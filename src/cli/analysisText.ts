@@ -1,4 +1,4 @@
-import { formatFigure, localizeFinding, renderLabel, type AnalysisReport, type Language, type MessageId, type Moment, type PersonaPeakEnd } from '../core';
+import { formatFigure, localizeFinding, metricText, renderLabel, type AnalysisReport, type Language, type MessageId, type Moment, type PersonaPeakEnd } from '../core';
 
 export interface TextOptions {
   lang: Language;
@@ -21,6 +21,7 @@ export function analysisText(report: AnalysisReport, options: TextOptions): stri
   const out: string[] = [];
   // ": " in English, "：" in Chinese.
   const colon = t('analysis.colon');
+  const heading = (label: string) => `${label}${colon.trimEnd()}`;
   const named = (title: string | undefined, id: string) => (title !== undefined ? `${oneLine(title)} (${oneLine(id)})` : oneLine(id));
   const moment = (m: Moment | undefined, opposite = false) => {
     if (!m) return '';
@@ -48,7 +49,13 @@ export function analysisText(report: AnalysisReport, options: TextOptions): stri
       const stages = p.stages.filter((s) => s.average !== undefined).map((s) => `${oneLine(s.title ?? s.stageId)} ${formatFigure(s.average!)}`);
       out.push(`    ${t('analysis.stageAverages')}${colon}${stages.join(' · ')}`);
     }
-    if (a.judgements.length) out.push(`  ${t('analysis.judgements')}${colon}`);
+    const measured = a.steps.filter((s) => s.metrics.length);
+    if (measured.length) out.push(`  ${heading(t('analysis.metrics'))}`);
+    for (const s of measured) {
+      const emotion = a.personas.filter((p) => s.scores[p.persona] !== undefined).map((p) => `${oneLine(p.persona)} ${formatFigure(s.scores[p.persona]!)}`);
+      out.push(`    ${oneLine(s.stepId)}${colon}${s.metrics.map((m) => oneLine(metricText(m, lang))).join(' · ')} · ${t('analysis.col.emotion')} ${emotion.join(', ')}`);
+    }
+    if (a.judgements.length) out.push(`  ${heading(t('analysis.judgements'))}`);
     for (const f of a.judgements.map((x) => localizeFinding(x, lang))) {
       const at = t('analysis.line', { line: f.range.start.line + 1, column: f.range.start.character + 1 });
       out.push(`    ${at}  ${paint(f.severity, f.severity.padEnd(7))}  ${oneLine(f.message)}  ${dim(f.ruleId)}`);
@@ -61,7 +68,7 @@ export function analysisText(report: AnalysisReport, options: TextOptions): stri
     if (inv.errors) out.push(t('analysis.errors', { count: inv.errors }));
     out.push(t(`analysis.cuts.${inv.cuts.method}`, { importance: formatFigure(inv.cuts.importance), performance: formatFigure(inv.cuts.performance) }));
     if (!inv.points.length) out.push(`  ${t('analysis.noRated')}`);
-    else out.push(`${t('analysis.priority')}${colon}`);
+    else out.push(heading(t('analysis.priority')));
     const byId = new Map(inv.points.map((p) => [p.touchpointId, p]));
     inv.priority.forEach((id, i) => {
       const p = byId.get(id)!;
@@ -69,7 +76,7 @@ export function analysisText(report: AnalysisReport, options: TextOptions): stri
       out.push(`  ${i + 1}. ${named(p.name, id)} · ${t(`analysis.quadrant.${p.quadrant}`)} · ${figures}`);
     });
     if (inv.missing.length) {
-      out.push(`${t('analysis.missing')}${colon}`);
+      out.push(heading(t('analysis.missing')));
       for (const m of inv.missing) {
         const lacks = m.lacks.length === 2 ? t('analysis.lacks.both') : t(`analysis.lacks.${m.lacks[0]!}`);
         out.push(`  ${t('analysis.missingItem', { touchpoint: named(m.name, m.touchpointId), lacks })}`);

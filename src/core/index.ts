@@ -27,3 +27,4 @@ export * from './analysis/types';
 export { analysisReport } from './analysis/report';
 export { formatFigure } from './analysis/format';
 export { analysisMarkdown, escapeMarkdown, peakEndTable, stageAveragesTable, ipaTable, renderLabel, type MarkdownOptions } from './analysis/markdown';
+export { metricText, metricsTable } from './analysis/markdown';

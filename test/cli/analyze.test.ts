@@ -289,5 +289,8 @@ Cut at importance 3 and performance 3, the scale's midpoint; a value on a cut co
     const text = await analyze(['examples/property-management/homeowner.journey.yaml']);
     expect(text.stdout).toContain('    End: -2 at pay-fee\n    Peak-end: 1 · Average: 0.46 · Peak-end − average: 0.54\n');
     expect(text.stdout).toContain('weak-ending');
+    // The measured CSAT and NPS beside the designed emotion.
+    expect(text.stdout).toContain('  Measured metrics beside the designed emotion:\n    call-hotline: CSAT 3.1 (1–5, n = 240, 2026-06) · Designed emotion first-time-buyer -2, upgrader -3\n');
+    expect(text.stdout).toContain('    pay-fee: NPS -12 (n = 310, 2026-06) · Designed emotion first-time-buyer -2, upgrader -2\n');
   });
 });

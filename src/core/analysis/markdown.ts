@@ -1,6 +1,6 @@
 import { localizeFinding, renderMessage, type Language, type MessageId } from '../messages/render';
 import { formatFigure } from './format';
-import type { AnalysisReport, InventoryAnalysis, JourneyAnalysis, Moment, PersonaPeakEnd } from './types';
+import type { AnalysisReport, InventoryAnalysis, JourneyAnalysis, MetricValue, Moment, PersonaPeakEnd } from './types';
 
 /**
  * User text as literal Markdown inline text, safe in a table cell or a heading: line breaks and runs
@@ -99,6 +99,32 @@ export function stageAveragesTable(a: JourneyAnalysis, lang: Language = 'en'): s
   return table(head, rows, ['l', ...a.personas.map(() => 'r' as const)]);
 }
 
+/** A measured metric in words, e.g. "CSAT 3.1 (1–5, n = 240, 2026-06)"; plain text, not yet escaped. */
+export function metricText(m: MetricValue, lang: Language = 'en'): string {
+  const t = labelsFor(lang);
+  const name = m.type === 'other' && m.name !== undefined ? m.name : t(`analysis.metric.${m.type}`);
+  const details = [
+    ...(m.scale ? [`${formatFigure(m.scale.min)}–${formatFigure(m.scale.max)}`] : []),
+    ...(m.sampleSize !== undefined ? [t('analysis.sample', { count: m.sampleSize })] : []),
+    ...(m.date !== undefined ? [m.date] : []),
+  ];
+  return `${name} ${formatFigure(m.value)}${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+/** The steps that carry measured metrics, each beside its designed emotion scores; undefined when none does. */
+export function metricsTable(a: JourneyAnalysis, lang: Language = 'en'): string | undefined {
+  const t = labelsFor(lang);
+  const measured = a.steps.filter((s) => s.metrics.length);
+  if (!measured.length) return undefined;
+  const head = ['step', 'metric', 'emotion'].map((c) => escapeMarkdown(t(`analysis.col.${c}` as MessageId)));
+  const rows = measured.map((s) => [
+    s.title !== undefined ? `${escapeMarkdown(s.title)} (${escapeMarkdown(s.stepId)})` : escapeMarkdown(s.stepId),
+    s.metrics.map((m) => escapeMarkdown(metricText(m, lang))).join('<br>'),
+    escapeMarkdown(a.personas.filter((p) => s.scores[p.persona] !== undefined).map((p) => `${p.persona} ${formatFigure(s.scores[p.persona]!)}`).join(', ')),
+  ]);
+  return table(head, rows);
+}
+
 /** The importance–performance priority list: every placed touchpoint in priority order. */
 export function ipaTable(inv: InventoryAnalysis, lang: Language = 'en'): string {
   const t = labelsFor(lang);
@@ -138,6 +164,8 @@ export function analysisMarkdown(report: AnalysisReport, options: MarkdownOption
     }
     out.push(peakEndTable(a, lang));
     out.push(`### ${escapeMarkdown(t('analysis.stageAverages'))}`, stageAveragesTable(a, lang));
+    const metrics = metricsTable(a, lang);
+    if (metrics) out.push(`### ${escapeMarkdown(t('analysis.metrics'))}`, metrics);
     if (a.judgements.length) {
       out.push(`### ${escapeMarkdown(t('analysis.judgements'))}`);
       out.push(
