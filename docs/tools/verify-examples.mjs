@@ -13,6 +13,7 @@
 //   <!-- setup: WS $ shell command -->              run in WS after its files are written
 //   <!-- check: WS [args…] -->                      the fenced block below is the output of
 //                                                   `peakend check --no-color [args…]` run in WS
+//   <!-- analyze: WS [args…] -->                    the same for `peakend analyze --no-color [args…]`
 //   <!-- fixes: WS [rule-id] | title | title … -->  the quick-fix titles the findings in WS (of that
 //                                                   rule) offer, in order
 // Each WS is a temporary workspace folder under the system temp folder; it is deleted afterwards.
@@ -28,7 +29,7 @@ const keep = process.argv.includes('--keep');
 const root = join(process.env.TMPDIR ?? '/tmp', 'peakend-docs');
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-const mdFiles = [join(docsDir, 'formats.md')].filter((f) => existsSync(f)).concat(...readdirSync(join(docsDir, 'rules')).filter((f) => f.endsWith('.md')).map((f) => join(docsDir, 'rules', f)));
+const mdFiles = [join(docsDir, 'formats.md'), join(docsDir, 'analysis.md')].filter((f) => existsSync(f)).concat(...readdirSync(join(docsDir, 'rules')).filter((f) => f.endsWith('.md')).map((f) => join(docsDir, 'rules', f)));
 
 rmSync(root, { recursive: true, force: true });
 mkdirSync(root, { recursive: true });
@@ -68,9 +69,9 @@ for (const doc of docs) {
       writeFileSync(target, bytes);
     } else if ((m = /^\s*<!-- setup: (\S+) \$ (.*) -->/.exec(line))) {
       setups.push({ ws: m[1], command: m[2] });
-    } else if ((m = /^\s*<!-- check: (\S+)((?: \S+)*) -->/.exec(line))) {
+    } else if ((m = /^\s*<!-- (check|analyze): (\S+)((?: \S+)*) -->/.exec(line))) {
       const fence = fenceAfter(doc.lines, i + 1);
-      doc.checks.push({ ws: m[1], args: m[2].trim() ? m[2].trim().split(' ') : [], ...fence, at: i + 1 });
+      doc.checks.push({ command: m[1], ws: m[2], args: m[3].trim() ? m[3].trim().split(' ') : [], ...fence, at: i + 1 });
     } else if ((m = /^\s*<!-- fixes: (\S+)(?: ([a-z][a-z0-9-]*))?((?: \| [^|]+?)*) -->/.exec(line))) {
       doc.fixes.push({ ws: m[1], rule: m[2], titles: m[3].split(' | ').map((s) => s.trim()).filter(Boolean), at: i + 1 });
     }
@@ -88,8 +89,8 @@ for (const s of setups) {
 const env = { ...process.env };
 for (const k of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'PEAKEND_LANG', 'NO_COLOR']) delete env[k];
 
-function run(ws, args) {
-  const cmd = ['node', cli, 'check', '--no-color', ...args];
+function run(ws, args, command = 'check') {
+  const cmd = ['node', cli, command, '--no-color', ...args];
   // As root every file is readable; run as "nobody" so that file permissions apply as for any user.
   const argv = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...cmd] : cmd;
   const r = spawnSync(argv[0], argv.slice(1), { cwd: join(root, ws), encoding: 'utf8', env });
@@ -101,14 +102,14 @@ let failures = 0;
 for (const doc of docs) {
   let changed = false;
   for (const c of [...doc.checks].reverse()) {
-    const actual = run(c.ws, c.args);
+    const actual = run(c.ws, c.args, c.command);
     if (actual === c.text) continue;
     if (update) {
       doc.lines.splice(c.start + 1, c.end - c.start - 1, ...actual.replace(/\n$/, '').split('\n'));
       changed = true;
     } else {
       failures++;
-      console.log(`${doc.path}:${c.at}: output of "peakend check ${c.args.join(' ')}" in ${c.ws} differs\n--- shown\n${c.text}--- actual\n${actual}`);
+      console.log(`${doc.path}:${c.at}: output of "peakend ${c.command} ${c.args.join(' ')}" in ${c.ws} differs\n--- shown\n${c.text}--- actual\n${actual}`);
     }
   }
   for (const f of doc.fixes) {

@@ -32,3 +32,7 @@ export { diffMarkdown } from './diff/markdown';
 export { analyzeJourney, type JourneyAnalysisOptions } from './analysis/peakEnd';
 export { analyzeInventory, QUADRANT_ORDER, RATING_SCALE, type CutOption, type InventoryAnalysisOptions } from './analysis/ipa';
 export * from './analysis/types';
+export { analysisReport } from './analysis/report';
+export { formatFigure } from './analysis/format';
+export { analysisMarkdown, escapeMarkdown, peakEndTable, stageAveragesTable, ipaTable, renderLabel, type MarkdownOptions } from './analysis/markdown';
+export { metricText, metricsTable } from './analysis/markdown';

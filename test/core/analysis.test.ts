@@ -177,6 +177,12 @@ describe('peak-end figures', () => {
     expect(a.personas[0]!.name).toBe('业主');
   });
 
+  it('takes persona IDs that name object properties literally', () => {
+    const a = analyze(ownerSteps([1, null], 'personas: [constructor, owner]\n').replace('{ owner: 1 }', '{ owner: 1, constructor: -2 }'));
+    expect(a.steps.map((s) => ({ ...s.scores }))).toEqual<Record<string, number>[]>([{ owner: 1, constructor: -2 }, {}]);
+    expect(persona(a, 'constructor')).toMatchObject({ scored: 1, end: { stepId: 's1', score: -2 } });
+  });
+
   it('has nothing to say about a file that is not a journey', () => {
     expect(analyzeJourney({ file: '/ws/x.yaml', touchpoints: [] } as never)).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import type { FileModel, Scale, Stage } from '../model/types';
+import type { FileModel, Scale } from '../model/types';
 import { journeySteps } from '../model/walk';
 import type { JourneyAnalysis, Moment, PersonaPeakEnd, StageFigure, StepPoint } from './types';
 
@@ -28,19 +28,17 @@ export function analyzeJourney(model: Pick<FileModel, 'file' | 'def' | 'journey'
   const personaIds = [...new Set(journey.personas.map((p) => p.id))];
   const steps: StepPoint[] = [];
   const stages: JourneyAnalysis['stages'] = [];
-  // Keyed by the stage itself, not its ID: a duplicated stage ID (reported elsewhere) must not merge two stages.
-  const stageOf = new Map<Stage, JourneyAnalysis['stages'][number]>();
   let next = 0;
   for (const stage of journey.stages) {
     // A stage without steps has lastIndex = firstIndex − 1.
     const entry: JourneyAnalysis['stages'][number] = { stageId: stage.def.id, firstIndex: next, lastIndex: next + stage.steps.length - 1 };
     if (stage.title !== undefined) entry.title = stage.title;
     stages.push(entry);
-    stageOf.set(stage, entry);
     next += stage.steps.length;
   }
   for (const { stage, step, index } of journeySteps(journey)) {
-    const scores: Record<string, number> = {};
+    // No prototype: a persona called "constructor" has no score unless the step gives it one.
+    const scores: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const p of personaIds) {
       const value = step.emotions.find((e) => e.persona === p)?.value;
       if (value !== undefined) scores[p] = value;
@@ -62,10 +60,14 @@ export function analyzeJourney(model: Pick<FileModel, 'file' | 'def' | 'journey'
   const out: JourneyAnalysis = {
     journeyId: model.def?.id ?? '',
     file: model.file,
+    // Known only with the workspace's settings and cross-file rules: analysisReport fills it in.
+    errors: 0,
     scale: journey.scale,
     stages,
     steps,
     personas: personaIds.map((p) => personaFigures(p, journey.scale, stages, steps, options.personaNames?.get(p))),
+    // Findings need the workspace's settings: analysisReport fills them in.
+    judgements: [],
   };
   if (journey.title !== undefined) out.title = journey.title;
   return out;
