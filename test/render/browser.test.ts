@@ -127,8 +127,8 @@ describe('importance–performance chart in Chromium', () => {
       expect(at('交房验收').y).toBeLessThan(midY);
       expect(at('ad-online').x).toBeLessThan(midX);
       expect(at('ad-online').y).toBeGreaterThan(midY);
-      expect(at('Sales <site> & …').x).toBeGreaterThan(midX);
-      expect(at('Sales <site> & …').y).toBeGreaterThan(midY);
+      expect(at('Sales <site> &…').x).toBeGreaterThan(midX);
+      expect(at('Sales <site> &…').y).toBeGreaterThan(midY);
       expect(r.texts.find((t) => t.text === '交房验收')!.width).toBeGreaterThan(30);
       if (variant === 'rich') expect(at('交房验收').fill).toBe('#dc2626');
       await screenshot(page, `ipa-${variant}-${version}`);

@@ -1,8 +1,9 @@
 import { check } from './check';
+import { render } from './render';
 import type { Command } from './types';
 
 /** Every `peakend` subcommand, in the order `peakend --help` lists them. */
-export const COMMANDS: readonly Command[] = [check];
+export const COMMANDS: readonly Command[] = [check, render];
 
 export function commandNamed(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

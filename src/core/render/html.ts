@@ -186,7 +186,7 @@ export async function journeyHtml(a: JourneyAnalysis, opts: HtmlOptions): Promis
     `<h2>${htmlText(L.figuresTable)}</h2>`,
     htmlTable(figuresTable(a, t)),
   ];
-  return page(a.title ?? a.journeyId, emotionCurve(a, opts), body, opts);
+  return page(a.title || a.journeyId, emotionCurve(a, opts), body, opts);
 }
 
 export async function inventoryHtml(a: InventoryAnalysis, opts: HtmlOptions): Promise<string> {
@@ -199,5 +199,5 @@ export async function inventoryHtml(a: InventoryAnalysis, opts: HtmlOptions): Pr
     `<h2>${htmlText(L.missingData)}</h2>`,
     missing.length ? `<ul>\n${missing.map((m) => `<li>${htmlText(m)}</li>`).join('\n')}\n</ul>` : `<p>${htmlText(L.noMissing)}</p>`,
   ];
-  return page(a.title ?? a.inventoryId, ipaChart(a, opts), body, opts);
+  return page(a.title || a.inventoryId, ipaChart(a, opts), body, opts);
 }
