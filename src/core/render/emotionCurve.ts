@@ -129,9 +129,9 @@ function stageSummary(a: JourneyAnalysis): string | undefined {
   return parts.length > 0 && text.length <= 120 ? text : undefined;
 }
 
-/** Mermaid gives the plot half the width first; below about 900 px the legend gets no room and is dropped. */
+/** Mermaid gives the plot half the width first; below about 1000 px (with wide fonts) the legend gets no room and is dropped. */
 function chartWidth(steps: number, variant: ChartVariant, numeric: boolean): number {
   if (numeric) return 1000;
-  if (variant === 'rich') return Math.min(2400, Math.max(960, 200 + steps * 60));
+  if (variant === 'rich') return Math.min(2400, Math.max(1100, 240 + steps * 64));
   return Math.min(2400, Math.max(800, 160 + steps * 120));
 }
