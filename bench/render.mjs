@@ -112,6 +112,8 @@ function longJourney(n, k) {
   return {
     journeyId: 'long',
     file: 'long.journey.yaml',
+    errors: 0,
+    judgements: [],
     title: `${n} steps`,
     scale: { min: -5, max: 5, neutral: 0 },
     stages: Array.from({ length: Math.ceil(n / 10) }, (_, s) => ({ stageId: `stage-${s}`, title: `Stage ${s + 1}`, firstIndex: s * 10, lastIndex: Math.min(n, s * 10 + 10) - 1 })),

@@ -24,6 +24,9 @@ export { fillTemplate, templateFileName, TEMPLATE_KINDS, type TemplateKind } fro
 export { analyzeJourney, type JourneyAnalysisOptions } from './analysis/peakEnd';
 export { analyzeInventory, QUADRANT_ORDER, RATING_SCALE, type CutOption, type InventoryAnalysisOptions } from './analysis/ipa';
 export * from './analysis/types';
+export { analysisReport } from './analysis/report';
+export { formatFigure } from './analysis/format';
+export { analysisMarkdown, escapeMarkdown, peakEndTable, stageAveragesTable, ipaTable, renderLabel, type MarkdownOptions } from './analysis/markdown';
 export { emotionCurve, CHART_VARIANTS, NAMED_AXIS_MAX_STEPS, type ChartVariant, type ChartOptions } from './render/emotionCurve';
 export { ipaChart } from './render/ipaChart';
 export { selectPersonas } from './render/markers';

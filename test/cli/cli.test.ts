@@ -109,12 +109,17 @@ const PROPERTY_MANAGEMENT = lines(
   '  examples/property-management/complaints.standards.yaml:17:9  warning  Standard "social-media-complaint-24h" applies to no touchpoint.  unused-standard',
   '',
   'examples/property-management/homeowner.journey.yaml',
+  '  examples/property-management/homeowner.journey.yaml:46:39  warning  Moment of truth "inspect-house" scores -3 for persona "first-time-buyer", below 0.  negative-moment-of-truth',
+  '  examples/property-management/homeowner.journey.yaml:46:53  warning  Moment of truth "inspect-house" scores -4 for persona "upgrader", below 0.  negative-moment-of-truth',
+  '  examples/property-management/homeowner.journey.yaml:46:53  info     Persona "upgrader" remembers this journey far worse than "first-time-buyer": peak-end score -3 against 1 (a difference of 4; the limit is 3).  persona-gap',
   '  examples/property-management/homeowner.journey.yaml:99:9  warning  Step "repair-visit" has no emotion score for persona "upgrader".  missing-persona-score',
+  '  examples/property-management/homeowner.journey.yaml:121:39  warning  The journey ends weakly for persona "first-time-buyer": its last scored step "pay-fee" scores -2, below both the persona\'s average 0.46 and neutral (0).  weak-ending',
+  '  examples/property-management/homeowner.journey.yaml:121:53  warning  The journey ends weakly for persona "upgrader": its last scored step "pay-fee" scores -2, below both the persona\'s average -0.58 and neutral (0).  weak-ending',
   '',
   'examples/property-management/property.touchpoints.yaml',
   '  examples/property-management/property.touchpoints.yaml:156:9  warning  No standard applies to touchpoint "green-maintenance" (绿化养护).  uncovered-touchpoint',
   '',
-  '0 errors, 3 warnings in 8 files',
+  '0 errors, 7 warnings, 1 info in 8 files',
 );
 
 beforeAll(() => {
@@ -137,7 +142,7 @@ function expectUsageError(r: Run, message: string | RegExp): void {
 }
 
 describe('the example workspaces', () => {
-  it('examples/property-management: exactly 3 warnings, exit 0', () => {
+  it('examples/property-management: the three deliberate flaws and the peak-end judgements, exit 0', () => {
     const r = run(['check', 'examples/property-management']);
     expect(r).toEqual({ status: 0, stdout: PROPERTY_MANAGEMENT, stderr: '' });
   });
@@ -155,7 +160,7 @@ describe('the example workspaces', () => {
   it('both examples at once, each against its own workspace', () => {
     const r = run(['check', 'examples/online-service', 'examples/property-management']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(PROPERTY_MANAGEMENT.replace('0 errors, 3 warnings in 8 files', '0 errors, 3 warnings in 13 files'));
+    expect(r.stdout).toBe(PROPERTY_MANAGEMENT.replace('0 errors, 7 warnings, 1 info in 8 files', '0 errors, 7 warnings, 1 info in 13 files'));
   });
 });
 
@@ -318,12 +323,17 @@ describe('--lang', () => {
         '  examples/property-management/complaints.standards.yaml:17:9  warning  服务标准“social-media-complaint-24h”没有适用于任何接触点。  unused-standard',
         '',
         'examples/property-management/homeowner.journey.yaml',
+        '  examples/property-management/homeowner.journey.yaml:46:39  warning  关键时刻“inspect-house”对客户画像“first-time-buyer”得分 -3，低于 0。  negative-moment-of-truth',
+        '  examples/property-management/homeowner.journey.yaml:46:53  warning  关键时刻“inspect-house”对客户画像“upgrader”得分 -4，低于 0。  negative-moment-of-truth',
+        '  examples/property-management/homeowner.journey.yaml:46:53  info     客户画像“upgrader”对这段旅程的记忆远差于“first-time-buyer”：峰终分 -3，对方为 1（相差 4，上限 3）。  persona-gap',
         '  examples/property-management/homeowner.journey.yaml:99:9  warning  步骤“repair-visit”缺少客户画像“upgrader”的情感评分。  missing-persona-score',
+        '  examples/property-management/homeowner.journey.yaml:121:39  warning  旅程对客户画像“first-time-buyer”收尾偏弱：最后一个有评分的步骤“pay-fee”得分 -2，既低于该画像的平均分 0.46，也低于中性分（0）。  weak-ending',
+        '  examples/property-management/homeowner.journey.yaml:121:53  warning  旅程对客户画像“upgrader”收尾偏弱：最后一个有评分的步骤“pay-fee”得分 -2，既低于该画像的平均分 -0.58，也低于中性分（0）。  weak-ending',
         '',
         'examples/property-management/property.touchpoints.yaml',
         '  examples/property-management/property.touchpoints.yaml:156:9  warning  没有任何服务标准适用于接触点“green-maintenance”（绿化养护）。  uncovered-touchpoint',
         '',
-        '共 8 个文件：0 个错误，3 个警告',
+        '共 8 个文件：0 个错误，7 个警告，1 条提示',
       ),
     );
   });
@@ -351,18 +361,24 @@ describe('colour', () => {
     const bold = (s: string) => `${ESC}[1m${s}${ESC}[22m`;
     const dim = (s: string) => `${ESC}[2m${s}${ESC}[22m`;
     const yellow = (s: string) => `${ESC}[33m${s}${ESC}[39m`;
+    const cyan = (s: string) => `${ESC}[36m${s}${ESC}[39m`;
     expect(r.stdout).toBe(
       lines(
         bold('examples/property-management/complaints.standards.yaml'),
         `  examples/property-management/complaints.standards.yaml:17:9  ${yellow('warning')}  Standard "social-media-complaint-24h" applies to no touchpoint.  ${dim('unused-standard')}`,
         '',
         bold('examples/property-management/homeowner.journey.yaml'),
+        `  examples/property-management/homeowner.journey.yaml:46:39  ${yellow('warning')}  Moment of truth "inspect-house" scores -3 for persona "first-time-buyer", below 0.  ${dim('negative-moment-of-truth')}`,
+        `  examples/property-management/homeowner.journey.yaml:46:53  ${yellow('warning')}  Moment of truth "inspect-house" scores -4 for persona "upgrader", below 0.  ${dim('negative-moment-of-truth')}`,
+        `  examples/property-management/homeowner.journey.yaml:46:53  ${cyan('info   ')}  Persona "upgrader" remembers this journey far worse than "first-time-buyer": peak-end score -3 against 1 (a difference of 4; the limit is 3).  ${dim('persona-gap')}`,
         `  examples/property-management/homeowner.journey.yaml:99:9  ${yellow('warning')}  Step "repair-visit" has no emotion score for persona "upgrader".  ${dim('missing-persona-score')}`,
+        `  examples/property-management/homeowner.journey.yaml:121:39  ${yellow('warning')}  The journey ends weakly for persona "first-time-buyer": its last scored step "pay-fee" scores -2, below both the persona's average 0.46 and neutral (0).  ${dim('weak-ending')}`,
+        `  examples/property-management/homeowner.journey.yaml:121:53  ${yellow('warning')}  The journey ends weakly for persona "upgrader": its last scored step "pay-fee" scores -2, below both the persona's average -0.58 and neutral (0).  ${dim('weak-ending')}`,
         '',
         bold('examples/property-management/property.touchpoints.yaml'),
         `  examples/property-management/property.touchpoints.yaml:156:9  ${yellow('warning')}  No standard applies to touchpoint "green-maintenance" (绿化养护).  ${dim('uncovered-touchpoint')}`,
         '',
-        yellow('0 errors, 3 warnings in 8 files'),
+        yellow('0 errors, 7 warnings, 1 info in 8 files'),
       ),
     );
     expect(run(['check', 'examples/property-management', '--color', '--no-color']).stdout).toBe(PROPERTY_MANAGEMENT);

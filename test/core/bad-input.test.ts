@@ -48,7 +48,7 @@ describe('size limit', () => {
     const chunk = Buffer.alloc(1024 * 1024, '# padding line of a very large file\n');
     for (let i = 0; i < 50; i++) writeSync(fd, chunk);
     closeSync(fd);
-    writeFileSync(join(dir, 'small.journey.yaml'), 'peakend: 1\nkind: journey\nid: j\ntitle: t\npersonas: [nobody]\nstages:\n  - id: s\n    title: s\n    steps:\n      - { id: a, title: a, emotions: { nobody: 0 } }\n');
+    writeFileSync(join(dir, 'small.journey.yaml'), 'peakend: 1\nkind: journey\nid: j\ntitle: t\npersonas: [nobody]\nstages:\n  - id: s\n    title: s\n    steps:\n      - { id: a, title: a, emotions: { nobody: 1 } }\n');
 
     const reads: string[] = [];
     const host: Host = { ...nodeHost, readFile: (p) => (reads.push(p), nodeHost.readFile(p)) };

@@ -36,7 +36,8 @@ stages:
           - ⟦{ type: other, name: 整改天数, value: 7.5, scale: { min: 0, max: 30 }, sampleSize: 12, date: 2026-04-01 }⟧
 `);
     const model = analyzeFile('/ws/j.journey.yaml', { text }, defaultConfig('/ws'));
-    expect(model.findings).toEqual([]);
+    // Valid against the schema (the single low score draws peak-end judgements, which are not the point here).
+    expect(model.findings.filter((f) => f.ruleId === 'schema')).toEqual([]);
     const stage = model.journey!.stages[0]!;
     expect(stage.description).toEqual({ text: '从通知到拿钥匙', range: ranges[0] });
     expect(stage.metrics).toEqual([{ type: 'retention', value: 92, range: ranges[1] }]);

@@ -64,6 +64,8 @@ function randomJourneys(count: number, seed: number): JourneyAnalysis[] {
       return {
         journeyId: 'random',
         file: 'random.journey.yaml',
+        errors: 0,
+        judgements: [],
         title,
         scale: { min: -5, max: 5, neutral: 0 },
         stages,

@@ -1,9 +1,10 @@
+import { analyze } from './analyze';
 import { check } from './check';
 import { render } from './render';
 import type { Command } from './types';
 
 /** Every `peakend` subcommand, in the order `peakend --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, render];
+export const COMMANDS: readonly Command[] = [check, analyze, render];
 
 export function commandNamed(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

@@ -55,6 +55,8 @@ export function analyzeInventory(model: Pick<FileModel, 'file' | 'def' | 'touchp
   const out: InventoryAnalysis = {
     inventoryId: model.def?.id ?? '',
     file: model.file,
+    // Known only with the workspace's settings and cross-file rules: analysisReport fills it in.
+    errors: 0,
     scale: { ...RATING_SCALE },
     cuts,
     points,

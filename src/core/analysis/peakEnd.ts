@@ -62,10 +62,14 @@ export function analyzeJourney(model: Pick<FileModel, 'file' | 'def' | 'journey'
   const out: JourneyAnalysis = {
     journeyId: model.def?.id ?? '',
     file: model.file,
+    // Known only with the workspace's settings and cross-file rules: analysisReport fills it in.
+    errors: 0,
     scale: journey.scale,
     stages,
     steps,
     personas: personaIds.map((p) => personaFigures(p, journey.scale, stages, steps, options.personaNames?.get(p))),
+    // Findings need the workspace's settings: analysisReport fills them in.
+    judgements: [],
   };
   if (journey.title !== undefined) out.title = journey.title;
   return out;

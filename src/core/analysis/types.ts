@@ -2,7 +2,7 @@
  * What the analyses compute: plain data, keyed by IDs, versioned as the `analyze --format json`
  * output. Rules judge it, renderers draw it, the preview and the diff consume it.
  */
-import type { Range } from '../finding';
+import type { Finding, Range } from '../finding';
 import type { Metric, Scale } from '../model/types';
 
 /** The version of the JSON shape below; bumped on any incompatible change. */
@@ -76,11 +76,15 @@ export interface PersonaPeakEnd {
 export interface JourneyAnalysis {
   journeyId: string;
   file: string;
+  /** Error findings `peakend check` reports in the file: figures from a file with errors may be incomplete. */
+  errors: number;
   title?: string;
   scale: Scale;
   stages: { stageId: string; title?: string; firstIndex: number; lastIndex: number }[];
   steps: StepPoint[];
   personas: PersonaPeakEnd[];
+  /** What `peakend check` judges of these figures (weak-ending, unrecovered-trough, …), settings applied. */
+  judgements: Finding[];
 }
 
 /** midpoint: the scale's midpoint (3 on 1–5); mean: the inventory's own means; fixed: values given by the user. */
@@ -103,6 +107,8 @@ export interface IpaPoint {
 export interface InventoryAnalysis {
   inventoryId: string;
   file: string;
+  /** Error findings `peakend check` reports in the file. */
+  errors: number;
   title?: string;
   /** The rating scale of importance and performance (1–5 today). */
   scale: { min: number; max: number };

@@ -12,6 +12,8 @@ export interface PeakendConfig {
   exclude: string[];
   scale: Scale;
   rules: Record<string, RuleSetting>;
+  /** The options a rule takes besides its severity (`weak-ending: { severity: warning, margin: 0.1 }`), by rule ID. */
+  ruleOptions: Record<string, Record<string, unknown>>;
   checklistsDir: string;
   maxFileBytes: number;
 }
@@ -35,13 +37,17 @@ export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** The schema's minimum for limits.maxFileBytes: below it not even peakend.yaml could be read. */
 export const MIN_FILE_BYTES = 1024;
 
+export const DEFAULT_OFF_RULES: Readonly<Record<string, RuleSetting>> = { 'unevidenced-extreme': 'off' };
+
 export function defaultConfig(root: string): PeakendConfig {
   return {
     root,
     include: DEFAULT_INCLUDE,
     exclude: [],
     scale: { min: -5, max: 5, neutral: 0 },
-    rules: {},
+    // Rules that are off unless peakend.yaml gives them a severity.
+    rules: { ...DEFAULT_OFF_RULES },
+    ruleOptions: {},
     checklistsDir: 'checklists',
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
   };
@@ -62,13 +68,35 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
   }
   if (isObject(value.rules)) {
     for (const [id, setting] of Object.entries(value.rules)) {
-      if (setting === 'error' || setting === 'warning' || setting === 'info' || setting === 'off') c.rules[id] = setting;
+      // A plain severity, or a mapping of an optional severity and the rule's options.
+      const severity = isObject(setting) ? setting.severity : setting;
+      if (isRuleSetting(severity)) c.rules[id] = severity;
+      if (isObject(setting)) {
+        const { severity: _severity, ...options } = setting;
+        if (Object.keys(options).length) c.ruleOptions[id] = options;
+      }
     }
   }
   if (isObject(value.checklists) && typeof value.checklists.dir === 'string') c.checklistsDir = value.checklists.dir;
   const max = isObject(value.limits) ? value.limits.maxFileBytes : undefined;
   if (typeof max === 'number' && Number.isInteger(max) && max >= MIN_FILE_BYTES) c.maxFileBytes = max;
   return c;
+}
+
+function isRuleSetting(v: unknown): v is RuleSetting {
+  return v === 'error' || v === 'warning' || v === 'info' || v === 'off';
+}
+
+/** A rule's numeric option from peakend.yaml, else its default; out-of-range values keep the default (the schema reports them). */
+export function numberOption(config: PeakendConfig, ruleId: string, name: string, fallback: number, min = 0, max = 1): number {
+  const v = config.ruleOptions[ruleId]?.[name];
+  return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : fallback;
+}
+
+/** A rule's option that takes one of a few words, else its default. */
+export function choiceOption<T extends string>(config: PeakendConfig, ruleId: string, name: string, choices: readonly T[], fallback: T): T {
+  const v = config.ruleOptions[ruleId]?.[name];
+  return typeof v === 'string' && (choices as readonly string[]).includes(v) ? (v as T) : fallback;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

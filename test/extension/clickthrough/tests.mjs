@@ -22,13 +22,37 @@ import {
 
 export const EXAMPLE = 'examples/property-management';
 
-/** The example's three deliberate flaws, as `peakend check` reports them. */
+/** The example's three deliberate flaws and the peak-end judgements of its journey, as `peakend check` reports them. */
 export const EXPECTED = [
   { file: 'complaints.standards.yaml', line: 17, col: 9, code: 'unused-standard', message: 'Standard "social-media-complaint-24h" applies to no touchpoint.' },
   { file: 'homeowner.journey.yaml', line: 99, col: 9, code: 'missing-persona-score', message: 'Step "repair-visit" has no emotion score for persona "upgrader".' },
   { file: 'property.touchpoints.yaml', line: 156, col: 9, code: 'uncovered-touchpoint', message: 'No standard applies to touchpoint "green-maintenance" (绿化养护).' },
+  { file: 'homeowner.journey.yaml', line: 46, col: 39, code: 'negative-moment-of-truth', message: 'Moment of truth "inspect-house" scores -3 for persona "first-time-buyer", below 0.' },
+  { file: 'homeowner.journey.yaml', line: 46, col: 53, code: 'negative-moment-of-truth', message: 'Moment of truth "inspect-house" scores -4 for persona "upgrader", below 0.' },
+  {
+    file: 'homeowner.journey.yaml',
+    line: 46,
+    col: 53,
+    code: 'persona-gap',
+    severity: 'info',
+    message: 'Persona "upgrader" remembers this journey far worse than "first-time-buyer": peak-end score -3 against 1 (a difference of 4; the limit is 3).',
+  },
+  {
+    file: 'homeowner.journey.yaml',
+    line: 121,
+    col: 39,
+    code: 'weak-ending',
+    message: 'The journey ends weakly for persona "first-time-buyer": its last scored step "pay-fee" scores -2, below both the persona\'s average 0.46 and neutral (0).',
+  },
+  {
+    file: 'homeowner.journey.yaml',
+    line: 121,
+    col: 53,
+    code: 'weak-ending',
+    message: 'The journey ends weakly for persona "upgrader": its last scored step "pay-fee" scores -2, below both the persona\'s average -0.58 and neutral (0).',
+  },
 ];
-const SUMMARY = /^Peakend: 0 errors, 3 warnings in 3 files\./;
+const SUMMARY = /^Peakend: 0 errors, 7 warnings in 3 files\./;
 const COMMANDS = ['New Journey Map', 'New Touchpoint Inventory', 'New Service Standards', 'Re-check Workspace', 'Show Output Log'].map((t) => `Peakend: ${t}`);
 
 /** Compares the Problems panel's rows with EXPECTED: the right message, severity, code, position, source. */
@@ -37,7 +61,7 @@ function assertExpectedRows(rows) {
   for (const want of EXPECTED) {
     const row = rows.find((r) => r.message === want.message);
     assert.ok(row, `no Problems row says: ${want.message}\n  rows: ${rows.map((r) => r.message).join(' | ')}`);
-    assert.equal(row.severity, 'warning', `${want.code}: severity`);
+    assert.equal(row.severity, want.severity ?? 'warning', `${want.code}: severity`);
     assert.equal(row.source, 'peakend', `${want.code}: source`);
     assert.equal(row.code, want.code, `${want.code}: code`);
     assert.deepEqual([row.line, row.col], [want.line, want.col], `${want.code}: position`);
@@ -55,7 +79,7 @@ export const SESSIONS = [
         name: 'status bar shows the problem summary; clicking it opens the Problems panel',
         async run({ page, shot }) {
           const { label, text } = await statusLabel(page, SUMMARY);
-          assert.match(text, /\b3\b/, `status bar text "${text}" should contain the warning count`);
+          assert.match(text, /\b7\b/, `status bar text "${text}" should contain the warning count`);
           assert.match(text, /Peakend/, `status bar text "${text}"`);
           assert.match(label, /Click to open the Problems panel/);
           assert.equal(await page.locator('.markers-panel').isVisible(), false, 'Problems panel already visible before the click');
@@ -160,7 +184,7 @@ export const SESSIONS = [
           assert.match(text, /^id: move-in$/m);
           assert.match(text, /^title: "Move-in journey"$/m);
           assert.match(text, /^personas: \[[\w-]+\]$/m);
-          // The new journey is valid: still only the example's three warnings.
+          // The new journey is valid and draws no judgement: still only the example's warnings.
           await statusLabel(page, SUMMARY);
           await shot('07-new-journey-map');
           return `created ${path.basename(file)} (${text.split('\n').length} lines)`;

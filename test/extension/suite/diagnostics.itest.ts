@@ -36,7 +36,14 @@ suite('diagnostics', () => {
   test('the example workspaces report what they are known to (the CLI side is not empty by accident)', () => {
     const { findings } = expected();
     const ids = (rel: string) => (findings[rel] ?? []).map((f) => f.ruleId).sort();
-    assert.deepEqual(ids('property-management/homeowner.journey.yaml'), ['missing-persona-score']);
+    assert.deepEqual(ids('property-management/homeowner.journey.yaml'), [
+      'missing-persona-score',
+      'negative-moment-of-truth',
+      'negative-moment-of-truth',
+      'persona-gap',
+      'weak-ending',
+      'weak-ending',
+    ]);
     assert.deepEqual(ids('online-service/support-chat.journey.yaml'), []);
     assert.deepEqual(ids('defects/门店.journey.yaml'), ['missing-persona-score', 'missing-persona-score', 'score-out-of-scale', 'unknown-persona', 'unknown-touchpoint']);
     assert.deepEqual(ids('defects/shop.touchpoints.yaml'), ['duplicate-id', 'duplicate-id', 'schema', 'uncovered-touchpoint', 'unknown-standard']);

@@ -24,8 +24,17 @@ suite('Chinese display language (zh-cn)', () => {
     const actual = Object.fromEntries(files.map((rel) => [rel, sortedLines(diagnostics(file(rel)))]));
     assert.deepEqual(actual, Object.fromEntries(files.map((rel) => [rel, sortedLines(findings[rel] ?? [])])));
     assert.deepEqual(
-      diagnostics(file(JOURNEY)).map((d) => d.message),
-      ['步骤“repair-visit”缺少客户画像“upgrader”的情感评分。'],
+      diagnostics(file(JOURNEY))
+        .map((d) => d.message)
+        .sort(),
+      [
+        '关键时刻“inspect-house”对客户画像“first-time-buyer”得分 -3，低于 0。',
+        '关键时刻“inspect-house”对客户画像“upgrader”得分 -4，低于 0。',
+        '客户画像“upgrader”对这段旅程的记忆远差于“first-time-buyer”：峰终分 -3，对方为 1（相差 4，上限 3）。',
+        '旅程对客户画像“first-time-buyer”收尾偏弱：最后一个有评分的步骤“pay-fee”得分 -2，既低于该画像的平均分 0.46，也低于中性分（0）。',
+        '旅程对客户画像“upgrader”收尾偏弱：最后一个有评分的步骤“pay-fee”得分 -2，既低于该画像的平均分 -0.58，也低于中性分（0）。',
+        '步骤“repair-visit”缺少客户画像“upgrader”的情感评分。',
+      ].sort(),
     );
   });
 
