@@ -77,6 +77,7 @@ describe('journeyHtml', () => {
     expect(r.stroke).toEqual(['rgb(37, 99, 235)', 'rgb(220, 38, 38)', 'rgb(156, 163, 175)']);
     expect(r.titleWidth).toBeGreaterThan(100);
     expect(r.rows).toBe(6);
+    expect(await page.locator('p.note').allTextContents()).toEqual(['▲ best · ▼ worst · ● end', 'Between scored steps the line is drawn straight; unscored cells show “–”.']);
     // Markup in a pain point is text.
     expect(r.cell).toBe('墙面有裂缝，卫生间窗户渗水; 整改期限说不清楚 | <b>urgent</b>');
     expect(r.csp).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*' 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'$/);

@@ -12,7 +12,7 @@ import { emotionCurve } from './emotionCurve';
 import { ipaChart } from './ipaChart';
 import { renderLabels } from './labels';
 import type { DocumentOptions } from './markdown';
-import { cutsLine, figuresTable, missingLines, priorityTable, stepsTable, type Table } from './tables';
+import { chartNotes, cutsLine, figuresTable, missingLines, priorityTable, stepsTable, type Table } from './tables';
 import { plainText } from './text';
 
 export interface HtmlOptions extends DocumentOptions {
@@ -180,7 +180,7 @@ export async function journeyHtml(a: JourneyAnalysis, opts: HtmlOptions): Promis
   const L = renderLabels(opts.lang);
   const t = { variant: opts.variant ?? 'rich', lang: opts.lang };
   const body = [
-    `<p class="note">${htmlText(L.legend)}</p>`,
+    ...chartNotes(a, opts.lang).map((n) => `<p class="note">${htmlText(n)}</p>`),
     `<h2>${htmlText(L.stepsTable)}</h2>`,
     htmlTable(stepsTable(a, t)),
     `<h2>${htmlText(L.figuresTable)}</h2>`,

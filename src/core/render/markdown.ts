@@ -7,7 +7,7 @@ import type { InventoryAnalysis, JourneyAnalysis } from '../analysis/types';
 import { emotionCurve, type ChartVariant } from './emotionCurve';
 import { ipaChart } from './ipaChart';
 import { renderLabels, type RenderLanguage } from './labels';
-import { cutsLine, figuresTable, missingLines, priorityTable, stepsTable, type Table } from './tables';
+import { chartNotes, cutsLine, figuresTable, missingLines, priorityTable, stepsTable, type Table } from './tables';
 import { plainText } from './text';
 
 export interface DocumentOptions {
@@ -57,9 +57,7 @@ export function journeyMarkdown(a: JourneyAnalysis, opts: DocumentOptions = {}):
   const L = renderLabels(opts.lang);
   const variant = opts.variant ?? 'rich';
   const parts = [`# ${markdownText(a.title || a.journeyId)}`, fence(emotionCurve(a, opts))];
-  const notes = [L.legend];
-  if (a.steps.some((s) => a.personas.some((p) => p.scored > 0 && !(p.persona in s.scores)))) notes.push(L.interpolated);
-  parts.push(markdownBlockText(notes.join(' — ')));
+  parts.push(markdownBlockText(chartNotes(a, opts.lang).join(' — ')));
   parts.push(`## ${markdownText(L.stepsTable)}`, markdownTable(stepsTable(a, { variant, lang: opts.lang })));
   parts.push(`## ${markdownText(L.figuresTable)}`, markdownTable(figuresTable(a, { variant, lang: opts.lang })));
   return `${parts.join('\n\n')}\n`;

@@ -132,3 +132,11 @@ export function missingLines(a: InventoryAnalysis, lang?: RenderLanguage): strin
   const L = renderLabels(lang);
   return a.missing.map((m) => `${m.name ? `${m.name} (${m.touchpointId})` : m.touchpointId} — ${L.lacks} ${m.lacks.map((k) => (k === 'importance' ? L.importance : L.performance)).join(', ')}`);
 }
+
+/** The lines under the emotion curve: the marker legend, and how unscored steps are drawn when there are any. */
+export function chartNotes(a: JourneyAnalysis, lang?: RenderLanguage): string[] {
+  const L = renderLabels(lang);
+  const notes = [L.legend];
+  if (a.steps.some((s) => a.personas.some((p) => p.scored > 0 && !(p.persona in s.scores)))) notes.push(L.interpolated);
+  return notes;
+}
