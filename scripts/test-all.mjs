@@ -82,6 +82,9 @@ try {
   results.push({ name: 'vitest', passed: 0, failed: 1 });
 }
 
+step('Mermaid 12 parses every generated diagram (on Node 24)');
+await runCounted('mermaid-v12', process.execPath, ['scripts/test-mermaid-v12.mjs']);
+
 step('documentation examples (each run through the CLI)');
 await runCounted('docs', process.execPath, ['docs/tools/verify-examples.mjs']);
 

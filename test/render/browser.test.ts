@@ -12,6 +12,8 @@ import { ipaChart } from '../../src/core/render/ipaChart';
 import { markersAt } from '../../src/core/render/markers';
 import { launch, mermaidPage, render, screenshot } from '../helpers/browser';
 import { homeowner, inventory, longJourney } from './fixtures';
+import { exampleAnalyses } from './corpus';
+import { REPO } from '../helpers/browser';
 
 let browser: Awaited<ReturnType<typeof launch>>;
 const pages: Partial<Record<'v10' | 'v11', Page>> = {};
@@ -99,6 +101,35 @@ describe('emotion curve in Chromium', () => {
   });
 });
 
+describe('the example journeys in Chromium', () => {
+  it('homeowner and support-chat: one line per persona, markers over their steps, the Chinese labels drawn', async () => {
+    const { journeys } = await exampleAnalyses(REPO);
+    expect(journeys.map((j) => j.journeyId).sort()).toEqual(['homeowner', 'support-chat']);
+    for (const a of journeys) {
+      for (const [variant, version] of [['rich', 'v11'], ['portable', 'v10']] as const) {
+        const page = pages[version]!;
+        await render(page, emotionCurve(a, { variant }));
+        const r = await inspectXy(page);
+        expect(r.paths).toHaveLength(plottedPersonas(a).length + 1);
+        for (const path of r.paths) expect(path).toHaveLength(a.steps.length);
+        if (variant === 'rich') {
+          for (const m of expectedMarkers(a)) {
+            const label = r.texts.find((t) => t.text === m.text && t.group === `line-plot-${m.line}`);
+            expect(label, `${a.journeyId} ${m.text}`).toBeDefined();
+            expect(Math.abs(label!.x - (r.ctm.e + r.ctm.a * r.paths[m.line]![m.index]![0]))).toBeLessThan(1.5);
+          }
+        }
+        if (a.journeyId === 'homeowner') {
+          const label = r.texts.find((t) => t.text.startsWith('5 陪同验房'));
+          expect(label?.width).toBeGreaterThan(40);
+          if (variant === 'portable') expect(label?.text).toBe('5 陪同验房 ▼A▼B');
+        }
+        await screenshot(page, `example-${a.journeyId}-${variant}-${version}`);
+      }
+    }
+  });
+});
+
 describe('importance–performance chart in Chromium', () => {
   for (const [variant, version] of [['rich', 'v11'], ['portable', 'v10'], ['portable', 'v11']] as const) {
     it(`${variant} on ${version}: every point in its quadrant, Chinese labels drawn`, async () => {
@@ -127,8 +158,8 @@ describe('importance–performance chart in Chromium', () => {
       expect(at('交房验收').y).toBeLessThan(midY);
       expect(at('ad-online').x).toBeLessThan(midX);
       expect(at('ad-online').y).toBeGreaterThan(midY);
-      expect(at('Sales <site> & …').x).toBeGreaterThan(midX);
-      expect(at('Sales <site> & …').y).toBeGreaterThan(midY);
+      expect(at('Sales <site> &…').x).toBeGreaterThan(midX);
+      expect(at('Sales <site> &…').y).toBeGreaterThan(midY);
       expect(r.texts.find((t) => t.text === '交房验收')!.width).toBeGreaterThan(30);
       if (variant === 'rich') expect(at('交房验收').fill).toBe('#dc2626');
       await screenshot(page, `ipa-${variant}-${version}`);

@@ -11,7 +11,7 @@ describe('emotionCurve rich (Mermaid 11.17)', () => {
     expect(await parseError('v11', text)).toBeUndefined();
     const t = await xyChartTexts('v11', text);
     expect(t.title).toBe('业主旅程：从购房到续费');
-    expect(t.categories).toEqual(['1 看到网络广告', '2 参观售楼处和…', '3 陪同验房', '4 领取钥匙', '5 Pay the fee: …', '6 renew']);
+    expect(t.categories).toEqual(['1 看到网络广告', '2 参观售楼处和…', '3 陪同验房', '4 领取钥匙', '5 Pay the fee:…', '6 renew']);
     // Stage boundaries on the axis title; the third stage's title is cut to 12 columns.
     expect(t.xTitle).toBe('购房 1–2 · 交房 3–4 · Living | "t… 5–6');
     expect(t.yRange).toEqual({ min: -5, max: 5 });
@@ -114,6 +114,19 @@ describe('emotionCurve shapes', () => {
     }
     t = await xyChartTexts('v11', emotionCurve(empty));
     expect(t.series.map((s) => s.title)).toEqual(['neutral (0)']);
+  });
+
+  it('falls back to IDs where a title or name is empty (Mermaid rejects an empty string)', async () => {
+    const a = homeowner();
+    a.title = '';
+    a.steps[0]!.title = '';
+    a.personas[0]!.name = '';
+    const text = emotionCurve(a, { variant: 'portable' });
+    expect(await parseError('v10', text)).toBeUndefined();
+    const t = await xyChartTexts('v10', text);
+    expect(t.title).toBe('homeowner');
+    expect(t.categories[0]).toBe('1 see-ad');
+    expect(t.series[0]!.title).toBe('buyer');
   });
 
   it('labels the chart in Chinese when asked', async () => {

@@ -58,6 +58,8 @@ export function homeowner(): JourneyAnalysis {
   return {
     journeyId: 'homeowner',
     file: 'homeowner.journey.yaml',
+    errors: 0,
+    judgements: [],
     title: '业主旅程：从购房到续费',
     scale: { min: -5, max: 5, neutral: 0 },
     stages: [
@@ -79,6 +81,8 @@ export function longJourney(n: number, k: number): JourneyAnalysis {
   return {
     journeyId: 'long',
     file: 'long.journey.yaml',
+    errors: 0,
+    judgements: [],
     title: `Long journey (${n} steps)`,
     scale: { min: -5, max: 5, neutral: 0 },
     stages: Array.from({ length: Math.ceil(n / 10) }, (_, s) => ({ stageId: `stage-${s}`, title: `Stage ${s + 1}`, firstIndex: s * 10, lastIndex: Math.min(n, s * 10 + 10) - 1 })),
@@ -101,6 +105,7 @@ export function inventory(): InventoryAnalysis {
   return {
     inventoryId: 'property',
     file: 'property.touchpoints.yaml',
+    errors: 0,
     title: '物业触点清单',
     scale: { min: 1, max: 5 },
     cuts: { importance: 3, performance: 3, method: 'midpoint' },

@@ -24,7 +24,7 @@ describe('ipaChart', () => {
         expect(t.title).toBe('物业触点清单');
         expect(t.quadrants).toEqual(['Keep up the good work', 'Concentrate here', 'Low priority', 'Possible overkill']);
         expect(t.axes).toEqual(['Performance low', 'Performance high', 'Importance low', 'Importance high']);
-        expect(t.points.map((p) => p.text).sort()).toEqual(['Sales <site> & …', 'WeChat | account', 'ad-online', '交房验收', '报修热线 24h: "…'].sort());
+        expect(t.points.map((p) => p.text).sort()).toEqual(['Sales <site> &…', 'WeChat | account', 'ad-online', '交房验收', '报修热线 24h: "…'].sort());
       });
     }
   }
@@ -36,7 +36,7 @@ describe('ipaChart', () => {
       '  "交房验收": [0.385, 0.73]',
       '  "WeChat | account": [0.5, 0.96]',
       '  "ad-online": [0.04, 0.27]',
-      '  "Sales #60;site#62; #38; …": [0.96, 0.04]',
+      '  "Sales #60;site#62; #38;…": [0.96, 0.04]',
     ]);
   });
 

@@ -4,7 +4,7 @@ import type { Code, Heading, List, Paragraph } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { emotionCurve } from '../../src/core/render/emotionCurve';
 import { ipaChart } from '../../src/core/render/ipaChart';
-import { inventoryMarkdown, journeyMarkdown, markdownTable, markdownText } from '../../src/core/render/markdown';
+import { inventoryMarkdown, journeyMarkdown, markdownBlockText, markdownTable, markdownText } from '../../src/core/render/markdown';
 import { plainText } from '../../src/core/render/text';
 import { parseMarkdown, plainInline, tables } from '../helpers/markdown';
 import { homeowner, inventory } from './fixtures';
@@ -24,9 +24,10 @@ const hostile = fc.oneof(
 
 function checkEverywhere(s: string) {
   const t = markdownText(s);
+  const b = markdownBlockText(s);
   const want = shown(s);
   // In a table cell, a heading, a paragraph and a list item.
-  const root = parseMarkdown(`| h |\n| --- |\n| ${t} |\n\n# ${t}\n\n${t}\n\n- ${t}\n`);
+  const root = parseMarkdown(`| h |\n| --- |\n| ${t} |\n\n# ${t}\n\n${b}\n\n- ${b}\n`);
   expect(tables(root)[0]![1]).toEqual([want]);
   const [, heading, para, list] = root.children as [unknown, Heading, Paragraph, List];
   expect(heading.type).toBe('heading');
@@ -48,7 +49,9 @@ describe('markdownText', () => {
     );
     expect(markdownText('交房 😀')).toBe('交房 😀');
     expect(markdownText('@octocat')).toBe(`&#64;${WJ}octocat`);
-    expect(markdownText('- item')).toBe('&#45; item');
+    expect(markdownText('- item')).toBe('- item');
+    expect(markdownBlockText('- item')).toBe('&#45; item');
+    expect(markdownBlockText('1. item')).toBe('&#49;. item');
     expect(markdownText(' x\ny ')).toBe('&#32;x y&#32;');
   });
 
@@ -135,7 +138,7 @@ describe('inventoryMarkdown', () => {
       ['2', '交房验收 (house-handover)', 'handover', '4', '2.5', '+1.5', 'Concentrate here', '交房验收'],
       ['3', 'WeChat | account (wechat-account)', '', '5', '3', '+2', 'Keep up the good work', 'WeChat | account'],
       ['4', 'ad-online', '', '2', '1', '+1', 'Low priority', 'ad-online'],
-      ['5', 'Sales <site> & [show] (sales-site)', '', '1', '5', '-4', 'Possible overkill', 'Sales <site> & …'],
+      ['5', 'Sales <site> & [show] (sales-site)', '', '1', '5', '-4', 'Possible overkill', 'Sales <site> &…'],
     ]);
     const list = root.children[6] as List;
     expect(list.children.map((i) => plainInline((i.children[0] as Paragraph).children))).toEqual(['产权证办理 (certificate-service) — lacks Performance']);

@@ -1,10 +1,11 @@
 import { analyze } from './analyze';
 import { check } from './check';
 import { diff } from './diff';
+import { render } from './render';
 import type { Command } from './types';
 
 /** Every `peakend` subcommand, in the order `peakend --help` lists them. */
-export const COMMANDS: readonly Command[] = [check, analyze, diff];
+export const COMMANDS: readonly Command[] = [check, analyze, render, diff];
 
 export function commandNamed(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

@@ -56,7 +56,7 @@ export function emotionCurve(a: JourneyAnalysis, opts: ChartOptions = {}): strin
   const lines = [
     initDirective({ xyChart, themeVariables: { xyChart: { plotColorPalette: palette.join(', ') } } }),
     'xychart-beta',
-    `  title ${mermaidString(a.title ?? a.journeyId)}`,
+    `  title ${mermaidString(a.title || a.journeyId)}`,
   ];
 
   const xTitle = stageSummary(a) ?? L.steps;
@@ -68,7 +68,7 @@ export function emotionCurve(a: JourneyAnalysis, opts: ChartOptions = {}): strin
   } else {
     const tags = personaTags(a);
     const labels = a.steps.map((s) => {
-      let label = `${stepNumber(s.index)} ${truncate(s.title ?? s.stepId, variant === 'rich' ? 14 : 8)}`;
+      let label = `${stepNumber(s.index)} ${truncate(s.title || s.stepId, variant === 'rich' ? 14 : 8)}`;
       if (variant === 'portable') {
         const marks = personas.map((p) => (markersAt(p, s.index) ? `${markersAt(p, s.index)}${tags.get(p.persona)}` : '')).join('');
         if (marks) label += ` ${marks}`;
@@ -86,7 +86,7 @@ export function emotionCurve(a: JourneyAnalysis, opts: ChartOptions = {}): strin
       const marks = variant === 'rich' ? markersAt(p, i) : '';
       return marks ? `${mermaidNumber(v)} ${mermaidString(`${marks} ${formatNumber(a.steps[i]!.scores[p.persona]!, { sign: true })}`)}` : mermaidNumber(v);
     });
-    lines.push(`  line ${mermaidString(p.name ?? p.persona)} [${(points.length ? points : ['0']).join(', ')}]`);
+    lines.push(`  line ${mermaidString(p.name || p.persona)} [${(points.length ? points : ['0']).join(', ')}]`);
   }
   lines.push(`  line ${mermaidString(`${L.neutral} (${formatNumber(neutral)})`)} [${Array(count).fill(mermaidNumber(neutral)).join(', ')}]`);
   return `${lines.join('\n')}\n`;
@@ -123,15 +123,15 @@ function stageSummary(a: JourneyAnalysis): string | undefined {
     .filter((s) => s.lastIndex >= s.firstIndex)
     .map((s) => {
       const range = s.firstIndex === s.lastIndex ? stepNumber(s.firstIndex) : `${stepNumber(s.firstIndex)}–${stepNumber(s.lastIndex)}`;
-      return `${truncate(s.title ?? s.stageId, 12)} ${range}`;
+      return `${truncate(s.title || s.stageId, 12)} ${range}`;
     });
   const text = parts.join(' · ');
   return parts.length > 0 && text.length <= 120 ? text : undefined;
 }
 
-/** Mermaid gives the plot half the width first; below about 900 px the legend gets no room and is dropped. */
+/** Mermaid gives the plot half the width first; below about 1000 px (with wide fonts) the legend gets no room and is dropped. */
 function chartWidth(steps: number, variant: ChartVariant, numeric: boolean): number {
   if (numeric) return 1000;
-  if (variant === 'rich') return Math.min(2400, Math.max(960, 200 + steps * 60));
+  if (variant === 'rich') return Math.min(2400, Math.max(1100, 240 + steps * 64));
   return Math.min(2400, Math.max(800, 160 + steps * 120));
 }

@@ -12,7 +12,7 @@ import { emotionCurve } from './emotionCurve';
 import { ipaChart } from './ipaChart';
 import { renderLabels } from './labels';
 import type { DocumentOptions } from './markdown';
-import { cutsLine, figuresTable, missingLines, priorityTable, stepsTable, type Table } from './tables';
+import { chartNotes, cutsLine, figuresTable, missingLines, priorityTable, stepsTable, type Table } from './tables';
 import { plainText } from './text';
 
 export interface HtmlOptions extends DocumentOptions {
@@ -180,13 +180,13 @@ export async function journeyHtml(a: JourneyAnalysis, opts: HtmlOptions): Promis
   const L = renderLabels(opts.lang);
   const t = { variant: opts.variant ?? 'rich', lang: opts.lang };
   const body = [
-    `<p class="note">${htmlText(L.legend)}</p>`,
+    ...chartNotes(a, opts.lang).map((n) => `<p class="note">${htmlText(n)}</p>`),
     `<h2>${htmlText(L.stepsTable)}</h2>`,
     htmlTable(stepsTable(a, t)),
     `<h2>${htmlText(L.figuresTable)}</h2>`,
     htmlTable(figuresTable(a, t)),
   ];
-  return page(a.title ?? a.journeyId, emotionCurve(a, opts), body, opts);
+  return page(a.title || a.journeyId, emotionCurve(a, opts), body, opts);
 }
 
 export async function inventoryHtml(a: InventoryAnalysis, opts: HtmlOptions): Promise<string> {
@@ -199,5 +199,5 @@ export async function inventoryHtml(a: InventoryAnalysis, opts: HtmlOptions): Pr
     `<h2>${htmlText(L.missingData)}</h2>`,
     missing.length ? `<ul>\n${missing.map((m) => `<li>${htmlText(m)}</li>`).join('\n')}\n</ul>` : `<p>${htmlText(L.noMissing)}</p>`,
   ];
-  return page(a.title ?? a.inventoryId, ipaChart(a, opts), body, opts);
+  return page(a.title || a.inventoryId, ipaChart(a, opts), body, opts);
 }

@@ -30,7 +30,7 @@ const POINT_COLOUR: Record<Quadrant, string> = {
 
 /** The label of a point on the chart (and in the priority table's chart column). */
 export function pointLabel(p: IpaPoint): string {
-  return truncate(p.name ?? p.touchpointId, 16);
+  return truncate(p.name || p.touchpointId, 16);
 }
 
 /** Where a value sits on a 0–1 axis whose middle is the cut. */
@@ -51,7 +51,7 @@ export function ipaChart(a: InventoryAnalysis, opts: ChartOptions = {}): string 
   const lines = [
     initDirective({ quadrantChart: { chartWidth: 640, chartHeight: 640, pointLabelFontSize: 12 }, themeVariables: { quadrant1Fill: '#ecfdf5', quadrant2Fill: '#fef2f2', quadrant3Fill: '#f9fafb', quadrant4Fill: '#fffbeb' } }),
     'quadrantChart',
-    `  title ${mermaidLine(a.title ?? a.inventoryId)}`,
+    `  title ${mermaidLine(a.title || a.inventoryId)}`,
     `  x-axis ${mermaidString(`${L.performance} ${L.low}`)} --> ${mermaidString(`${L.performance} ${L.high}`)}`,
     `  y-axis ${mermaidString(`${L.importance} ${L.low}`)} --> ${mermaidString(`${L.importance} ${L.high}`)}`,
   ];

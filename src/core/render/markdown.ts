@@ -7,7 +7,7 @@ import type { InventoryAnalysis, JourneyAnalysis } from '../analysis/types';
 import { emotionCurve, type ChartVariant } from './emotionCurve';
 import { ipaChart } from './ipaChart';
 import { renderLabels, type RenderLanguage } from './labels';
-import { cutsLine, figuresTable, missingLines, priorityTable, stepsTable, type Table } from './tables';
+import { chartNotes, cutsLine, figuresTable, missingLines, priorityTable, stepsTable, type Table } from './tables';
 import { plainText } from './text';
 
 export interface DocumentOptions {
@@ -24,17 +24,22 @@ const WORD_JOINER = '\u2060';
  * (table cells) `#` `~` (strikethrough) `$` (math) `:` (emoji codes, URL schemes) `!` `@`.
  * Mentions and e-mail / `www.` autolinks are found by GitHub after the references are decoded, so
  * a word joiner (U+2060, invisible) follows every `@`, the `www` of `www.` and the `:` of `://`. Spaces at either
- * end are references too (table cells and headings would trim them), and so is a first `-` `+` `=`
- * or digit (in a list item or paragraph it could begin a list or a rule).
+ * end are references too: table cells and headings would trim them.
  */
 export function markdownText(s: string): string {
   const ref = (c: string) => `&#${c.codePointAt(0)};`;
   return plainText(s)
     .replace(/(www)(?=\.)|:(?=\/\/)/gi, (m) => `${m}${WORD_JOINER}`)
     .replace(/[\\`*_[\]<>&|#~$:!@]/g, (c) => (c === '@' ? `${ref(c)}${WORD_JOINER}` : ref(c)))
-    .replace(/^\s+|\s+$/gu, (ws) => [...ws].map(ref).join(''))
-    // At the start of a list item or paragraph these would begin a list, a heading underline or a rule.
-    .replace(/^[-+=0-9]/, ref);
+    .replace(/^\s+|\s+$/gu, (ws) => [...ws].map(ref).join(''));
+}
+
+/**
+ * Text that starts a paragraph or a list item: as markdownText, and a first `-` `+` `=` or digit is
+ * a reference too (there it could begin a list, a heading underline or a rule).
+ */
+export function markdownBlockText(s: string): string {
+  return markdownText(s).replace(/^[-+=0-9]/, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function markdownTable(t: Table): string {
@@ -51,10 +56,8 @@ function fence(mermaid: string): string {
 export function journeyMarkdown(a: JourneyAnalysis, opts: DocumentOptions = {}): string {
   const L = renderLabels(opts.lang);
   const variant = opts.variant ?? 'rich';
-  const parts = [`# ${markdownText(a.title ?? a.journeyId)}`, fence(emotionCurve(a, opts))];
-  const notes = [L.legend];
-  if (a.steps.some((s) => a.personas.some((p) => p.scored > 0 && !(p.persona in s.scores)))) notes.push(L.interpolated);
-  parts.push(notes.map(markdownText).join(' ' + markdownText('—') + ' '));
+  const parts = [`# ${markdownText(a.title || a.journeyId)}`, fence(emotionCurve(a, opts))];
+  parts.push(markdownBlockText(chartNotes(a, opts.lang).join(' — ')));
   parts.push(`## ${markdownText(L.stepsTable)}`, markdownTable(stepsTable(a, { variant, lang: opts.lang })));
   parts.push(`## ${markdownText(L.figuresTable)}`, markdownTable(figuresTable(a, { variant, lang: opts.lang })));
   return `${parts.join('\n\n')}\n`;
@@ -62,10 +65,10 @@ export function journeyMarkdown(a: JourneyAnalysis, opts: DocumentOptions = {}):
 
 export function inventoryMarkdown(a: InventoryAnalysis, opts: DocumentOptions = {}): string {
   const L = renderLabels(opts.lang);
-  const parts = [`# ${markdownText(a.title ?? a.inventoryId)}`, fence(ipaChart(a, opts)), markdownText(cutsLine(a, opts.lang))];
+  const parts = [`# ${markdownText(a.title || a.inventoryId)}`, fence(ipaChart(a, opts)), markdownBlockText(cutsLine(a, opts.lang))];
   parts.push(`## ${markdownText(L.priority)}`, markdownTable(priorityTable(a, opts)));
   parts.push(`## ${markdownText(L.missingData)}`);
   const missing = missingLines(a, opts.lang);
-  parts.push(missing.length ? missing.map((m) => `- ${markdownText(m)}`).join('\n') : markdownText(L.noMissing));
+  parts.push(missing.length ? missing.map((m) => `- ${markdownBlockText(m)}`).join('\n') : markdownBlockText(L.noMissing));
   return `${parts.join('\n\n')}\n`;
 }

@@ -27,7 +27,7 @@ export interface TableOptions {
 /** How a persona is named in table heads: its name, with the tag the portable axis labels use. */
 export function personaHeading(a: JourneyAnalysis, p: PersonaPeakEnd, variant: ChartVariant): string {
   const tag = personaTags(a).get(p.persona);
-  const name = p.name ?? p.persona;
+  const name = p.name || p.persona;
   const tagged = variant === 'portable' && !usesNumericAxis(a) && tag && plottedPersonas(a).includes(p);
   return tagged ? `${name} (${tag})` : name;
 }
@@ -35,7 +35,7 @@ export function personaHeading(a: JourneyAnalysis, p: PersonaPeakEnd, variant: C
 export function stepsTable(a: JourneyAnalysis, opts: TableOptions = {}): Table {
   const L = renderLabels(opts.lang);
   const variant = opts.variant ?? 'rich';
-  const stageTitle = new Map(a.stages.map((s) => [s.stageId, s.title ?? s.stageId]));
+  const stageTitle = new Map(a.stages.map((s) => [s.stageId, s.title || s.stageId]));
   const head = ['#', L.stage, L.step, ...a.personas.map((p) => personaHeading(a, p, variant)), L.momentOfTruth, L.painPoints, L.metrics];
   const numeric = head.map((_, i) => i === 0 || (i >= 3 && i < 3 + a.personas.length));
   const stageStarts = new Set<number>();
@@ -74,7 +74,7 @@ export function figuresTable(a: JourneyAnalysis, opts: TableOptions = {}): Table
   const L = renderLabels(opts.lang);
   const variant = opts.variant ?? 'rich';
   const head = [L.persona, L.scored, `${L.best} ▲`, `${L.worst} ▼`, L.peak, `${L.end} ●`, L.peakEnd, L.average, L.gap];
-  const titleOf = new Map(a.steps.map((s) => [s.stepId, s.title ?? s.stepId]));
+  const titleOf = new Map(a.steps.map((s) => [s.stepId, s.title || s.stepId]));
   const moment = (m: Moment | undefined, extra = '') => {
     if (!m) return '–';
     let s = `${formatNumber(m.score, { sign: true })} · ${stepNumber(m.index)} ${titleOf.get(m.stepId) ?? m.stepId}`;
@@ -121,13 +121,22 @@ export function priorityTable(a: InventoryAnalysis, opts: TableOptions = {}): Ta
 /** "Cuts: importance 3, performance 3 (scale midpoint)". */
 export function cutsLine(a: InventoryAnalysis, lang?: RenderLanguage): string {
   const L = renderLabels(lang);
-  const how = a.cuts.method === 'mean' ? (lang === 'zh-cn' ? '清单平均值' : 'the inventory’s means') : lang === 'zh-cn' ? '量表中点' : 'scale midpoint';
-  const sep = lang === 'zh-cn' ? '：' : ': ';
-  return `${L.cuts}${sep}${L.importance} ${formatNumber(a.cuts.importance)}, ${L.performance} ${formatNumber(a.cuts.performance)} (${how}; ${lang === 'zh-cn' ? '等于分界值计为高' : 'a value on a cut counts as high'})`;
+  const zh = lang === 'zh-cn';
+  const how = { mean: zh ? '清单平均值' : 'the inventory’s means', midpoint: zh ? '量表中点' : 'scale midpoint', fixed: zh ? '设定值' : 'set in the configuration' }[a.cuts.method];
+  const sep = zh ? '：' : ': ';
+  return `${L.cuts}${sep}${L.importance} ${formatNumber(a.cuts.importance)}, ${L.performance} ${formatNumber(a.cuts.performance)} (${how}; ${zh ? '等于分界值计为高' : 'a value on a cut counts as high'})`;
 }
 
 /** One line per touchpoint that lacks a number: "产权证办理 (certificate-service) — lacks performance". */
 export function missingLines(a: InventoryAnalysis, lang?: RenderLanguage): string[] {
   const L = renderLabels(lang);
   return a.missing.map((m) => `${m.name ? `${m.name} (${m.touchpointId})` : m.touchpointId} — ${L.lacks} ${m.lacks.map((k) => (k === 'importance' ? L.importance : L.performance)).join(', ')}`);
+}
+
+/** The lines under the emotion curve: the marker legend, and how unscored steps are drawn when there are any. */
+export function chartNotes(a: JourneyAnalysis, lang?: RenderLanguage): string[] {
+  const L = renderLabels(lang);
+  const notes = [L.legend];
+  if (a.steps.some((s) => a.personas.some((p) => p.scored > 0 && !(p.persona in s.scores)))) notes.push(L.interpolated);
+  return notes;
 }

@@ -47,7 +47,7 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** Cuts `s` to at most `max` columns, ending with "…" when cut (never inside a surrogate pair). */
+/** Cuts `s` to at most `max` columns, ending with "…" when cut (never inside a surrogate pair, no space before the "…"). */
 export function truncate(s: string, max: number): string {
   if (displayWidth(s) <= max) return s;
   let out = '';
@@ -58,5 +58,5 @@ export function truncate(s: string, max: number): string {
     out += ch;
     w += cw;
   }
-  return `${out}…`;
+  return `${out.trimEnd()}…`;
 }
