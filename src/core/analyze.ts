@@ -15,8 +15,17 @@ import { similar } from './util/similar';
 import { parseYaml, withoutScalarLines } from './yaml/parseYaml';
 import { pairOf, span, valueOf } from './yaml/nodes';
 
-/** What a front end hands the engine for one file: its text (an editor buffer), its bytes, or only its size. */
-export type FileInput = { text: string } | { bytes: Uint8Array } | { size: number; error?: string };
+/**
+ * What a front end hands the engine for one file: its text (an editor buffer), its bytes, only its
+ * size (too large, or unreadable), that it is not a regular file, or (for a folder of the workspace)
+ * why the folder could not be listed.
+ */
+export type FileInput =
+  | { text: string }
+  | { bytes: Uint8Array }
+  | { size: number; error?: string }
+  | { notFile: 'directory' | 'other' }
+  | { folderError: string };
 
 /** Parses, validates and analyses one file on its own. Never throws on bad input: every problem is a finding. */
 export function analyzeFile(file: string, input: FileInput, config: PeakendConfig): FileModel {
@@ -88,6 +97,8 @@ function readText(file: string, input: FileInput, config: PeakendConfig): string
     return emptyModel(file, lines, report);
   };
   let size: number;
+  if ('folderError' in input) return failed('file-unreadable', 'folder.unreadable', { detail: input.folderError });
+  if ('notFile' in input) return failed('file-unreadable', input.notFile === 'directory' ? 'file.isFolder' : 'file.notRegular', {});
   if ('size' in input) {
     if (input.error) return failed('file-unreadable', 'file.unreadable', { detail: input.error });
     size = input.size;

@@ -14,6 +14,9 @@ export const en = {
   'file.utf16': 'The file is UTF-16 encoded. Save it as UTF-8.',
   'file.invalidUtf8': 'The file is not valid UTF-8 (byte {offset} cannot be decoded). Save it as UTF-8.',
   'file.unreadable': 'The file cannot be read: {detail}',
+  'file.notRegular': 'This is not a regular file (a FIFO, a socket or a device) and is not read. Name a file saved on disk.',
+  'file.isFolder': 'This is a folder, not a file.',
+  'folder.unreadable': 'The folder cannot be read, so the files in it are not checked: {detail}',
 
   'yaml.syntax': 'YAML syntax error: {detail}',
   'yaml.tab': 'A tab cannot indent YAML. Indent with spaces.',

@@ -16,6 +16,9 @@ export const zhCn: Record<MessageId, string> = {
   'file.utf16': '文件是 UTF-16 编码。请另存为 UTF-8。',
   'file.invalidUtf8': '文件不是有效的 UTF-8（第 {offset} 个字节无法解码）。请另存为 UTF-8。',
   'file.unreadable': '无法读取文件：{detail}',
+  'file.notRegular': '这不是普通文件（而是管道、套接字或设备），不会读取。请指定保存在磁盘上的文件。',
+  'file.isFolder': '这是一个文件夹，不是文件。',
+  'folder.unreadable': '无法读取文件夹，其中的文件未被检查：{detail}',
 
   'yaml.syntax': 'YAML 语法错误：{detail}',
   'yaml.tab': 'YAML 不能用制表符缩进，请使用空格。',
