@@ -1,4 +1,4 @@
-import { RULES, SEVERITY_RANK, checkPaths, dirname, findConfigFile, localizeFinding, normalize } from '../../core';
+import { RULES, SEVERITY_RANK, checkPaths, dirname, findConfigFile, localizeFinding, normalize, terminalSafe } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { writeTarget } from '../../node/writeFileAtomic';
 import { parseCheckArgs, UsageError, type CheckOptions } from '../args';
@@ -41,7 +41,7 @@ export const check: Command = {
         try {
           await io.writeFile(normalize(toEnginePath(out.file, cwd)), text);
         } catch (e) {
-          io.stderr.write(`peakend: cannot write "${out.file}": ${e instanceof Error ? e.message : String(e)}\n`);
+          io.stderr.write(`peakend: cannot write "${terminalSafe(out.file)}": ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
           return 2;
         }
       } else io.stdout.write(text);
