@@ -1,5 +1,6 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { PeakendConfig } from './config/config';
+import { globProblem } from './config/globs';
 import type { MessageArgs } from './finding';
 import type { MessageId } from './messages/render';
 import { FileReporter } from './report';
@@ -13,7 +14,7 @@ import { LineIndex } from './text/lineIndex';
 import { scanSuppressions } from './text/suppressions';
 import { similar } from './util/similar';
 import { parseYaml, withoutScalarLines } from './yaml/parseYaml';
-import { pairOf, span, valueOf } from './yaml/nodes';
+import { itemsOf, pairOf, span, stringOf, valueOf } from './yaml/nodes';
 
 /**
  * What a front end hands the engine for one file: its text (an editor buffer), its bytes, only its
@@ -77,7 +78,10 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   if (kind === 'personas') model.personas = x.personas(root);
   const scaleRange = x.scaleRange(root);
   if (scaleRange) model.scaleRange = scaleRange;
-  if (kind === 'config') model.ruleSettings = x.ruleSettings(root);
+  if (kind === 'config') {
+    model.ruleSettings = x.ruleSettings(root);
+    checkGlobs(root, report);
+  }
   if (kind === 'touchpoints' || kind === 'standards' || kind === 'personas') {
     const end = x.listEnd(root, kind);
     if (end) model.listEnd = end;
@@ -146,6 +150,18 @@ function checkKind(file: string, root: YAMLMap, report: FileReporter): { kind: D
     report.at('kind-mismatch', s[0], s[1], 'kind.mismatch', { expected, kind: declared });
   }
   return { kind: declared, unknown: false };
+}
+
+/** Each `include` or `exclude` glob that could take minutes to match, at its own node. */
+function checkGlobs(root: YAMLMap, report: FileReporter): void {
+  for (const key of ['include', 'exclude']) {
+    for (const item of itemsOf(valueOf(root, key))) {
+      const glob = stringOf(item);
+      const problem = glob === undefined ? undefined : globProblem(glob);
+      const s = problem && span(item as never, report.lines.text);
+      if (problem && s) report.at('schema', s[0], s[1], problem.messageId, problem.args);
+    }
+  }
 }
 
 /** UTF-8 byte length of a string, without allocating its encoding. */

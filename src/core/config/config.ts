@@ -1,5 +1,6 @@
 import type { Severity } from '../finding';
 import type { Scale } from '../model/types';
+import { globProblem } from './globs';
 
 export type RuleSetting = Severity | 'off';
 
@@ -53,8 +54,9 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
   if (file) c.file = file;
   if (!isObject(value)) return c;
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0) : undefined);
-  c.include = strings(value.include) ?? c.include;
-  c.exclude = strings(value.exclude) ?? c.exclude;
+  // A glob that could take minutes to match is ignored (the config file's analysis reports it).
+  c.include = strings(value.include)?.filter((g) => !globProblem(g)) ?? c.include;
+  c.exclude = strings(value.exclude)?.filter((g) => !globProblem(g)) ?? c.exclude;
   const s = value.scale;
   if (isObject(s) && typeof s.min === 'number' && typeof s.max === 'number' && s.min < s.max) {
     const neutral = typeof s.neutral === 'number' ? s.neutral : (s.min + s.max) / 2;

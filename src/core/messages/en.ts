@@ -17,6 +17,11 @@ export const en = {
   'file.notRegular': 'This is not a regular file (a FIFO, a socket or a device) and is not read. Name a file saved on disk.',
   'file.isFolder': 'This is a folder, not a file.',
   'folder.unreadable': 'The folder cannot be read, so the files in it are not checked: {detail}',
+  'config.globTooLong': 'This glob is {length} characters long; globs of more than {limit} are not matched. It is ignored.',
+  'config.globExtended': 'Extended globs such as "{pattern}…)" can take minutes to match. Use braces ({a,b}) instead. This glob is ignored.',
+  'config.globStars': 'This glob has {count} "*" in one folder or file name; more than {limit} can take minutes to match. It is ignored.',
+  'config.globWildcards': 'This glob has {count} wildcards ("*" and "**"); more than {limit} can take minutes to match. It is ignored.',
+  'config.globBraces': 'This glob has {count} brace groups; more than {limit} can take minutes to match. It is ignored.',
 
   'yaml.syntax': 'YAML syntax error: {detail}',
   'yaml.tab': 'A tab cannot indent YAML. Indent with spaces.',

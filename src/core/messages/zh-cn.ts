@@ -19,6 +19,11 @@ export const zhCn: Record<MessageId, string> = {
   'file.notRegular': '这不是普通文件（而是管道、套接字或设备），不会读取。请指定保存在磁盘上的文件。',
   'file.isFolder': '这是一个文件夹，不是文件。',
   'folder.unreadable': '无法读取文件夹，其中的文件未被检查：{detail}',
+  'config.globTooLong': '此 glob 长 {length} 个字符；超过 {limit} 个字符的 glob 不予匹配，已忽略。',
+  'config.globExtended': '“{pattern}…)”这样的扩展 glob 可能需要数分钟才能匹配。请改用花括号（{a,b}）。此 glob 已忽略。',
+  'config.globStars': '此 glob 在一个文件夹名或文件名中有 {count} 个“*”；超过 {limit} 个可能需要数分钟才能匹配，已忽略。',
+  'config.globWildcards': '此 glob 共有 {count} 个通配符（“*”和“**”）；超过 {limit} 个可能需要数分钟才能匹配，已忽略。',
+  'config.globBraces': '此 glob 有 {count} 组花括号；超过 {limit} 组可能需要数分钟才能匹配，已忽略。',
 
   'yaml.syntax': 'YAML 语法错误：{detail}',
   'yaml.tab': 'YAML 不能用制表符缩进，请使用空格。',
