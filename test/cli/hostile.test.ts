@@ -72,7 +72,7 @@ describe('a folder that cannot be read', () => {
         'private',
         `  private:1:1  error    The folder cannot be read, so the files in it are not checked: EACCES: permission denied, scandir '${join(ws, 'private')}'  file-unreadable`,
         '',
-        '1 error, 0 warnings in 3 files',
+        '1 error, 0 warnings in 2 files',
         '',
       ].join('\n'),
     );

@@ -81,6 +81,7 @@ describe('a folder that cannot be listed', () => {
     const { files, findings } = await checkPaths(nodeHost, [ws]);
     const unreadable = findings.map((f) => [f.ruleId, f.messageId, f.file.length > 4096, String(f.args.detail).split(':')[0]]);
     expect(unreadable).toEqual([['file-unreadable', 'folder.unreadable', true, 'ENAMETOOLONG']]);
-    expect(files.filter((f) => f.endsWith('.yaml'))).toEqual([join(ws, 'people.personas.yaml')]);
+    // The folder holds a finding but is not counted as a file checked.
+    expect(files).toEqual([join(ws, 'people.personas.yaml')]);
   });
 });

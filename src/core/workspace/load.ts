@@ -88,6 +88,8 @@ export interface LoadedWorkspace {
   workspace: Workspace;
   /** The files that were asked for (all discovered files when no paths were given). */
   requested: Set<string>;
+  /** Folders that could not be listed; each holds one finding, and is not a file that was checked. */
+  unreadableFolders: string[];
 }
 
 /**
@@ -115,7 +117,7 @@ export async function loadWorkspace(host: Host, config: PeakendConfig, model?: F
   }
   for (const f of extraFiles) if (!requested.has(f)) files.push(f);
   for (const file of files) workspace.setFile(file, await readInput(host, file, config.maxFileBytes));
-  return { workspace, requested: new Set([...requested, ...extraFiles]) };
+  return { workspace, requested: new Set([...requested, ...extraFiles]), unreadableFolders: folders };
 }
 
 /**
@@ -139,10 +141,10 @@ export async function checkPaths(host: Host, paths: string[]): Promise<{ workspa
   const files: string[] = [];
   const findings: import('../finding').Finding[] = [];
   for (const g of groups.values()) {
-    const { workspace } = await openWorkspace(host, g.folder, g.files);
+    const { workspace, unreadableFolders } = await openWorkspace(host, g.folder, g.files);
     workspaces.push(workspace);
     const wanted = (f: string) => g.files.includes(f) || g.folders.some((d) => isInside(d, f));
-    for (const f of workspace.files.keys()) if (wanted(f)) files.push(f);
+    for (const f of workspace.files.keys()) if (wanted(f) && !unreadableFolders.includes(f)) files.push(f);
     findings.push(...workspace.findings().filter((f) => wanted(f.file)));
   }
   return { workspaces, files, findings };
