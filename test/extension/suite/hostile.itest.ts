@@ -1,7 +1,8 @@
 // Hostile files in the workspace must not take the extension host down or stop it answering: nesting
 // thousands of levels deep, a huge flat list, many copies of one ID, an alias to nothing, a binary
 // file and a UTF-16 one. They are written into the defects workspace while the host runs, opened,
-// and then an ordinary file must still get its hover and exactly the CLI's diagnostics.
+// and then an ordinary file must still get its hover and exactly the CLI's diagnostics. Its own suite
+// (scripts/test-extension.mjs --suite hostile), so that a host brought down fails only these tests.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
