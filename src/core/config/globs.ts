@@ -14,8 +14,9 @@ import type { MessageId } from '../messages/render';
  *   `{a,aa}` 30 times, then `b`, against 250 × "a"              > 15 s (not finished)
  *
  * Within the bounds below the worst found was three `**` against a path 100 folders deep: 40 ms
- * (`**\/a/**\/*b` against such a path ending in 250 × "a": 12 ms; ordinary paths: microseconds). A file name is at most 255 bytes, which bounds
- * the work per `*`. A glob past the bounds is refused with a finding and ignored.
+ * (`**\/a/**\/*b` against such a path ending in 250 × "a": 12 ms; ordinary paths: microseconds).
+ * A file name is at most 255 bytes, which bounds the work per `*`. A glob past the bounds is
+ * refused with a finding and ignored.
  */
 export const GLOB_LIMITS = {
   length: 256,
