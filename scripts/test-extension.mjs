@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Integration tests of the VS Code extension in code-server's real extension host.
 //
-//   node scripts/test-extension.mjs [--suite main,l10n,trust,plain] [--grep <text>] [--verbose] [--keep]
+//   node scripts/test-extension.mjs [--suite main,l10n,trust,plain,hostile] [--grep <text>] [--verbose] [--keep]
 //
 // 1. builds the extension (scripts/build.mjs) and bundles the mocha test module
 //    (test/extension/suite/index.ts -> test-output/extension-tests/index.cjs);
@@ -83,6 +83,11 @@ copy(example('property-management'), zh);
 const trust = path.join(tmp, 'trust');
 copy(example('property-management'), trust);
 
+// hostile: an example and the defects workspace; the tests write hostile files into it while the host runs.
+const hostile = path.join(tmp, 'hostile');
+copy(example('property-management'), path.join(hostile, 'property-management'));
+copy(path.join(FIXTURES, 'defects'), path.join(hostile, 'defects'));
+
 // plain: YAML files that are not Peakend's (the extension must stay inactive).
 const plain = path.join(tmp, 'plain');
 copy(path.join(FIXTURES, 'plain'), plain);
@@ -128,6 +133,7 @@ const expected = {
   main: writeJson('expected-main.json', expectedFindings(main)),
   zh: writeJson('expected-zh.json', expectedFindings(zh, { lang: 'zh-cn' })),
   trust: writeJson('expected-trust.json', expectedFindings(trust)),
+  hostile: writeJson('expected-hostile.json', expectedFindings(hostile)),
 };
 const trustHashes = hashes(trust);
 const trustHashFile = writeJson('hashes-trust.json', trustHashes);
@@ -163,6 +169,7 @@ const SUITES = [
     },
   },
   { name: 'plain', workspace: plain, env: {} },
+  { name: 'hostile', workspace: hostile, env: { PEAKEND_TEST_EXPECTED: expected.hostile } },
 ];
 // Workbench start-up chatter that says nothing about the tests (shown with --verbose).
 const CHATTER = /^\[info\] (Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin extensions cache|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|\s*$)/;

@@ -52,7 +52,6 @@ export function parseCheckArgs(argv: string[], formats: readonly string[]): Chec
       const last = outputs[outputs.length - 1];
       if (!last) outputs.push({ format: 'stylish', file: String(t.value) });
       else if (last.file) throw new UsageError(`--output "${t.value}" follows another --output; give a --format before each.`);
-      else if (outputs.some((o) => o.file === t.value)) throw new UsageError(`--output "${t.value}" is given twice; each format needs its own file.`);
       else last.file = String(t.value);
     }
   }

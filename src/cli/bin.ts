@@ -1,3 +1,4 @@
+import { terminalSafe } from '../core';
 import { writeFileAtomic } from '../node/writeFileAtomic';
 import { main } from './main';
 
@@ -12,7 +13,8 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`peakend: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    const text = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    process.stderr.write(`peakend: internal error: ${text.split('\n').map((l) => terminalSafe(l)).join('\n')}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,3 +1,4 @@
+import { terminalSafe } from '../core';
 import { commandNamed, COMMANDS } from './commands';
 import { UsageError } from './args';
 import { mainHelp } from './help';
@@ -28,7 +29,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       const command = commandNamed(rest[0]);
       if (!command) {
-        io.stderr.write(`peakend: no help for unknown command "${rest[0]}". Run "peakend --help".\n`);
+        io.stderr.write(`peakend: no help for unknown command "${terminalSafe(rest[0])}". Run "peakend --help".\n`);
         return 2;
       }
       io.stdout.write(command.help());
@@ -36,14 +37,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const command = commandNamed(name);
     if (command) return await command.run(rest, io);
-    io.stderr.write(`peakend: unknown command "${name}". Run "peakend --help".\n`);
+    io.stderr.write(`peakend: unknown command "${terminalSafe(name)}". Run "peakend --help".\n`);
     return 2;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`peakend: ${e.message}\nRun "peakend ${name} --help" for usage.\n`);
+      // Usage errors quote what was typed (paths, values): shown, never acted on by the terminal.
+      io.stderr.write(`peakend: ${terminalSafe(e.message)}\nRun "peakend ${terminalSafe(name ?? '')} --help" for usage.\n`);
       return 2;
     }
-    io.stderr.write(`peakend: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`peakend: internal error: ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
     return 2;
   }
 }

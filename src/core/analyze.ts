@@ -1,5 +1,6 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { PeakendConfig } from './config/config';
+import { globProblem } from './config/globs';
 import type { MessageArgs } from './finding';
 import type { MessageId } from './messages/render';
 import { FileReporter } from './report';
@@ -15,10 +16,19 @@ import { LineIndex } from './text/lineIndex';
 import { scanSuppressions } from './text/suppressions';
 import { didYouMean } from './didYouMean';
 import { parseYaml, withoutScalarLines } from './yaml/parseYaml';
-import { pairOf, span, valueOf } from './yaml/nodes';
+import { itemsOf, pairOf, span, stringOf, valueOf } from './yaml/nodes';
 
-/** What a front end hands the engine for one file: its text (an editor buffer), its bytes, or only its size. */
-export type FileInput = { text: string } | { bytes: Uint8Array } | { size: number; error?: string };
+/**
+ * What a front end hands the engine for one file: its text (an editor buffer), its bytes, only its
+ * size (too large, or unreadable), that it is not a regular file, or (for a folder of the workspace)
+ * why the folder could not be listed.
+ */
+export type FileInput =
+  | { text: string }
+  | { bytes: Uint8Array }
+  | { size: number; error?: string }
+  | { notFile: 'directory' | 'other' }
+  | { folderError: string };
 
 /** Parses, validates and analyses one file on its own. Never throws on bad input: every problem is a finding. */
 export function analyzeFile(file: string, input: FileInput, config: PeakendConfig): FileModel {
@@ -62,6 +72,8 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   KINDS[kind].extract(x, root, model, config);
   const scaleRange = x.scaleRange(root);
   if (scaleRange) model.scaleRange = scaleRange;
+  // A glob that could take minutes to match is reported at its node (resolveConfig ignores it).
+  if (kind === 'config') checkGlobs(root, report);
 
   if (!fromTheFuture && !hasSyntaxErrors) for (const rule of FILE_RULES) rule.check(model, report, config);
   return model;
@@ -77,6 +89,8 @@ function readText(file: string, input: FileInput, config: PeakendConfig): string
     return emptyModel(file, lines, report);
   };
   let size: number;
+  if ('folderError' in input) return failed('file-unreadable', 'folder.unreadable', { detail: input.folderError });
+  if ('notFile' in input) return failed('file-unreadable', input.notFile === 'directory' ? 'file.isFolder' : 'file.notRegular', {});
   if ('size' in input) {
     if (input.error) return failed('file-unreadable', 'file.unreadable', { detail: input.error });
     size = input.size;
@@ -124,6 +138,18 @@ function checkKind(file: string, root: YAMLMap, report: FileReporter): { kind: D
     report.at('kind-mismatch', s[0], s[1], 'kind.mismatch', { expected, kind: declared });
   }
   return { kind: declared, unknown: false };
+}
+
+/** Each `include` or `exclude` glob that could take minutes to match, at its own node. */
+function checkGlobs(root: YAMLMap, report: FileReporter): void {
+  for (const key of ['include', 'exclude']) {
+    for (const item of itemsOf(valueOf(root, key))) {
+      const glob = stringOf(item);
+      const problem = glob === undefined ? undefined : globProblem(glob);
+      const s = problem && span(item as never, report.lines.text);
+      if (problem && s) report.at('schema', s[0], s[1], problem.messageId, problem.args);
+    }
+  }
 }
 
 /** UTF-8 byte length of a string, without allocating its encoding. */

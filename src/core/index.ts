@@ -1,6 +1,6 @@
 /** The engine's public surface: what the CLI and the extension may use. */
 export * from './finding';
-export type { Host } from './host';
+export type { Host, ReadResult } from './host';
 export { analyzeFile, type FileInput } from './analyze';
 export { Workspace } from './workspace/workspace';
 export { WorkspaceIndex } from './workspace/index';
@@ -42,3 +42,4 @@ export { selectPersonas } from './render/markers';
 export { journeyMarkdown, inventoryMarkdown, markdownText, type DocumentOptions } from './render/markdown';
 export { journeyHtml, inventoryHtml, htmlText, type HtmlOptions } from './render/html';
 export { mermaidString } from './render/mermaid';
+export { terminalSafe, jsonSafe } from './text/safeText';

@@ -1,18 +1,21 @@
 import * as vscode from 'vscode';
 import type { Host } from '../core';
+import { readRegularFile } from '../node/readRegularFile';
 import { toPath } from './convert';
 
 const encoder = new TextEncoder();
 
 /**
  * The engine's host inside VS Code: open editor buffers first (so unsaved text is what gets
- * checked), then the workspace file system (which also serves remote and virtual workspaces).
+ * checked), then the disk. Every path is a `file:` path on the machine the extension runs on
+ * (the remote one in a remote window), so reads go through the same bounded read as the CLI's:
+ * a FIFO or a device among the workspace's files cannot block or flood the extension host.
  */
 export const vscodeHost: Host = {
-  async readFile(path) {
+  async readFile(path, maxBytes) {
     const open = openDocument(path);
-    if (open) return encoder.encode(open.getText());
-    return vscode.workspace.fs.readFile(vscode.Uri.file(path));
+    if (open) return { bytes: encoder.encode(open.getText()) };
+    return readRegularFile(path, maxBytes);
   },
   async stat(path) {
     const open = openDocument(path);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import type { Host } from '../core';
+import type { Host, ReadResult } from '../core';
 
 /** A git command failed or a revision does not exist: the message is git's own, trimmed. */
 export class GitError extends Error {}
@@ -97,11 +97,14 @@ export class GitRevisionHost implements Host {
     return list.map((c) => ({ ...c }));
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  async readFile(path: string, maxBytes: number): Promise<ReadResult> {
     const e = this.entries.get(path);
-    if (!e || e.type !== 'file' || !e.oid) throw new GitError(`no file "${path}" in ${this.commit.slice(0, 12)}`);
+    if (!e) throw new GitError(`no file "${path}" in ${this.commit.slice(0, 12)}`);
+    if (e.type !== 'file' || !e.oid) return { notFile: e.type === 'directory' ? 'directory' : 'other' };
+    // The tree records each blob's size: a large one is never read.
+    if (e.size > maxBytes) return { tooLarge: e.size };
     this.reader ??= new BlobReader(this.root);
-    return this.reader.read(e.oid);
+    return { bytes: await this.reader.read(e.oid) };
   }
 
   /** Ends the `git cat-file` process, if one was started. */

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { Host } from '../core';
+import { readRegularFile } from './readRegularFile';
 
 /**
  * The engine's host backed by the local file system. Reads are synchronous inside the async
@@ -7,8 +8,8 @@ import type { Host } from '../core';
  * costs more than the read.
  */
 export const nodeHost: Host = {
-  async readFile(path) {
-    return fs.readFileSync(path);
+  async readFile(path, maxBytes) {
+    return readRegularFile(path, maxBytes);
   },
   async stat(path) {
     try {

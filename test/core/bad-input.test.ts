@@ -2,7 +2,7 @@ import { mkdtempSync, cpSync, writeFileSync, rmSync, openSync, writeSync, closeS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openWorkspace, type Host } from '../../src/core';
+import { openWorkspace, type Host, type ReadResult } from '../../src/core';
 import { nodeHost } from '../../src/node/nodeHost';
 import { groupFindings, readExpectations } from '../helpers/expectations';
 
@@ -50,10 +50,10 @@ describe('size limit', () => {
     closeSync(fd);
     writeFileSync(join(dir, 'small.journey.yaml'), 'peakend: 1\nkind: journey\nid: j\ntitle: t\npersonas: [nobody]\nstages:\n  - id: s\n    title: s\n    steps:\n      - { id: a, title: a, emotions: { nobody: 1 } }\n');
 
-    const reads: string[] = [];
-    const host: Host = { ...nodeHost, readFile: (p) => (reads.push(p), nodeHost.readFile(p)) };
+    const reads = new Map<string, ReadResult>();
+    const host: Host = { ...nodeHost, readFile: async (p, max) => (reads.set(p, await nodeHost.readFile(p, max)), reads.get(p)!) };
     const { workspace } = await openWorkspace(host, dir);
-    expect(reads).not.toContain(big);
+    expect(reads.get(big)).toEqual({ tooLarge: 52428800 });
     const byFile = groupFindings(workspace.findings(), workspace.files.keys());
     expect(byFile.get('huge.journey.yaml')).toEqual(['file-too-large 1:1-1:1']);
     expect(workspace.findingsFor(big)[0]!.message).toBe(

@@ -10,10 +10,10 @@ export function memoryHost(files: Record<string, string | Uint8Array>): Host {
     return typeof v === 'string' ? encoder.encode(v) : v;
   };
   return {
-    async readFile(p) {
+    async readFile(p, maxBytes) {
       const b = bytes(p);
       if (!b) throw new Error(`ENOENT: ${p}`);
-      return b;
+      return b.length > maxBytes ? { tooLarge: b.length } : { bytes: b };
     },
     async stat(p) {
       const b = bytes(p);

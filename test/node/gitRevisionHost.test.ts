@@ -55,8 +55,10 @@ describe('GitRevisionHost', () => {
     const second = GitRevisionHost.open(r.root, 'main');
     try {
       const file = `${r.root}/旅程/业主.journey.yaml`;
-      expect(new TextDecoder().decode(await first.readFile(file))).toBe(journey(2));
-      expect(new TextDecoder().decode(await second.readFile(file))).toBe(journey(-4));
+      expect(await first.readFile(file, 1e6)).toEqual({ bytes: new Uint8Array(Buffer.from(journey(2))) });
+      expect(await second.readFile(file, 1e6)).toEqual({ bytes: new Uint8Array(Buffer.from(journey(-4))) });
+      // Over the limit: never read, the size from the tree.
+      expect(await second.readFile(file, 10)).toEqual({ tooLarge: Buffer.byteLength(journey(-4)) });
       expect(await first.stat(`${r.root}/旅程`)).toEqual({ type: 'directory', size: 0 });
       expect(await first.stat(file)).toEqual({ type: 'file', size: Buffer.byteLength(journey(2)) });
       expect(await first.stat(`${r.root}/nothing.yaml`)).toBeUndefined();
@@ -81,8 +83,8 @@ describe('GitRevisionHost', () => {
     r.git('commit', '-qm', 'many');
     const host = GitRevisionHost.open(r.root, 'HEAD');
     try {
-      const texts = await Promise.all(Array.from({ length: 200 }, (_, i) => host.readFile(`${r.root}/f${i}.personas.yaml`)));
-      texts.forEach((t, i) => expect(new TextDecoder().decode(t)).toContain(`id: p${i},`));
+      const texts = await Promise.all(Array.from({ length: 200 }, (_, i) => host.readFile(`${r.root}/f${i}.personas.yaml`, 1e6)));
+      texts.forEach((t, i) => expect(new TextDecoder().decode((t as { bytes: Uint8Array }).bytes)).toContain(`id: p${i},`));
     } finally {
       host.close();
     }
@@ -96,7 +98,7 @@ describe('GitRevisionHost', () => {
     r.git('commit', '-qm', 'link');
     const host = GitRevisionHost.open(r.root, 'HEAD');
     expect(await host.stat(`${r.root}/link.personas.yaml`)).toEqual({ type: 'other', size: 0 });
-    await expect(host.readFile(`${r.root}/link.personas.yaml`)).rejects.toThrow(GitError);
+    expect(await host.readFile(`${r.root}/link.personas.yaml`, 1e6)).toEqual({ notFile: 'other' });
     host.close();
   });
 

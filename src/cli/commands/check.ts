@@ -1,6 +1,7 @@
-import { RULES, SEVERITY_RANK, checkPaths, dirname, findConfigFile, localizeFinding, normalize } from '../../core';
+import { RULES, SEVERITY_RANK, checkPaths, dirname, findConfigFile, localizeFinding, normalize, terminalSafe } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
-import { parseCheckArgs, UsageError } from '../args';
+import { writeTarget } from '../../node/writeFileAtomic';
+import { parseCheckArgs, UsageError, type CheckOptions } from '../args';
 import { FORMATTERS } from '../formatters';
 import { languageOf } from '../lang';
 import { VERSION } from '../version';
@@ -19,6 +20,7 @@ export const check: Command = {
       return 0;
     }
     const cwd = normalize(toEnginePath(io.cwd, '/'));
+    await checkOutputsDiffer(opts.outputs, cwd);
     // Normalized, so that "./a.journey.yaml" and "x/../a.journey.yaml" name the file the workspace loads.
     const paths = opts.paths.map((p) => normalize(toEnginePath(p, cwd)));
     for (const [i, p] of paths.entries()) {
@@ -39,7 +41,7 @@ export const check: Command = {
         try {
           await io.writeFile(normalize(toEnginePath(out.file, cwd)), text);
         } catch (e) {
-          io.stderr.write(`peakend: cannot write "${out.file}": ${e instanceof Error ? e.message : String(e)}\n`);
+          io.stderr.write(`peakend: cannot write "${terminalSafe(out.file)}": ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
           return 2;
         }
       } else io.stdout.write(text);
@@ -48,6 +50,19 @@ export const check: Command = {
     return findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
   },
 };
+
+/** Two formats written to one file would overwrite each other: compare where the writes land, not how they are spelled. */
+async function checkOutputsDiffer(outputs: CheckOptions['outputs'], cwd: string): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const { file } of outputs) {
+    if (file === undefined) continue;
+    const { target } = await writeTarget(toEnginePath(file, cwd));
+    const first = seen.get(target);
+    if (first === file) throw new UsageError(`--output "${file}" is given twice; each format needs its own file.`);
+    if (first !== undefined) throw new UsageError(`--output "${first}" and --output "${file}" are the same file; each format needs its own file.`);
+    seen.set(target, file);
+  }
+}
 
 export function checkHelp(formats: readonly string[]): string {
   return `Usage: peakend check [paths…] [options]

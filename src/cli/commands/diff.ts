@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DIFF_CHECKS, DIFF_LEVEL_RANK, isInsideFolder, normalize, openWorkspace, reviewDiff, analyzeFile, defaultConfig, type DiffLevel, type FileModel, type Host } from '../../core';
+import { DIFF_CHECKS, DIFF_LEVEL_RANK, readInput, isInsideFolder, normalize, openWorkspace, reviewDiff, analyzeFile, defaultConfig, type DiffLevel, type FileModel, type Host } from '../../core';
 import { GitError, GitRevisionHost, defaultBase, repositoryRoot } from '../../node/gitRevisionHost';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { UsageError } from '../args';
@@ -55,7 +55,7 @@ export const diff: Command = {
           headHost = h;
         }
         base = { rev: opts.base ?? 'merge-base', commit: baseHost.commit };
-        head = opts.head ? { rev: opts.head, commit: (headHost as GitRevisionHost).commit } : { rev: 'working tree' };
+        head = opts.head ? { rev: opts.head, commit: hosts[1]!.commit } : { rev: 'working tree' };
         const paths = opts.paths.map((p) => normalize(toEnginePath(p, cwd)));
         const folder = paths.length === 1 && (await nodeHost.stat(paths[0]!))?.type === 'directory' ? paths[0]! : cwd;
         before = await modelsAt(baseHost, folder);
@@ -93,7 +93,8 @@ async function modelsAt(host: Host, folder: string): Promise<FileModel[]> {
 async function readOne(file: string): Promise<FileModel> {
   const st = await nodeHost.stat(file);
   if (!st) throw new UsageError(`No such file: ${file}`);
-  return analyzeFile(file, { bytes: await nodeHost.readFile(file) }, defaultConfig(file.slice(0, file.lastIndexOf('/')) || '/'));
+  const config = defaultConfig(file.slice(0, file.lastIndexOf('/')) || '/');
+  return analyzeFile(file, await readInput(nodeHost, file, config.maxFileBytes), config);
 }
 
 interface DiffOptions {

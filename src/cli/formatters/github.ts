@@ -1,4 +1,4 @@
-import { relativePath } from '../../core';
+import { relativePath, terminalSafe } from '../../core';
 import type { Formatter } from './types';
 
 const COMMAND: Record<string, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -22,10 +22,16 @@ export const github: Formatter = (findings, ctx) =>
     })
     .join('');
 
+/**
+ * A workflow command's message, escaped as the runner unescapes it (% CR LF): a file name or ID
+ * with a newline must not start a line of its own, which the runner would read as a command.
+ * Other control characters are replaced: ESC would colour, hide or link text in the log.
+ */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafe(s, true).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/** A property value: also ":" and ",", which would end the value or the properties. */
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

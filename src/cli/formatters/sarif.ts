@@ -1,4 +1,4 @@
-import { RULES, relativePath, type Range, type Severity } from '../../core';
+import { RULES, jsonSafe, relativePath, type Range, type Severity } from '../../core';
 import type { Formatter } from './types';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
@@ -65,7 +65,7 @@ export const sarif: Formatter = (findings, ctx) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonSafe(JSON.stringify(log, null, 2)) + '\n';
 };
 
 function groupByFile<T extends { file: string }>(edits: readonly T[]): [string, T[]][] {

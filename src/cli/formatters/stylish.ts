@@ -1,4 +1,4 @@
-import { relativePath, type Severity } from '../../core';
+import { relativePath, terminalSafe, type Severity } from '../../core';
 import { summaryLine } from './summary';
 import type { Formatter } from './types';
 
@@ -16,14 +16,15 @@ export const stylish: Formatter = (findings, ctx) => {
   const lines: string[] = [];
   let current: string | undefined;
   for (const f of findings) {
-    const file = relativePath(ctx.cwd, f.file);
+    // File names come from disk: a name may hold ESC, BEL or a newline.
+    const file = terminalSafe(relativePath(ctx.cwd, f.file));
     if (file !== current) {
       if (current !== undefined) lines.push('');
       lines.push(paint('bold', file));
       current = file;
     }
     const where = `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-    lines.push(`  ${where}  ${paint(f.severity, f.severity.padEnd(7))}  ${oneLine(f.message)}  ${paint('dim', f.ruleId)}`);
+    lines.push(`  ${where}  ${paint(f.severity, f.severity.padEnd(7))}  ${terminalSafe(f.message)}  ${paint('dim', terminalSafe(f.ruleId))}`);
   }
   if (lines.length) lines.push('');
   const summary = summaryLine(findings, ctx.fileCount, ctx.lang);
@@ -31,12 +32,3 @@ export const stylish: Formatter = (findings, ctx) => {
   lines.push(worst ? paint(worst, summary) : summary);
   return lines.join('\n') + '\n';
 };
-
-/**
- * Messages quote user text: a newline or tab in it must not break the one-finding-per-line layout,
- * and a control character (such as ESC, which starts a terminal escape sequence) is shown as U+FFFD.
- */
-function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
-}

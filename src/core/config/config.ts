@@ -2,6 +2,7 @@ import type { Severity } from '../finding';
 import { CONFIG_NAMES, ENDING_GLOBS } from '../kinds';
 import { readScale } from '../model/scale';
 import type { Scale } from '../model/types';
+import { globProblem } from './globs';
 
 export type RuleSetting = Severity | 'off';
 
@@ -56,8 +57,9 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
   if (file) c.file = file;
   if (!isObject(value)) return c;
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0) : undefined);
-  c.include = strings(value.include) ?? c.include;
-  c.exclude = strings(value.exclude) ?? c.exclude;
+  // A glob that could take minutes to match is ignored (the config file's analysis reports it).
+  c.include = strings(value.include)?.filter((g) => !globProblem(g)) ?? c.include;
+  c.exclude = strings(value.exclude)?.filter((g) => !globProblem(g)) ?? c.exclude;
   c.scale = readScale(value.scale).scale ?? c.scale;
   if (isObject(value.rules)) {
     for (const [id, setting] of Object.entries(value.rules)) {

@@ -20,12 +20,13 @@ export async function findConfigFile(host: Host, folder: string): Promise<string
   }
 }
 
-/** Reads a file for analysis, without reading anything over the size limit. */
+/** Reads a file for analysis: only a regular file, and nothing over the size limit. */
 export async function readInput(host: Host, file: string, maxBytes: number): Promise<FileInput> {
   try {
-    const st = await host.stat(file);
-    if (st && st.size > maxBytes) return { size: st.size };
-    return { bytes: await host.readFile(file) };
+    const r = await host.readFile(file, maxBytes);
+    if ('bytes' in r) return { bytes: r.bytes };
+    if ('tooLarge' in r) return { size: r.tooLarge };
+    return { notFile: r.notFile };
   } catch (e) {
     return { size: 0, error: e instanceof Error ? e.message : String(e) };
   }
@@ -48,9 +49,14 @@ export async function readConfig(host: Host, file: string): Promise<{ config: Pe
 
 /**
  * Every file below the root that the config includes and does not exclude. A subfolder with its
- * own peakend.yaml is a workspace of its own and is left out.
+ * own peakend.yaml is a workspace of its own and is left out. A folder that cannot be listed
+ * (no permission, a path too long) is passed to `unreadable`: its files would go unchecked.
  */
-export async function discoverFiles(host: Host, config: PeakendConfig): Promise<string[]> {
+export async function discoverFiles(
+  host: Host,
+  config: PeakendConfig,
+  unreadable: (folder: string, error: string) => void = () => {},
+): Promise<string[]> {
   const include = picomatch(config.include, { dot: false });
   const exclude = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
   const out: string[] = [];
@@ -58,7 +64,8 @@ export async function discoverFiles(host: Host, config: PeakendConfig): Promise<
     let entries: Awaited<ReturnType<Host['readDirectory']>>;
     try {
       entries = await host.readDirectory(dir);
-    } catch {
+    } catch (e) {
+      unreadable(dir, e instanceof Error ? e.message : String(e));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -81,6 +88,8 @@ export interface LoadedWorkspace {
   workspace: Workspace;
   /** The files that were asked for (all discovered files when no paths were given). */
   requested: Set<string>;
+  /** Folders that could not be listed; each holds one finding, and is not a file that was checked. */
+  unreadableFolders: string[];
 }
 
 /**
@@ -95,15 +104,20 @@ export async function openWorkspace(host: Host, folder: string, extraFiles: stri
 /** Loads every file of a workspace whose config is already known. */
 export async function loadWorkspace(host: Host, config: PeakendConfig, model?: FileModel, extraFiles: string[] = []): Promise<LoadedWorkspace> {
   const workspace = new Workspace(config);
-  const files = await discoverFiles(host, config);
-  const requested = new Set(files);
+  const folders: string[] = [];
+  const files = await discoverFiles(host, config, (folder, error) => {
+    workspace.setFile(folder, { folderError: error });
+    folders.push(folder);
+  });
+  const requested = new Set([...files, ...folders]);
   if (model) {
-    workspace.setFile(model.file, { text: model.lines.text });
+    // As read: re-analysing its text would call a config that could not be read or decoded empty.
+    workspace.setModel(model);
     requested.add(model.file);
   }
   for (const f of extraFiles) if (!requested.has(f)) files.push(f);
   for (const file of files) workspace.setFile(file, await readInput(host, file, config.maxFileBytes));
-  return { workspace, requested: new Set([...requested, ...extraFiles]) };
+  return { workspace, requested: new Set([...requested, ...extraFiles]), unreadableFolders: folders };
 }
 
 /**
@@ -127,10 +141,10 @@ export async function checkPaths(host: Host, paths: string[]): Promise<{ workspa
   const files: string[] = [];
   const findings: import('../finding').Finding[] = [];
   for (const g of groups.values()) {
-    const { workspace } = await openWorkspace(host, g.folder, g.files);
+    const { workspace, unreadableFolders } = await openWorkspace(host, g.folder, g.files);
     workspaces.push(workspace);
     const wanted = (f: string) => g.files.includes(f) || g.folders.some((d) => isInside(d, f));
-    for (const f of workspace.files.keys()) if (wanted(f)) files.push(f);
+    for (const f of workspace.files.keys()) if (wanted(f) && !unreadableFolders.includes(f)) files.push(f);
     findings.push(...workspace.findings().filter((f) => wanted(f.file)));
   }
   return { workspaces, files, findings };

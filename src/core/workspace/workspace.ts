@@ -26,6 +26,12 @@ export class Workspace {
     return model;
   }
 
+  /** Keeps a file analysed elsewhere (the config file, read before the workspace existed). */
+  setModel(model: FileModel): void {
+    this.models.set(model.file, model);
+    this.invalidate();
+  }
+
   deleteFile(file: string): boolean {
     const had = this.models.delete(file);
     if (had) this.invalidate();

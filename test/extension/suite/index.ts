@@ -2,7 +2,7 @@
 // through scripts/vscode-host, or @vscode/test-electron) loads this module and awaits run().
 // scripts/test-extension.mjs bundles it to test-output/extension-tests/index.cjs (CommonJS; `vscode`
 // and `mocha` stay external) and runs each suite in its own host with its own workspace:
-//   PEAKEND_TEST_SUITE     main | l10n | trust | plain (which test files run; default main)
+//   PEAKEND_TEST_SUITE     main | l10n | trust | plain | hostile (which test files run; default main)
 //   PEAKEND_TEST_EXPECTED  JSON of the findings `peakend check` reports for the workspace
 //   PEAKEND_TEST_HASHES    (trust) JSON of the workspace files' SHA-256 before the run
 //   PEAKEND_TEST_RESULTS   where to write { passed, failed, pending, failures } for the runner
@@ -34,6 +34,7 @@ const SUITES: Record<string, () => void> = {
   l10n: () => require('./l10n.itest'),
   trust: () => require('./trust.itest'),
   plain: () => require('./inactive.itest'),
+  hostile: () => require('./hostile.itest'),
 };
 
 interface Counts {
