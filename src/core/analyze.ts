@@ -26,7 +26,7 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);
   const model = emptyModel(file, lines, report);
-  const { doc, value } = parseYaml(text, report);
+  const { doc, value } = parseYaml(text, report, config.maxDepth);
   model.suppressions = doc ? withoutScalarLines(scanSuppressions(text), doc, lines) : scanSuppressions(text);
   const hasSyntaxErrors = report.findings.some((f) => f.ruleId === 'yaml-syntax');
   model.value = value;

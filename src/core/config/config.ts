@@ -1,5 +1,6 @@
 import type { Severity } from '../finding';
 import type { Scale } from '../model/types';
+import { DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, MIN_DEPTH_LIMIT } from '../yaml/depth';
 
 export type RuleSetting = Severity | 'off';
 
@@ -14,6 +15,8 @@ export interface PeakendConfig {
   rules: Record<string, RuleSetting>;
   checklistsDir: string;
   maxFileBytes: number;
+  /** How deeply lists and mappings may nest (limits.maxDepth). */
+  maxDepth: number;
 }
 
 export const CONFIG_FILE_NAMES = ['peakend.yaml', 'peakend.yml'];
@@ -44,6 +47,7 @@ export function defaultConfig(root: string): PeakendConfig {
     rules: {},
     checklistsDir: 'checklists',
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    maxDepth: DEFAULT_MAX_DEPTH,
   };
 }
 
@@ -68,6 +72,8 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
   if (isObject(value.checklists) && typeof value.checklists.dir === 'string') c.checklistsDir = value.checklists.dir;
   const max = isObject(value.limits) ? value.limits.maxFileBytes : undefined;
   if (typeof max === 'number' && Number.isInteger(max) && max >= MIN_FILE_BYTES) c.maxFileBytes = max;
+  const depth = isObject(value.limits) ? value.limits.maxDepth : undefined;
+  if (typeof depth === 'number' && Number.isInteger(depth) && depth >= MIN_DEPTH_LIMIT && depth <= MAX_DEPTH_LIMIT) c.maxDepth = depth;
   return c;
 }
 

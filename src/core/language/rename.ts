@@ -1,5 +1,5 @@
 import type { TextEdit } from '../finding';
-import { isValidId } from '../model/ids';
+import { isReservedName, isValidId } from '../model/ids';
 import type { MessageId } from '../messages/render';
 import type { WorkspaceIndex } from '../workspace/index';
 import { definitionsOf, identity, referencesOf, type Target } from './targets';
@@ -12,6 +12,7 @@ export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; messag
  */
 export function renameEdits(index: WorkspaceIndex, target: Target, newId: string): RenameResult {
   const { kind, id, scope } = identity(target);
+  if (isReservedName(newId)) return { ok: false, messageId: 'rename.reserved', args: { id: newId } };
   if (!isValidId(newId)) return { ok: false, messageId: 'rename.invalid', args: { id: newId } };
   if (newId === id) return { ok: true, edits: [] };
   const clash = index.defs.find((d) => d.kind === kind && d.scope === scope && d.id.toLowerCase() === newId.toLowerCase() && d.id !== id);

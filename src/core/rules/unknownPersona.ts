@@ -1,5 +1,5 @@
 import { makeFinding, related, fix } from '../report';
-import { unknownReference } from './unknownReference';
+import { knownIds, unknownReference } from './unknownReference';
 import type { WorkspaceRule } from './workspaceRule';
 
 /**
@@ -9,9 +9,9 @@ import type { WorkspaceRule } from './workspaceRule';
 export const unknownPersona: WorkspaceRule = {
   id: 'unknown-persona',
   check(index, emit) {
-    const defs = [...index.personas.values()].flat().map((p) => p.def);
+    const known = knownIds([...index.personas.values()].flat().map((p) => p.def));
     for (const ref of index.refs) {
-      if (ref.kind === 'persona' && ref.role !== 'score' && !index.personas.has(ref.id)) emit(unknownReference(this.id, ref, defs, index));
+      if (ref.kind === 'persona' && ref.role !== 'score' && !index.personas.has(ref.id)) emit(unknownReference(this.id, ref, known, index));
     }
     for (const f of index.files) {
       const j = f.journey;

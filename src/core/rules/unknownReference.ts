@@ -2,17 +2,29 @@ import type { Finding, Fix } from '../finding';
 import type { Def, Ref } from '../model/types';
 import { fix, makeFinding, related } from '../report';
 import { basename } from '../util/paths';
-import { similar } from '../util/similar';
+import { SimilarIndex } from '../util/similar';
 import type { WorkspaceIndex } from '../workspace/index';
+
+/** The defined IDs of one kind, indexed once per rule run for every unknown reference. */
+export interface KnownIds {
+  byId: ReadonlyMap<string, Def>;
+  similar: SimilarIndex;
+}
+
+export function knownIds(defs: readonly Def[]): KnownIds {
+  const byId = new Map<string, Def>();
+  for (const d of defs) if (!byId.has(d.id)) byId.set(d.id, d);
+  return { byId, similar: new SimilarIndex(byId.keys()) };
+}
 
 /**
  * The finding for a reference to an ID that no file defines: on the referencing node, with the
  * closest IDs as related locations, a "did you mean" fix for each, and a fix that creates the
  * missing touchpoint or persona as a stub in the file where it belongs.
  */
-export function unknownReference(ruleId: string, ref: Ref, defs: readonly Def[], index: WorkspaceIndex): Finding {
-  const byId = new Map(defs.map((d) => [d.id, d]));
-  const candidates = similar(ref.id, byId.keys(), 3);
+export function unknownReference(ruleId: string, ref: Ref, known: KnownIds, index: WorkspaceIndex): Finding {
+  const { byId } = known;
+  const candidates = known.similar.similar(ref.id, 3);
   const [best] = candidates;
   const args: Record<string, string> = best ? { kind: ref.kind, id: ref.id, suggestion: best } : { kind: ref.kind, id: ref.id };
   const fixes = candidates.map((c, i) => fix('fix.replace', { id: c }, [{ file: ref.file, range: ref.range, newText: c }], i === 0 && candidates.length === 1));
