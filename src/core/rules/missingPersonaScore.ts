@@ -2,6 +2,8 @@ import type { Fix } from '../finding';
 import { fix, related } from '../report';
 import type { Step } from '../model/types';
 import type { FileRule } from './fileRule';
+import { isValidId } from '../model/ids';
+import { yamlScalar } from '../yaml/scalar';
 
 /** Each step scores every persona the journey covers; the fix inserts the neutral score. */
 export const missingPersonaScore: FileRule = {
@@ -31,8 +33,9 @@ export const missingPersonaScore: FileRule = {
 
 function insertScore(file: string, step: Step, persona: string, neutral: number): Fix | undefined {
   const at = step.scoreInsert;
-  if (!at) return undefined;
-  const entry = `${persona}: ${neutral}`;
+  // A persona that breaks the ID pattern is never written as a key; a valid one is quoted where needed ("123").
+  if (!at || !isValidId(persona)) return undefined;
+  const entry = `${yamlScalar(persona)}: ${neutral}`;
   const newText = at.style === 'block' ? `\n${at.indent}${entry}` : at.empty ? entry : `, ${entry}`;
   return fix('fix.addScore', { persona }, [{ file, range: { start: at.position, end: at.position }, newText }]);
 }

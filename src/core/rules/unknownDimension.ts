@@ -1,6 +1,7 @@
 import { fix } from '../report';
 import { similar } from '../util/similar';
 import type { FileRule } from './fileRule';
+import { yamlScalar } from '../yaml/scalar';
 
 export const DEFAULT_DIMENSIONS = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles', 'etiquette', 'norms', 'efficiency'];
 
@@ -17,7 +18,7 @@ export const unknownDimension: FileRule = {
       const [suggestion] = similar(d.value, allowed, 1);
       if (suggestion) {
         report.atRange('unknown-dimension', d.range, 'dimension.unknownSuggest', { dimension: d.value, suggestion }, {
-          fixes: [fix('fix.replace', { id: suggestion }, [{ file: model.file, range: d.range, newText: suggestion }], true)],
+          fixes: [fix('fix.replace', { id: suggestion }, [{ file: model.file, range: d.range, newText: yamlScalar(suggestion) }], true)],
         });
       } else {
         report.atRange('unknown-dimension', d.range, 'dimension.unknown', { dimension: d.value, allowed: allowed.join(', ') });

@@ -1,6 +1,8 @@
 import { makeFinding, related, fix } from '../report';
 import { knownIds, unknownReference } from './unknownReference';
 import type { WorkspaceRule } from './workspaceRule';
+import { isValidId } from '../model/ids';
+import { yamlScalar } from '../yaml/scalar';
 
 /**
  * Journeys cover only defined personas, and a step scores (and quotes) only the journey's own
@@ -24,11 +26,11 @@ export const unknownPersona: WorkspaceRule = {
           for (const score of step.emotions) {
             if (covered.has(score.persona)) continue;
             // A key that is a typo of a missing persona gets that persona as its fix.
-            const missing = j.personas.filter((p) => !scored.has(p.id)).map((p) => p.id);
+            const missing = j.personas.filter((p) => !scored.has(p.id) && isValidId(p.id)).map((p) => p.id);
             emit(
               makeFinding(this.id, f.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {
                 related: [related(f.file, j.personas[0]!.range, 'emotion.missingScoreRelated', { personas: list })],
-                fixes: missing.map((id) => fix('fix.replace', { id }, [{ file: f.file, range: score.keyRange, newText: id }], missing.length === 1)),
+                fixes: missing.map((id) => fix('fix.replace', { id }, [{ file: f.file, range: score.keyRange, newText: yamlScalar(id) }], missing.length === 1)),
               }),
             );
           }

@@ -3,6 +3,8 @@ import type { Def, Ref } from '../model/types';
 import { fix, makeFinding, related } from '../report';
 import { basename } from '../util/paths';
 import { SimilarIndex } from '../util/similar';
+import { isValidId } from '../model/ids';
+import { yamlScalar } from '../yaml/scalar';
 import type { WorkspaceIndex } from '../workspace/index';
 
 /** The defined IDs of one kind, indexed once per rule run for every unknown reference. */
@@ -27,7 +29,10 @@ export function unknownReference(ruleId: string, ref: Ref, known: KnownIds, inde
   const candidates = known.similar.similar(ref.id, 3);
   const [best] = candidates;
   const args: Record<string, string> = best ? { kind: ref.kind, id: ref.id, suggestion: best } : { kind: ref.kind, id: ref.id };
-  const fixes = candidates.map((c, i) => fix('fix.replace', { id: c }, [{ file: ref.file, range: ref.range, newText: c }], i === 0 && candidates.length === 1));
+  // Fixes write only IDs of the valid form, quoted where YAML would read them as something else ("123").
+  const fixes = candidates
+    .filter((c) => isValidId(c))
+    .map((c, i, valid) => fix('fix.replace', { id: c }, [{ file: ref.file, range: ref.range, newText: yamlScalar(c) }], i === 0 && valid.length === 1 && candidates.length === 1));
   const create = createStub(ref, best, index);
   if (create) fixes.push(create);
   return makeFinding(ruleId, ref.file, ref.range, best ? 'reference.unknownSuggest' : 'reference.unknown', args, {
@@ -40,7 +45,8 @@ export function unknownReference(ruleId: string, ref: Ref, known: KnownIds, inde
 }
 
 function createStub(ref: Ref, near: string | undefined, index: WorkspaceIndex): Fix | undefined {
-  if (ref.kind === 'standard') return undefined;
+  // An ID that breaks the pattern (a line break, a path) is never written into another file.
+  if (ref.kind === 'standard' || !isValidId(ref.id)) return undefined;
   const target = index.fileFor(ref.kind === 'touchpoint' ? 'touchpoints' : 'personas', near);
   const end = target?.listEnd;
   if (!target || !end) return undefined;
@@ -50,14 +56,14 @@ function createStub(ref: Ref, near: string | undefined, index: WorkspaceIndex): 
     // A stub that validates: the fields it must have, copied from the closest touchpoint when there is one.
     const model = near ? index.touchpoints.get(near)?.[0] : undefined;
     entry = [
-      `${i}- id: ${ref.id}`,
-      `${i}  name: ${ref.id}`,
-      `${i}  phase: ${model?.phase ?? 'service'}`,
-      `${i}  channel: ${model?.channel ?? 'on-site'}`,
-      `${i}  type: ${model?.type ?? 'human'}`,
+      `${i}- id: ${yamlScalar(ref.id)}`,
+      `${i}  name: ${yamlScalar(ref.id)}`,
+      `${i}  phase: ${yamlScalar(model?.phase ?? 'service')}`,
+      `${i}  channel: ${yamlScalar(model?.channel ?? 'on-site')}`,
+      `${i}  type: ${yamlScalar(model?.type ?? 'human')}`,
     ].join('\n');
   } else {
-    entry = `${i}- id: ${ref.id}\n${i}  name: ${ref.id}`;
+    entry = `${i}- id: ${yamlScalar(ref.id)}\n${i}  name: ${yamlScalar(ref.id)}`;
   }
   const at = { start: end.position, end: end.position };
   return fix(ref.kind === 'touchpoint' ? 'fix.createTouchpoint' : 'fix.createPersona', { id: ref.id, file: basename(target.file) }, [

@@ -6,6 +6,7 @@ import { fix, type FileReporter, type FindingExtras } from '../report';
 import { similar } from '../util/similar';
 import { locate, pairOf, parsePointer, span } from '../yaml/nodes';
 import { SCHEMAS } from './schemas';
+import { yamlScalar } from '../yaml/scalar';
 
 let ajv: Ajv | undefined;
 const compiled = new Map<DocumentKind, ValidateFunction>();
@@ -139,8 +140,7 @@ function reportError(err: ErrorObject, root: unknown, doc: Document, report: Fil
 
 /** The "did you mean" fix: the node's text replaced by the suggestion, quoted when YAML needs it. */
 export function replaceWith(report: FileReporter, start: number, end: number, suggestion: string): FindingExtras {
-  const text = /^[A-Za-z0-9_\u3400-\u9fff-]+$/.test(suggestion) ? suggestion : JSON.stringify(suggestion);
-  return { fixes: [fix('fix.replace', { id: suggestion }, [{ file: report.file, range: report.range(start, end), newText: text }], true)] };
+  return { fixes: [fix('fix.replace', { id: suggestion }, [{ file: report.file, range: report.range(start, end), newText: yamlScalar(suggestion) }], true)] };
 }
 
 function patternError(err: ErrorObject, value: string, s: number, e: number, report: FileReporter): void {

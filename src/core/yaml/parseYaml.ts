@@ -202,7 +202,8 @@ export function withoutScalarLines(directives: Map<number, Set<string>>, doc: Do
     Scalar(_, node) {
       if (!isScalar(node) || !node.range) return;
       const first = lines.position(node.range[0]).line;
-      const last = lines.position(node.range[1]).line;
+      // The end is exclusive: a block scalar's range ends at the start of the line after it.
+      const last = lines.position(Math.max(node.range[0], node.range[1] - 1)).line;
       for (let l = first + 1; l <= last; l++) inside.add(l);
     },
   });
