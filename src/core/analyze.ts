@@ -26,7 +26,7 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);
   const model = emptyModel(file, lines, report);
-  const { doc, value } = parseYaml(text, report, config.maxDepth);
+  const { doc, value, aliases } = parseYaml(text, report, config.maxDepth);
   model.suppressions = doc ? withoutScalarLines(scanSuppressions(text), doc, lines) : scanSuppressions(text);
   const hasSyntaxErrors = report.findings.some((f) => f.ruleId === 'yaml-syntax');
   model.value = value;
@@ -56,7 +56,7 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
     validateSchema(kind, value, doc, report, model.kindUnknown ? ['/kind'] : []);
   }
 
-  const x = new Extractor(report);
+  const x = new Extractor(report, aliases);
   if (kind === 'journey' || kind === 'touchpoints' || kind === 'standards') {
     const docKind = kind === 'journey' ? 'journey' : kind === 'touchpoints' ? 'inventory' : 'standards-set';
     const def = x.def(docKind, root, 'title');

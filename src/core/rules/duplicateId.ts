@@ -14,7 +14,7 @@ export const duplicateId: WorkspaceRule = {
   id: 'duplicate-id',
   check(index, emit) {
     const groups = new Map<string, Def[]>();
-    for (const d of index.defs) {
+    for (const d of [index.defs, index.repeatedDefs].flat()) {
       const key = `${d.kind}\u0000${d.scope ?? ''}\u0000${d.id.toLowerCase()}`;
       const g = groups.get(key);
       if (g) g.push(d);

@@ -8,6 +8,8 @@ export class WorkspaceIndex {
   readonly personas = new Map<string, Persona[]>();
   /** Every definition, including journeys, stages and steps. */
   readonly defs: Def[] = [];
+  /** Stages and steps repeated by aliases, located at the alias: duplicates, never edit targets. */
+  readonly repeatedDefs: Def[] = [];
   readonly refs: Ref[] = [];
   readonly files: readonly FileModel[];
 
@@ -31,6 +33,7 @@ export class WorkspaceIndex {
       }
       const j = f.journey;
       if (j) {
+        append(this.repeatedDefs, j.repeated);
         append(this.refs, j.personas);
         append(this.refs, j.quotePersonas);
         for (const stage of j.stages) {

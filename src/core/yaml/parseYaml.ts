@@ -11,6 +11,8 @@ export interface ParsedYaml {
   doc: Document.Parsed | undefined;
   /** The plain data of the document (null when empty or unusable). */
   value: unknown;
+  /** The node each alias of the document stands for. */
+  aliases?: Map<Alias, Node>;
 }
 
 const parseOptions = {
@@ -66,7 +68,8 @@ export function parseYaml(text: string, report: FileReporter, maxDepth = DEFAULT
     report.at('yaml-unresolved-alias', r[0], r[1], 'yaml.unresolvedAlias', { alias: doc.contents.source });
     return { doc: undefined, value: null };
   }
-  new NodeCheck(report, maxDepth).node(doc.contents as Node, 1);
+  const check = new NodeCheck(report, maxDepth);
+  check.node(doc.contents as Node, 1);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -77,7 +80,7 @@ export function parseYaml(text: string, report: FileReporter, maxDepth = DEFAULT
     // Nothing of such a document can be used safely.
     return { doc: undefined, value: null };
   }
-  return { doc, value };
+  return { doc, value, aliases: check.resolved };
 }
 
 /**
@@ -90,6 +93,8 @@ class NodeCheck {
   private readonly anchors = new Map<string, Node>();
   private readonly heights = new Map<Node, number>();
   private readonly open = new Set<Node>();
+  /** The node each alias stands for (the last anchor of its name before it, as YAML resolves it). */
+  readonly resolved = new Map<Alias, Node>();
 
   constructor(
     private readonly report: FileReporter,
@@ -141,7 +146,10 @@ class NodeCheck {
     const problem = !target ? 'yaml.unresolvedAlias' : this.open.has(target) ? 'yaml.aliasCycle' : undefined;
     const height = target && !problem ? (this.heights.get(target) ?? 0) : 0;
     const tooDeepHere = !problem && depth - 1 + height > this.maxDepth;
-    if (!problem && !tooDeepHere) return height;
+    if (!problem && !tooDeepHere) {
+      this.resolved.set(node, target!);
+      return height;
+    }
     const r = (node as Alias).range ?? [0, 0, 0];
     if (problem) this.report.at('yaml-unresolved-alias', r[0], r[1], problem, { alias: node.source });
     else this.report.at('yaml-too-deep', r[0], r[1], 'yaml.tooDeep', { limit: this.maxDepth });
