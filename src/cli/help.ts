@@ -2,7 +2,7 @@ import type { Command } from './commands/types';
 
 /** `peakend --help`: the commands come from the command table, so a new command is listed by being registered. */
 export function mainHelp(commands: readonly Command[]): string {
-  const width = Math.max(...commands.map((c) => `${c.name} ${c.usage}`.length), 'help [command]'.length) + 3;
+  const width = commands.reduce((w, c) => Math.max(w, `${c.name} ${c.usage}`.length), 'help [command]'.length) + 3;
   const rows = [...commands.map((c) => [`${c.name} ${c.usage}`, c.summary]), ['help [command]', 'Show help for a command']];
   return `Usage: peakend <command> [options]
 

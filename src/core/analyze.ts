@@ -38,7 +38,7 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);
   const model = emptyModel(file, lines, report);
-  const { doc, value } = parseYaml(text, report);
+  const { doc, value, aliases } = parseYaml(text, report, config.maxDepth);
   model.suppressions = doc ? withoutScalarLines(scanSuppressions(text), doc, lines) : scanSuppressions(text);
   const hasSyntaxErrors = report.findings.some((f) => f.ruleId === 'yaml-syntax');
   model.value = value;
@@ -68,7 +68,7 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
     validateSchema(kind, value, doc, report, model.kindUnknown ? ['/kind'] : []);
   }
 
-  const x = new Extractor(report);
+  const x = new Extractor(report, aliases);
   KINDS[kind].extract(x, root, model, config);
   const scaleRange = x.scaleRange(root);
   if (scaleRange) model.scaleRange = scaleRange;

@@ -1,6 +1,7 @@
 import type { Fix, Range, RelatedLocation } from './finding';
 import { fix } from './report';
-import { similar } from './util/similar';
+import { SimilarIndex, similar } from './util/similar';
+import { yamlScalar } from './yaml/scalar';
 
 export interface DidYouMean {
   /** Best first; empty when no candidate is close enough. */
@@ -18,15 +19,20 @@ export interface DidYouMeanOptions {
   all?: boolean;
   /** The related location of a suggestion: where it is defined. */
   locate?: (suggestion: string) => RelatedLocation | undefined;
+  /** Only suggestions that pass get a fix (IDs: the ID pattern), so nothing malformed is ever written. */
+  writable?: (suggestion: string) => boolean;
 }
 
 /**
  * The one "did you mean": the candidates close to `word`, a fix for each that writes it over `range`
  * in `file` (quoted when YAML needs it), and their definitions as related locations.
  */
-export function didYouMean(word: string, candidates: Iterable<string>, file: string, range: Range, options: DidYouMeanOptions = {}): DidYouMean {
-  const suggestions = options.all ? [...candidates] : similar(word, candidates, options.limit ?? 1);
-  const fixes = suggestions.map((s) => fix('fix.replace', { id: s }, [{ file, range, newText: yamlText(s) }], suggestions.length === 1));
+export function didYouMean(word: string, candidates: Iterable<string> | SimilarIndex, file: string, range: Range, options: DidYouMeanOptions = {}): DidYouMean {
+  const limit = options.limit ?? 1;
+  // A SimilarIndex, built once per run, bounds the work when many words meet many candidates.
+  const suggestions = candidates instanceof SimilarIndex ? candidates.similar(word, limit) : options.all ? [...candidates] : similar(word, candidates, limit);
+  const writable = options.writable ? suggestions.filter(options.writable) : suggestions;
+  const fixes = writable.map((s) => fix('fix.replace', { id: s }, [{ file, range, newText: yamlScalar(s) }], suggestions.length === 1));
   const related: RelatedLocation[] = [];
   for (const s of suggestions) {
     const r = options.locate?.(s);
@@ -35,7 +41,3 @@ export function didYouMean(word: string, candidates: Iterable<string>, file: str
   return { suggestions, fixes, related };
 }
 
-/** A suggestion as YAML text: IDs, keys and names of letters, digits, '-' and '_' as they are, anything else quoted. */
-function yamlText(s: string): string {
-  return /^[A-Za-z0-9_\u3400-\u9fff-]+$/.test(s) ? s : JSON.stringify(s);
-}

@@ -37,7 +37,15 @@ export interface Fix {
   preferred?: boolean;
 }
 
-export type MessageArgs = Record<string, string | number>;
+/**
+ * An argument that is itself a message of the catalogs ("text", "a list"), rendered in the finding's
+ * language. Plain string arguments are always shown as they are: user text is never a message key.
+ */
+export interface MessageRef {
+  message: string;
+}
+
+export type MessageArgs = Record<string, string | number | MessageRef>;
 
 export interface Finding {
   ruleId: string;

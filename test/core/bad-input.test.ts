@@ -1,8 +1,10 @@
 import { mkdtempSync, cpSync, writeFileSync, rmSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openWorkspace, type Host, type ReadResult } from '../../src/core';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { openWorkspace, renderMessage, type Host, type MessageId, type ReadResult } from '../../src/core';
+import { memoryHost } from '../helpers/memory';
+import { zhCn } from '../../src/core/messages/zh-cn';
 import { nodeHost } from '../../src/node/nodeHost';
 import { groupFindings, readExpectations } from '../helpers/expectations';
 
@@ -33,6 +35,68 @@ describe('hostile and broken files', () => {
     const future = workspace.getFile(join(FIXTURES, 'future.journey.yaml'))!;
     expect(future.def?.id).toBe('from-the-future');
     expect(future.findings.map((f) => f.ruleId)).toEqual(['unsupported-version']);
+  });
+});
+
+describe('what reaches the reader', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('writes nothing to the console or to stderr while checking the hostile files', async () => {
+    const calls: unknown[][] = [];
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, method).mockImplementation((...a) => void calls.push([method, ...a]));
+    vi.spyOn(process.stderr, 'write').mockImplementation((...a) => (calls.push(['stderr', ...a]), true));
+    vi.spyOn(process, 'emitWarning').mockImplementation((...a) => void calls.push(['emitWarning', ...a]));
+    const { workspace } = await openWorkspace(nodeHost, FIXTURES);
+    workspace.findings();
+    expect(calls).toEqual([]);
+  });
+
+  it('shows text starting with "@" as written', async () => {
+    const { workspace } = await openWorkspace(nodeHost, FIXTURES);
+    const messages = workspace.findingsFor(join(FIXTURES, 'at-sign.journey.yaml')).map((f) => f.message);
+    expect(messages.filter((m) => m.startsWith('Unknown'))).toEqual(['Unknown touchpoint "@constructor".', 'Unknown persona "@type.string".']);
+    expect(messages.filter((m) => m.includes('cannot be an ID')).map((m) => m.slice(0, 18))).toEqual(['"@constructor" can', '"@type.string" can']);
+  });
+
+  it('looks up catalogs by own property only, and renders message arguments only when marked', () => {
+    expect(renderMessage('constructor' as MessageId, {})).toBe('constructor');
+    expect(renderMessage('reference.unknown', { kind: 'constructor', id: '@constructor' })).toBe('Unknown constructor "@constructor".');
+    expect(renderMessage('reference.unknown', { kind: 'touchpoint', id: '@type.string' })).toBe('Unknown touchpoint "@type.string".');
+    const zh = zhCn['schema.type'].replace('{expected}', zhCn['type.string']).replace('{actual}', zhCn['type.null']);
+    expect(renderMessage('schema.type', { expected: { message: 'type.string' }, actual: { message: 'type.null' } }, 'zh-cn')).toBe(zh);
+    expect(renderMessage('schema.type', { expected: { message: 'type.string' }, actual: { message: 'type.null' } })).toBe('Expected text, found nothing.');
+    expect(renderMessage('schema.type', { expected: '@type.string', actual: '@constructor' })).toBe('Expected @type.string, found @constructor.');
+  });
+});
+
+describe('nesting', () => {
+  it('refuses a deeply nested peakend.yaml at the place past the limit, and checks the rest with the defaults', async () => {
+    const config = `peakend: 1\nkind: config\nrules: ${'{ a: '.repeat(1000)}1${' }'.repeat(1000)}\n`;
+    const host = memoryHost({
+      '/ws/peakend.yaml': config,
+      '/ws/p.personas.yaml': 'peakend: 1\nkind: personas\npersonas:\n  - { id: owner, nmae: 业主 }\n',
+    });
+    const { workspace } = await openWorkspace(host, '/ws');
+    const byFile = groupFindings(workspace.findings(), workspace.files.keys());
+    // Level 1 is the top mapping, so the 64th "{" is level 65: at column 8 + 63 * 5.
+    expect(byFile.get('peakend.yaml')).toEqual([`yaml-too-deep 3:${8 + 63 * 5}-3:${9 + 63 * 5}`]);
+    expect(byFile.get('p.personas.yaml')).toEqual(['schema 4:18-4:22', 'schema 4:5-4:28']);
+  });
+
+  it('honours limits.maxDepth, also for aliases that would nest deeper than it', async () => {
+    const config = 'peakend: 1\nkind: config\nlimits: { maxDepth: 8 }\n';
+    const nested = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const host = memoryHost({
+      '/ws/peakend.yaml': config,
+      '/ws/a.personas.yaml': `peakend: 1\nkind: personas\npersonas: []\nx: ${nested(7)}\n`,
+      '/ws/b.personas.yaml': `peakend: 1\nkind: personas\npersonas: []\nx: ${nested(8)}\n`,
+      '/ws/c.personas.yaml': `peakend: 1\nkind: personas\npersonas: []\nx: &a ${nested(4)}\ny: [[[[*a]]]]\n`,
+    });
+    const { workspace } = await openWorkspace(host, '/ws');
+    const byFile = groupFindings(workspace.findings(), workspace.files.keys());
+    expect(byFile.get('a.personas.yaml')).toEqual(['schema 3:11-3:13', 'schema 4:1-4:2']);
+    expect(byFile.get('b.personas.yaml')).toEqual(['yaml-too-deep 4:11-4:12']);
+    expect(byFile.get('c.personas.yaml')).toEqual(['schema 3:11-3:13', 'schema 4:1-4:2', 'schema 5:1-5:2', 'yaml-too-deep 5:8-5:10']);
   });
 });
 

@@ -94,4 +94,14 @@ describe('disable-line fix', () => {
     expect(twice).toContain('      # peakend-disable-next-line unknown-touchpoint, score-out-of-scale\n');
     expect((await load({ ...files, 'j.journey.yaml': twice })).findings()).toEqual([]);
   });
+
+  it('puts the rule before a "-- reason" of the directive above, so that it takes effect', async () => {
+    const src = journey('      # peakend-disable-next-line score-out-of-scale -- the survey allows 9\n      - { id: a, title: x, touchpoints: [hotline], emotions: { owner: 1, tenant: 9 } }\n');
+    const ws = await load({ ...files, 'j.journey.yaml': src });
+    const [unknown, ...rest] = ws.findingsFor('/ws/j.journey.yaml');
+    expect([unknown!.ruleId, rest]).toEqual(['unknown-touchpoint', []]);
+    const fixed = applyEdits(src, disableLineFix(new LineIndex(src), unknown!).edits);
+    expect(fixed).toContain('      # peakend-disable-next-line score-out-of-scale, unknown-touchpoint -- the survey allows 9\n      - { id: a');
+    expect((await load({ ...files, 'j.journey.yaml': fixed })).findings()).toEqual([]);
+  });
 });

@@ -296,6 +296,28 @@ describe('settings', () => {
     const inValue = journey('      - { id: a, title: "# peakend-disable-next-line", emotions: { owner: 1, tenant: 1 } }\n      - { id: b, title: x, touchpoints: [hotline], emotions: { owner: 1, tenant: 1 } }\n');
     expect((await check({ ...base, 'j.journey.yaml': inValue })).map((f) => f.ruleId)).toEqual(['unknown-touchpoint']);
   });
+
+  it('reads a directive on the line right after a block scalar, and not one inside it', async () => {
+    const steps = [
+      '      - id: a',
+      '        title: x',
+      '        description: |',
+      '          text',
+      '          # peakend-disable-next-line unknown-touchpoint',
+      '        touchpoints: [hotline]',
+      '        emotions: { owner: 1, tenant: 1 }',
+      '      - id: b',
+      '        title: y',
+      '        description: |',
+      '          text',
+      '        # peakend-disable-next-line unknown-touchpoint',
+      '        touchpoints: [hotline]',
+      '        emotions: { owner: 1, tenant: 1 }',
+      '',
+    ].join('\n');
+    const findings = await check({ ...base, 'j.journey.yaml': journey(steps) });
+    expect(findings.map((f) => [f.ruleId, f.range.start.line])).toEqual([['unknown-touchpoint', 14]]);
+  });
 });
 
 describe('text encodings and line endings', () => {

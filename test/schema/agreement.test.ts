@@ -201,6 +201,7 @@ const YLS_SAYS: Record<string, Says> = {
   // yaml-language-server shows the schema's patternErrorMessage; we show the same hint from our catalogs.
   'schema.patternMessage': is((a) => String(a.hint)),
   'schema.idPattern': startsWith('An ID starts with a letter or digit'),
+  'schema.idReserved': startsWith('An ID starts with a letter or digit'),
   'schema.datePattern': is(() => 'A date is written YYYY-MM-DD or YYYY-MM.'),
 };
 
@@ -230,7 +231,7 @@ function sameNode(o: Ours, d: Diagnostic, text: string, lines: LineIndex): boole
   const oEnd = lines.offset(o.range.end);
   const dStart = lines.offset(d.range.start);
   const dEnd = lines.offset(d.range.end);
-  if (o.messageId === 'schema.type' && o.args.actual === '@type.null' && text[oEnd] === ':') {
+  if (o.messageId === 'schema.type' && (o.args.actual as { message?: string } | undefined)?.message === 'type.null' && text[oEnd] === ':') {
     return dStart === dEnd && /^:[ \t]*$/.test(text.slice(oEnd, dStart));
   }
   if (o.messageId === 'schema.uniqueItems') {

@@ -45,4 +45,12 @@ describe('IDs', () => {
     for (const ok of ['repair-visit', 'service_hotline', '报修', 'A1', '交房-2026']) expect(isValidId(ok), ok).toBe(true);
     for (const bad of ['../x', 'a/b', 'a\\b', '.hidden', 'a.b', '', '-lead', 'with space', 'x'.repeat(65)]) expect(isValidId(bad), bad).toBe(false);
   });
+
+  it('refuse Windows device names in any letter case, in the engine and in every schema alike', () => {
+    const devices = ['CON', 'con', 'Con', 'PRN', 'prn', 'AUX', 'aux', 'NUL', 'nul', 'COM0', 'COM1', 'com9', 'LPT1', 'lPt9'];
+    const fine = ['CONSOLE', 'con-room', 'nul1', 'COM10', 'LPT', 'COM', 'auxiliary', 'a-con', '控制台'];
+    const re = new RegExp(ID_PATTERN, 'u');
+    for (const id of devices) expect([isValidId(id), re.test(id)], id).toEqual([false, false]);
+    for (const id of fine) expect([isValidId(id), re.test(id)], id).toEqual([true, true]);
+  });
 });

@@ -3,6 +3,7 @@ import { CONFIG_NAMES, ENDING_GLOBS } from '../kinds';
 import { readScale } from '../model/scale';
 import type { Scale } from '../model/types';
 import { globProblem } from './globs';
+import { DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, MIN_DEPTH_LIMIT } from '../yaml/depth';
 
 export type RuleSetting = Severity | 'off';
 
@@ -21,6 +22,8 @@ export interface PeakendConfig {
   maxFileBytes: number;
   /** `analysis.cuts`: where importance–performance analysis cuts the quadrants. */
   ipaCuts: 'midpoint' | 'mean' | { importance: number; performance: number };
+  /** How deeply lists and mappings may nest (limits.maxDepth). */
+  maxDepth: number;
 }
 
 export const CONFIG_FILE_NAMES: string[] = [...CONFIG_NAMES];
@@ -48,6 +51,7 @@ export function defaultConfig(root: string): PeakendConfig {
     checklistsDir: 'checklists',
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     ipaCuts: 'midpoint',
+    maxDepth: DEFAULT_MAX_DEPTH,
   };
 }
 
@@ -78,6 +82,8 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
   else if (isObject(cuts) && isRating(cuts.importance) && isRating(cuts.performance)) c.ipaCuts = { importance: cuts.importance, performance: cuts.performance };
   const max = isObject(value.limits) ? value.limits.maxFileBytes : undefined;
   if (typeof max === 'number' && Number.isInteger(max) && max >= MIN_FILE_BYTES) c.maxFileBytes = max;
+  const depth = isObject(value.limits) ? value.limits.maxDepth : undefined;
+  if (typeof depth === 'number' && Number.isInteger(depth) && depth >= MIN_DEPTH_LIMIT && depth <= MAX_DEPTH_LIMIT) c.maxDepth = depth;
   return c;
 }
 

@@ -51,7 +51,10 @@ export function diffMarkdown(review: JourneyReview, o: DiffMarkdownOptions): str
     out.push('', `#### ${markdownText(title)}`, '');
     const before = kind === 'journey' ? review.journeys.before.get(id) : undefined;
     const after = kind === 'journey' ? review.journeys.after.get(id) : undefined;
-    if (before && after && changes.some((c) => c.checkId === 'emotion-changed' || c.checkId.startsWith('peak-end'))) out.push(...curves(before, after, o.lang), '');
+    if (before && after && changes.some((c) => c.checkId === 'emotion-changed' || c.checkId.startsWith('peak-end'))) {
+      for (const line of curves(before, after, o.lang)) out.push(line);
+      out.push('');
+    }
     const table = [zh ? '| 级别 | 变更 | 位置 |' : '| Level | Change | Where |', '|---|---|---|'];
     for (const c of changes) {
       const message = o.lang === 'en' ? c.message : renderMessage(c.messageId as MessageId, c.args, o.lang);
@@ -59,7 +62,7 @@ export function diffMarkdown(review: JourneyReview, o: DiffMarkdownOptions): str
     }
     // More than a screenful is folded, so that the summary stays the first thing a reviewer reads.
     if (changes.length > 10) out.push('<details>', `<summary>${zh ? `${changes.length} 项变更` : `${changes.length} changes`}</summary>`, '', ...table, '', '</details>');
-    else out.push(...table);
+    else for (const row of table) out.push(row);
   }
   return out.join('\n') + '\n';
 }

@@ -44,7 +44,7 @@ export function structuralDiff(before: Iterable<FileModel>, after: Iterable<File
     }
   }
   for (const [key, now] of b) if (!a.has(key)) added.push(now);
-  changes.push(...moves(a, b));
+  for (const m of moves(a, b)) changes.push(m);
   const renames = pairRenames(removed, added);
   for (const r of renames) changes.push(r);
   const renamedBefore = new Set(renames.map((r) => r.before));

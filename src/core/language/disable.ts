@@ -14,9 +14,12 @@ export function disableLineFix(lines: LineIndex, f: Finding): Fix {
   const m = above !== undefined ? DIRECTIVE.exec(above) : null;
   const args = { rule: f.ruleId };
   if (m) {
-    const ids = m[2]!.trim();
-    const at = { line: line - 1, character: above!.length };
-    return fix('fix.disableLine', args, [{ file: f.file, range: { start: at, end: at }, newText: ids ? `, ${f.ruleId}` : ` ${f.ruleId}` }]);
+    // The rule goes after the IDs already named and before a "-- reason", which is not read as IDs.
+    const rest = m[2]!;
+    const reason = /\s--(\s|$)/.exec(rest);
+    const ids = (reason ? rest.slice(0, reason.index) : rest).trimEnd();
+    const at = { line: line - 1, character: above!.length - rest.length + ids.length };
+    return fix('fix.disableLine', args, [{ file: f.file, range: { start: at, end: at }, newText: ids.trim() ? `, ${f.ruleId}` : ` ${f.ruleId}` }]);
   }
   const indent = /^\s*/.exec(lines.lineText(line))![0];
   const at = { line, character: 0 };

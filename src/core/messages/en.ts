@@ -29,6 +29,10 @@ export const en = {
   'yaml.multipleDocuments': 'This file holds {count} YAML documents; a Peakend file holds exactly one. Remove the "---" separator or split the file.',
   'yaml.tag': 'The tag "{tag}" is not allowed: Peakend files hold plain data (text, numbers, booleans, lists and mappings).',
   'yaml.aliasLimit': 'Aliases here expand to more than {limit} nodes. Write the values out instead of nesting aliases.',
+  'yaml.tooDeep': 'Lists and mappings here are nested more than {limit} levels deep (limits.maxDepth in peakend.yaml). The file is not read further.',
+  'yaml.collectionKey': 'This key is a list, a mapping or an alias; keys in a Peakend file are plain text.',
+  'yaml.unresolvedAlias': 'The alias "*{alias}" names no anchor: "&{alias}" must be set before it. The alias is read as empty.',
+  'yaml.aliasCycle': 'The alias "*{alias}" lies inside the node its anchor marks, so it would contain itself. The alias is read as empty.',
   'yaml.notMapping': 'A Peakend file is a mapping at the top level, starting with "peakend: 1" and "kind".',
 
   'kind.unknown': 'Unknown kind "{kind}". Use one of: {allowed}.',
@@ -57,6 +61,7 @@ export const en = {
   'schema.pattern': 'The value "{value}" does not have the required form.',
   'schema.patternMessage': '"{value}" is not valid here. {hint}',
   'schema.idPattern': '"{value}" cannot be an ID. An ID starts with a letter or digit and holds only letters (Latin or Chinese), digits, "-" and "_" (at most 64 characters): no spaces, "/", "\\" or ".".',
+  'schema.idReserved': '"{value}" cannot be an ID: it is the name of a Windows device (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9, in any letter case), and IDs become file names. Choose another ID.',
   'schema.datePattern': '"{value}" is not a date. Write it YYYY-MM-DD or YYYY-MM.',
   'schema.minProperties': 'The mapping needs at least {limit} entry.',
   'schema.other': 'Invalid value: {detail}.',
@@ -75,6 +80,7 @@ export const en = {
   'reference.similar': 'A similar {kind|entity} ID: "{id}"',
   'reference.persona-not-in-journey': 'Persona "{persona}" is not one of this journey\'s personas ({personas}).',
   'duplicate.id': 'Duplicate {kind|entity} ID "{id}": it is also defined at {other}.',
+  'duplicate.idMore': 'Duplicate {kind|entity} ID "{id}": it is also defined at {other} and in {more} more place(s).',
   'duplicate.idCase': 'The IDs "{id}" and "{other}" ({kind|entity}) differ only in letter case; as file names they collide on case-insensitive file systems.',
   'duplicate.related': 'The other definition of "{id}"',
   'coverage.uncoveredTouchpoint': 'No standard applies to touchpoint "{id}" ({name}).',
@@ -162,6 +168,7 @@ export const en = {
   'analysis.line': '{line}:{column}',
 
   'rename.invalid': '"{id}" cannot be an ID: use letters (Latin or Chinese), digits, "-" and "_", at most 64 characters.',
+  'rename.reserved': '"{id}" cannot be an ID: it is the name of a Windows device (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9), and IDs become file names.',
   'rename.collision': 'A {kind|entity} with the ID "{id}" already exists.',
 
   'summary.line': '{errors} error(s), {warnings} warning(s) in {files} file(s)',

@@ -15,17 +15,21 @@ export function toLanguage(locale: string | undefined): Language {
 }
 
 export function renderMessage(id: MessageId, args: MessageArgs, lang: Language = 'en'): string {
-  const template = catalogs[lang][id] ?? en[id] ?? id;
+  const catalog = catalogs[lang];
+  const template = own(catalog, id) ?? own(en, id) ?? String(id);
   return template.replace(/\{(\w+)(\|entity)?\}/g, (whole, name: string, entity?: string) => {
-    const value = args[name];
+    const value = own(args, name);
     if (value === undefined) return whole;
-    if (entity) return catalogs[lang][`entity.${value}` as MessageId] ?? String(value);
-    if (typeof value === 'string' && value.startsWith('@')) {
-      // An argument naming another message ("@type.string") is rendered in the same language.
-      return catalogs[lang][value.slice(1) as MessageId] ?? value;
-    }
+    // An argument naming another message ({ message: "type.string" }) is rendered in the same language.
+    if (typeof value === 'object') return own(catalog, value.message) ?? own(en, value.message) ?? String(value.message);
+    if (entity) return own(catalog, `entity.${value}`) ?? String(value);
     return String(value);
   });
+}
+
+/** A catalog entry or argument by own property only: "constructor" or "__proto__" are not entries. */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /** The finding with its message and fix titles rendered in `lang`. */

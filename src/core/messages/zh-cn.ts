@@ -31,6 +31,10 @@ export const zhCn: Record<MessageId, string> = {
   'yaml.multipleDocuments': '此文件包含 {count} 个 YAML 文档；一个 Peakend 文件只能包含一个。请删除“---”分隔符或拆分文件。',
   'yaml.tag': '不允许使用标签“{tag}”：Peakend 文件只包含普通数据（文本、数字、布尔值、列表和映射）。',
   'yaml.aliasLimit': '此处的别名展开后超过 {limit} 个节点。请直接写出内容，不要嵌套别名。',
+  'yaml.tooDeep': '此处的列表和映射嵌套超过 {limit} 层（peakend.yaml 中的 limits.maxDepth）。文件不再继续读取。',
+  'yaml.collectionKey': '此键是列表、映射或别名；Peakend 文件中的键只能是纯文本。',
+  'yaml.unresolvedAlias': '别名“*{alias}”没有对应的锚点：“&{alias}”必须出现在它之前。该别名按空值读取。',
+  'yaml.aliasCycle': '别名“*{alias}”位于其锚点所标记的节点之内，会包含它自身。该别名按空值读取。',
   'yaml.notMapping': 'Peakend 文件的顶层必须是映射，以“peakend: 1”和“kind”开头。',
 
   'kind.unknown': '未知的类型“{kind}”。可用的类型：{allowed}。',
@@ -59,6 +63,7 @@ export const zhCn: Record<MessageId, string> = {
   'schema.pattern': '值“{value}”的格式不正确。',
   'schema.patternMessage': '此处不能使用“{value}”。{hint}',
   'schema.idPattern': '“{value}”不能用作 ID。ID 以字母或数字开头，只能包含字母（拉丁字母或汉字）、数字、“-”和“_”（最多 64 个字符）：不能有空格、“/”、“\\”或“.”。',
+  'schema.idReserved': '“{value}”不能用作 ID：它是 Windows 的设备名（CON、PRN、AUX、NUL、COM0–COM9、LPT0–LPT9，不分大小写），而 ID 会用作文件名。请换一个 ID。',
   'schema.datePattern': '“{value}”不是日期。请写成 YYYY-MM-DD 或 YYYY-MM。',
   'schema.minProperties': '映射至少需要 {limit} 项。',
   'schema.other': '无效的值：{detail}。',
@@ -77,6 +82,7 @@ export const zhCn: Record<MessageId, string> = {
   'reference.similar': '相似的{kind|entity} ID：“{id}”',
   'reference.persona-not-in-journey': '客户画像“{persona}”不在此旅程的客户画像列表（{personas}）中。',
   'duplicate.id': '{kind|entity} ID“{id}”重复：它也定义在 {other}。',
+  'duplicate.idMore': '{kind|entity} ID“{id}”重复：它也定义在 {other}，另有 {more} 处。',
   'duplicate.idCase': 'ID“{id}”和“{other}”（{kind|entity}）只有大小写不同；在不区分大小写的文件系统上用作文件名时会冲突。',
   'duplicate.related': '“{id}”的另一处定义',
   'coverage.uncoveredTouchpoint': '没有任何服务标准适用于接触点“{id}”（{name}）。',
@@ -164,6 +170,7 @@ export const zhCn: Record<MessageId, string> = {
   'analysis.line': '{line}:{column}',
 
   'rename.invalid': '“{id}”不能用作 ID：请使用字母（拉丁字母或汉字）、数字、“-”和“_”，最多 64 个字符。',
+  'rename.reserved': '“{id}”不能用作 ID：它是 Windows 的设备名（CON、PRN、AUX、NUL、COM0–COM9、LPT0–LPT9），而 ID 会用作文件名。',
   'rename.collision': '已经存在 ID 为“{id}”的{kind|entity}。',
 
   'summary.line': '共 {files} 个文件：{errors} 个错误，{warnings} 个警告',

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Node, type YAMLMap } from 'yaml';
 import type { Range } from '../finding';
 import type { FileReporter } from '../report';
 import { itemsOf, numberOf, pairOf, span, stringOf, valueOf } from '../yaml/nodes';
@@ -12,7 +12,24 @@ const METRIC_TYPES: readonly string[] = ['csat', 'nps', 'ces', 'retention', 'oth
  * wrong type is skipped here (the schema reports it), so a half-written file still yields its IDs.
  */
 export class Extractor {
-  constructor(private readonly report: FileReporter) {}
+  constructor(
+    private readonly report: FileReporter,
+    private readonly aliases: ReadonlyMap<Alias, Node> = new Map(),
+  ) {}
+
+  /** The node an alias stands for, or the node itself. */
+  private target(node: unknown): unknown {
+    return isAlias(node) ? this.aliases.get(node) : node;
+  }
+
+  /** The IDs of stages or steps an alias repeats, each located at the alias (for duplicate-id). */
+  private repeated(kind: 'stage' | 'step', node: unknown, at: unknown, scope: string | undefined, out: Def[]): void {
+    const id = this.def(kind, node, 'title', scope);
+    if (!id) return;
+    const range = this.range(at);
+    out.push({ ...id, range, fullRange: range });
+    if (kind === 'stage') for (const step of itemsOf(this.target(valueOf(node, 'steps')))) this.repeated('step', this.target(step), at, scope, out);
+  }
 
   private range(node: unknown): Range {
     const s = span(node as Node, this.report.lines.text);
@@ -175,18 +192,23 @@ export class Extractor {
       scale,
       stages: [],
       quotePersonas: this.quotePersonas(root),
+      repeated: [],
     };
     const title = stringOf(valueOf(root, 'title'));
     if (title !== undefined) j.title = title;
     const personas = j.personas.map((p) => p.id);
     itemsOf(valueOf(root, 'stages')).forEach((stageNode) => {
+      if (isAlias(stageNode)) return this.repeated('stage', this.target(stageNode), stageNode, journeyId, j.repeated);
       const def = this.def('stage', stageNode, 'title', journeyId);
       if (!def) return;
       const stage: Stage = { def, steps: [], metrics: this.metrics(valueOf(stageNode, 'metrics')) };
       if (def.name !== undefined) stage.title = def.name;
       const description = this.text(valueOf(stageNode, 'description'));
       if (description) stage.description = description;
-      itemsOf(valueOf(stageNode, 'steps')).forEach((stepNode) => {
+      const steps = valueOf(stageNode, 'steps');
+      itemsOf(this.target(steps)).forEach((stepNode) => {
+        // Steps written elsewhere and repeated here by an alias are entities of that other place.
+        if (isAlias(steps) || isAlias(stepNode)) return this.repeated('step', this.target(stepNode), isAlias(steps) ? steps : stepNode, journeyId, j.repeated);
         const step = this.step(stepNode, personas, journeyId);
         if (step) stage.steps.push(step);
       });

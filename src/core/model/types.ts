@@ -184,6 +184,11 @@ export interface Journey {
   stages: Stage[];
   /** `persona` of customer quotes. */
   quotePersonas: Ref[];
+  /**
+   * Stages and steps that an alias repeats (`steps: *earlier`, `- *step`), located at the alias.
+   * They count for duplicate IDs only: edits (renames, fixes) never touch an alias.
+   */
+  repeated: Def[];
 }
 
 /** One file, parsed and analysed on its own. Cross-file rules work on these. */

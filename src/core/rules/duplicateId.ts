@@ -2,9 +2,13 @@ import type { Def } from '../model/types';
 import { makeFinding, related } from '../report';
 import type { WorkspaceRule } from './workspaceRule';
 
+/** Each finding lists at most this many of the other definitions; the message gives the full count. */
+export const MAX_DUPLICATE_RELATED = 5;
+
 /**
  * IDs are unique per kind across the workspace (stages and steps within their journey). IDs that
  * differ only in letter case are reported too: they collide when used as file names on macOS and Windows.
+ * Each definition is reported once; with thousands of copies the work and output stay linear.
  */
 export const duplicateId: WorkspaceRule<'duplicate-id'> = {
   id: 'duplicate-id',
@@ -12,7 +16,7 @@ export const duplicateId: WorkspaceRule<'duplicate-id'> = {
   summary: 'Two entities of the same kind share an ID (or IDs that differ only in case).',
   check(index, emit) {
     const groups = new Map<string, Def[]>();
-    for (const d of index.defs) {
+    for (const d of [index.defs, index.repeatedDefs].flat()) {
       const key = `${d.kind}\u0000${d.scope ?? ''}\u0000${d.id.toLowerCase()}`;
       const g = groups.get(key);
       if (g) g.push(d);
@@ -20,21 +24,37 @@ export const duplicateId: WorkspaceRule<'duplicate-id'> = {
     }
     for (const defs of groups.values()) {
       if (defs.length < 2) continue;
+      // The first two definitions of each exact spelling: the one a definition names as "also defined at".
+      const exact = new Map<string, Def[]>();
       for (const d of defs) {
-        const others = defs.filter((o) => o !== d);
+        const e = exact.get(d.id);
+        if (!e) exact.set(d.id, [d]);
+        else if (e.length < 2) e.push(d);
+      }
+      for (const d of defs) {
+        // The first definitions other than this one: never a scan of the whole group per definition.
+        const others: Def[] = [];
+        for (const o of defs) {
+          if (o === d) continue;
+          others.push(o);
+          if (others.length === MAX_DUPLICATE_RELATED) break;
+        }
         const first = others[0]!;
-        const where = `${first.file.slice(first.file.lastIndexOf('/') + 1)}:${first.range.start.line + 1}`;
-        const sameCase = others.find((o) => o.id === d.id);
-        emit(
-          makeFinding(
-            this.id,
-            d.file,
-            d.range,
-            sameCase ? 'duplicate.id' : 'duplicate.idCase',
-            sameCase ? { kind: d.kind, id: d.id, other: where } : { kind: d.kind, id: d.id, other: first.id },
-            { related: others.map((o) => related(o.file, o.range, 'duplicate.related', { id: o.id })) },
-          ),
-        );
+        const more = defs.length - 2;
+        const spelled = exact.get(d.id)!;
+        const sameCase = spelled.length > 1;
+        let messageId: 'duplicate.id' | 'duplicate.idMore' | 'duplicate.idCase';
+        let args: Record<string, string | number>;
+        if (sameCase) {
+          const same = spelled[0] === d ? spelled[1]! : spelled[0]!;
+          const where = `${same.file.slice(same.file.lastIndexOf('/') + 1)}:${same.range.start.line + 1}`;
+          messageId = more > 0 ? 'duplicate.idMore' : 'duplicate.id';
+          args = more > 0 ? { kind: d.kind, id: d.id, other: where, more } : { kind: d.kind, id: d.id, other: where };
+        } else {
+          messageId = 'duplicate.idCase';
+          args = { kind: d.kind, id: d.id, other: first.id };
+        }
+        emit(makeFinding(this.id, d.file, d.range, messageId, args, { related: others.map((o) => related(o.file, o.range, 'duplicate.related', { id: o.id })) }));
       }
     }
   },

@@ -3,6 +3,8 @@ import { fix, related } from '../report';
 import type { Step } from '../model/types';
 import { journeySteps } from '../model/walk';
 import type { FileRule } from './fileRule';
+import { isValidId } from '../model/ids';
+import { yamlScalar } from '../yaml/scalar';
 
 /** Each step scores every persona the journey covers; the fix inserts the neutral score. */
 export const missingPersonaScore: FileRule<'missing-persona-score'> = {
@@ -32,8 +34,9 @@ export const missingPersonaScore: FileRule<'missing-persona-score'> = {
 
 function insertScore(file: string, step: Step, persona: string, neutral: number): Fix | undefined {
   const at = step.scoreInsert;
-  if (!at) return undefined;
-  const entry = `${persona}: ${neutral}`;
+  // A persona that breaks the ID pattern is never written as a key; a valid one is quoted where needed ("123").
+  if (!at || !isValidId(persona)) return undefined;
+  const entry = `${yamlScalar(persona)}: ${neutral}`;
   const newText = at.style === 'block' ? `\n${at.indent}${entry}` : at.empty ? entry : `, ${entry}`;
   return fix('fix.addScore', { persona }, [{ file, range: { start: at.position, end: at.position }, newText }]);
 }

@@ -1,5 +1,6 @@
 import { didYouMean } from '../didYouMean';
 import type { FileRule } from './fileRule';
+import { yamlScalar } from '../yaml/scalar';
 
 export const DEFAULT_DIMENSIONS = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles', 'etiquette', 'norms', 'efficiency'];
 

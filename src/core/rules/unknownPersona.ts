@@ -1,7 +1,8 @@
 import { didYouMean } from '../didYouMean';
+import { isValidId } from '../model/ids';
 import { journeySteps } from '../model/walk';
 import { makeFinding, related } from '../report';
-import { unknownReference } from './unknownReference';
+import { knownIds, unknownReference } from './unknownReference';
 import type { WorkspaceRule } from './workspaceRule';
 
 /**
@@ -13,9 +14,9 @@ export const unknownPersona: WorkspaceRule<'unknown-persona'> = {
   severity: 'error',
   summary: 'A reference to a persona that is not defined, or not one of the journey’s personas.',
   check(index, emit) {
-    const defs = [...index.personas.values()].flat().map((p) => p.def);
+    const known = knownIds([...index.personas.values()].flat().map((p) => p.def));
     for (const ref of index.refs) {
-      if (ref.kind === 'persona' && ref.role !== 'score' && !index.personas.has(ref.id)) emit(unknownReference(this.id, ref, defs, index));
+      if (ref.kind === 'persona' && ref.role !== 'score' && !index.personas.has(ref.id)) emit(unknownReference(this.id, ref, known, index));
     }
     for (const f of index.files) {
       const j = f.journey;
@@ -27,7 +28,7 @@ export const unknownPersona: WorkspaceRule<'unknown-persona'> = {
         for (const score of step.emotions) {
           if (covered.has(score.persona)) continue;
           // A key that is a typo of a missing persona gets that persona as its fix.
-          const missing = j.personas.filter((p) => !scored.has(p.id)).map((p) => p.id);
+          const missing = j.personas.filter((p) => !scored.has(p.id) && isValidId(p.id)).map((p) => p.id);
           emit(
             makeFinding(this.id, f.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {
               related: [related(f.file, j.personas[0]!.range, 'emotion.missingScoreRelated', { personas: list })],

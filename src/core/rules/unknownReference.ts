@@ -3,21 +3,36 @@ import type { Finding, Fix } from '../finding';
 import type { Def, Ref } from '../model/types';
 import { fix, makeFinding, related } from '../report';
 import { basename } from '../util/paths';
+import { SimilarIndex } from '../util/similar';
+import { isValidId } from '../model/ids';
+import { yamlScalar } from '../yaml/scalar';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { RuleId } from './meta';
+
+/** The defined IDs of one kind, indexed once per rule run for every unknown reference. */
+export interface KnownIds {
+  byId: ReadonlyMap<string, Def>;
+  similar: SimilarIndex;
+}
+
+export function knownIds(defs: readonly Def[]): KnownIds {
+  const byId = new Map<string, Def>();
+  for (const d of defs) if (!byId.has(d.id)) byId.set(d.id, d);
+  return { byId, similar: new SimilarIndex(byId.keys()) };
+}
 
 /**
  * The finding for a reference to an ID that no file defines: on the referencing node, with the
  * closest IDs as related locations, a "did you mean" fix for each, and a fix that creates the
  * missing touchpoint or persona as a stub in the file where it belongs.
  */
-export function unknownReference(ruleId: RuleId, ref: Ref, defs: readonly Def[], index: WorkspaceIndex): Finding {
-  const byId = new Map(defs.map((d) => [d.id, d]));
+export function unknownReference(ruleId: RuleId, ref: Ref, known: KnownIds, index: WorkspaceIndex): Finding {
   const locate = (c: string) => {
-    const d = byId.get(c)!;
+    const d = known.byId.get(c)!;
     return related(d.file, d.range, 'reference.similar', { kind: ref.kind, id: c });
   };
-  const { suggestions, fixes, related: similarDefs } = didYouMean(ref.id, byId.keys(), ref.file, ref.range, { limit: 3, locate });
+  // Fixes write only IDs of the valid form, quoted where YAML would read them as something else ("123").
+  const { suggestions, fixes, related: similarDefs } = didYouMean(ref.id, known.similar, ref.file, ref.range, { limit: 3, locate, writable: isValidId });
   const [best] = suggestions;
   const args: Record<string, string> = best ? { kind: ref.kind, id: ref.id, suggestion: best } : { kind: ref.kind, id: ref.id };
   const create = createStub(ref, best, index);
@@ -26,7 +41,8 @@ export function unknownReference(ruleId: RuleId, ref: Ref, defs: readonly Def[],
 }
 
 function createStub(ref: Ref, near: string | undefined, index: WorkspaceIndex): Fix | undefined {
-  if (ref.kind === 'standard') return undefined;
+  // An ID that breaks the pattern (a line break, a path) is never written into another file.
+  if (ref.kind === 'standard' || !isValidId(ref.id)) return undefined;
   const target = index.fileFor(ref.kind === 'touchpoint' ? 'touchpoints' : 'personas', near);
   const end = target?.listEnd;
   if (!target || !end) return undefined;
@@ -36,14 +52,14 @@ function createStub(ref: Ref, near: string | undefined, index: WorkspaceIndex): 
     // A stub that validates: the fields it must have, copied from the closest touchpoint when there is one.
     const model = near ? index.touchpoints.get(near)?.[0] : undefined;
     entry = [
-      `${i}- id: ${ref.id}`,
-      `${i}  name: ${ref.id}`,
-      `${i}  phase: ${model?.phase ?? 'service'}`,
-      `${i}  channel: ${model?.channel ?? 'on-site'}`,
-      `${i}  type: ${model?.type ?? 'human'}`,
+      `${i}- id: ${yamlScalar(ref.id)}`,
+      `${i}  name: ${yamlScalar(ref.id)}`,
+      `${i}  phase: ${yamlScalar(model?.phase ?? 'service')}`,
+      `${i}  channel: ${yamlScalar(model?.channel ?? 'on-site')}`,
+      `${i}  type: ${yamlScalar(model?.type ?? 'human')}`,
     ].join('\n');
   } else {
-    entry = `${i}- id: ${ref.id}\n${i}  name: ${ref.id}`;
+    entry = `${i}- id: ${yamlScalar(ref.id)}\n${i}  name: ${yamlScalar(ref.id)}`;
   }
   const at = { start: end.position, end: end.position };
   return fix(ref.kind === 'touchpoint' ? 'fix.createTouchpoint' : 'fix.createPersona', { id: ref.id, file: basename(target.file) }, [

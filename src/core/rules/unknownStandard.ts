@@ -1,4 +1,4 @@
-import { unknownReference } from './unknownReference';
+import { knownIds, unknownReference } from './unknownReference';
 import type { WorkspaceRule } from './workspaceRule';
 
 /** Touchpoints list only standards some standards file defines. */
@@ -7,9 +7,9 @@ export const unknownStandard: WorkspaceRule<'unknown-standard'> = {
   severity: 'error',
   summary: 'A reference to a standard ID that no standards file defines.',
   check(index, emit) {
-    const defs = index.allStandards().map((s) => s.def);
+    const known = knownIds(index.allStandards().map((s) => s.def));
     for (const ref of index.refs) {
-      if (ref.kind === 'standard' && !index.standards.has(ref.id)) emit(unknownReference(this.id, ref, defs, index));
+      if (ref.kind === 'standard' && !index.standards.has(ref.id)) emit(unknownReference(this.id, ref, known, index));
     }
   },
 };

@@ -1,11 +1,12 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { DATE_PATTERN, ID_PATTERN } from '../model/ids';
+import { DATE_PATTERN, ID_PATTERN, isReservedName } from '../model/ids';
 import type { DocumentKind } from '../model/kinds';
 import { didYouMean } from '../didYouMean';
 import type { FileReporter } from '../report';
 import { locate, pairOf, parsePointer, span } from '../yaml/nodes';
 import { SCHEMAS } from './schemas';
+import { yamlScalar } from '../yaml/scalar';
 
 let ajv: Ajv | undefined;
 const compiled = new Map<DocumentKind, ValidateFunction>();
@@ -86,10 +87,8 @@ function reportError(err: ErrorObject, root: unknown, doc: Document, report: Fil
     }
     case 'type': {
       const [s, e] = at(node);
-      const expected = String(p.type)
-        .split(',')
-        .map((t) => `@type.${t}`);
-      report.at('schema', s, e, 'schema.type', { expected: expected[0]!, actual: `@type.${typeName(valueAt(root, path))}` });
+      const [expected] = String(p.type).split(',');
+      report.at('schema', s, e, 'schema.type', { expected: { message: `type.${expected}` }, actual: { message: `type.${typeName(valueAt(root, path))}` } });
       return;
     }
     case 'enum':
@@ -142,7 +141,7 @@ function reportError(err: ErrorObject, root: unknown, doc: Document, report: Fil
 function patternError(err: ErrorObject, value: string, s: number, e: number, report: FileReporter): void {
   const parent = err.parentSchema as { pattern?: string; patternErrorMessage?: string } | undefined;
   // The two patterns the schemas use have messages of their own, in every language.
-  if (parent?.pattern === ID_PATTERN) report.at('schema', s, e, 'schema.idPattern', { value });
+  if (parent?.pattern === ID_PATTERN) report.at('schema', s, e, isReservedName(value) ? 'schema.idReserved' : 'schema.idPattern', { value });
   else if (parent?.pattern === DATE_PATTERN) report.at('schema', s, e, 'schema.datePattern', { value });
   else if (parent?.patternErrorMessage) report.at('schema', s, e, 'schema.patternMessage', { value, hint: parent.patternErrorMessage });
   else report.at('schema', s, e, 'schema.pattern', { value });

@@ -9,6 +9,8 @@ export class WorkspaceIndex {
   readonly personas = new Map<string, Persona[]>();
   /** Every definition, including journeys, stages and steps. */
   readonly defs: Def[] = [];
+  /** Stages and steps repeated by aliases, located at the alias: duplicates, never edit targets. */
+  readonly repeatedDefs: Def[] = [];
   readonly refs: Ref[] = [];
   readonly files: readonly FileModel[];
 
@@ -19,12 +21,12 @@ export class WorkspaceIndex {
       for (const t of f.touchpoints) {
         push(this.touchpoints, t.def.id, t);
         this.defs.push(t.def);
-        this.refs.push(...t.standards);
+        append(this.refs, t.standards);
       }
       for (const s of f.standards) {
         push(this.standards, s.def.id, s);
         this.defs.push(s.def);
-        if (s.appliesTo) this.refs.push(...s.appliesTo.touchpoints);
+        if (s.appliesTo) append(this.refs, s.appliesTo.touchpoints);
       }
       for (const p of f.personas) {
         push(this.personas, p.def.id, p);
@@ -32,11 +34,13 @@ export class WorkspaceIndex {
       }
       const j = f.journey;
       if (j) {
-        this.refs.push(...j.personas, ...j.quotePersonas);
+        append(this.repeatedDefs, j.repeated);
+        append(this.refs, j.personas);
+        append(this.refs, j.quotePersonas);
         for (const stage of j.stages) this.defs.push(stage.def);
         for (const { step } of journeySteps(j)) {
           this.defs.push(step.def);
-          this.refs.push(...step.touchpoints);
+          append(this.refs, step.touchpoints);
           for (const e of step.emotions) this.refs.push({ kind: 'persona', id: e.persona, file: f.file, range: e.keyRange, role: 'score' });
         }
       }
@@ -61,13 +65,24 @@ export class WorkspaceIndex {
 
   /** The first file of a kind that can take a new entry (for "create …" fixes). */
   fileFor(kind: 'touchpoints' | 'personas', nearId?: string): FileModel | undefined {
-    const candidates = this.files.filter((f) => f.kind === kind && f.listEnd);
+    // Looked up once per unknown reference: by ID, never by scanning every file's entries.
     if (nearId && kind === 'touchpoints') {
-      const near = candidates.find((f) => f.touchpoints.some((t) => t.def.id === nearId));
-      if (near) return near;
+      for (const t of this.touchpoints.get(nearId) ?? []) {
+        const near = this.byFile.get(t.def.file);
+        if (near?.kind === kind && near.listEnd) return near;
+      }
     }
-    return candidates[0];
+    this.firstOfKind ??= new Map();
+    if (!this.firstOfKind.has(kind)) this.firstOfKind.set(kind, this.files.find((f) => f.kind === kind && f.listEnd));
+    return this.firstOfKind.get(kind);
   }
+
+  private firstOfKind?: Map<string, FileModel | undefined>;
+  private get byFile(): Map<string, FileModel> {
+    this.byFileCache ??= new Map(this.files.map((f) => [f.file, f]));
+    return this.byFileCache;
+  }
+  private byFileCache?: Map<string, FileModel>;
 
   /** The definitions an ID resolves to (more than one is a duplicate). */
   definitionsOf(kind: Ref['kind'], id: string): Def[] {
@@ -78,6 +93,11 @@ export class WorkspaceIndex {
   referencesTo(kind: Ref['kind'], id: string): Ref[] {
     return this.refs.filter((r) => r.kind === kind && r.id === id);
   }
+}
+
+/** Appends one by one: `push(...list)` passes every item as an argument and overflows the stack on long lists. */
+export function append<T>(to: T[], list: readonly T[]): void {
+  for (const x of list) to.push(x);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

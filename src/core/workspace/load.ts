@@ -145,7 +145,7 @@ export async function checkPaths(host: Host, paths: string[]): Promise<{ workspa
     workspaces.push(workspace);
     const wanted = (f: string) => g.files.includes(f) || g.folders.some((d) => isInside(d, f));
     for (const f of workspace.files.keys()) if (wanted(f) && !unreadableFolders.includes(f)) files.push(f);
-    findings.push(...workspace.findings().filter((f) => wanted(f.file)));
+    for (const f of workspace.findings()) if (wanted(f.file)) findings.push(f);
   }
   return { workspaces, files, findings };
 }

@@ -3,7 +3,7 @@ import type { PeakendConfig } from '../config/config';
 import { compareFindings, type Finding } from '../finding';
 import type { FileModel } from '../model/types';
 import { WORKSPACE_RULES } from '../rules';
-import { WorkspaceIndex } from './index';
+import { append, WorkspaceIndex } from './index';
 import { applySettings } from './settings';
 
 /**
@@ -54,8 +54,8 @@ export class Workspace {
   /** Every finding of the workspace, settings applied, sorted by file and position. */
   findings(): Finding[] {
     const all: Finding[] = [];
-    for (const m of this.models.values()) all.push(...m.findings);
-    all.push(...this.crossFileFindings());
+    for (const m of this.models.values()) append(all, m.findings);
+    append(all, this.crossFileFindings());
     return applySettings(all, this.config, this.models).sort(compareFindings);
   }
 
