@@ -93,7 +93,7 @@ describe('--output', () => {
     expect(r.status).toBe(0);
     expect(readlinkSync(link)).toBe('/proc/self/fd/1');
     expect(statSync(out).ino).toBe(before);
-    expect((JSON.parse(readFileSync(out, 'utf8')) as { ruleId: string }[]).map((f) => f.ruleId)).toEqual(['unused-standard', 'missing-persona-score', 'uncovered-touchpoint']);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { ruleId: string }[]).map((f) => f.ruleId)).toEqual(['unused-standard', 'negative-moment-of-truth', 'negative-moment-of-truth', 'persona-gap', 'missing-persona-score', 'weak-ending', 'weak-ending', 'uncovered-touchpoint']);
   });
 
   it('one file under two spellings, or through a link, is refused before anything runs', async () => {

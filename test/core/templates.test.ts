@@ -24,7 +24,7 @@ describe('templates', () => {
   it('quote IDs that YAML would read as numbers, and fall back to "customer" for a persona that is not an ID', async () => {
     const text = fillTemplate(template('journey'), { id: '2026', title: 't', persona: 'x\ny: 1' });
     const data = parse(text);
-    expect([data.id, data.personas, data.stages[0].steps[0].emotions]).toEqual(['2026', ['customer'], { customer: 0 }]);
+    expect([data.id, data.personas, data.stages[0].steps[0].emotions]).toEqual(['2026', ['customer'], { customer: 1 }]);
     const inventory = parse(fillTemplate(template('touchpoints'), { id: '2026', title: 't', persona: 'owner' }));
     expect([inventory.id, inventory.touchpoints[0].id]).toEqual(['2026', '2026-hotline']);
   });

@@ -61,8 +61,10 @@ export function diffMarkdown(review: JourneyReview, o: DiffMarkdownOptions): str
       table.push(`| ${ICON[c.level]} ${LEVEL_WORD[o.lang][c.level]} | ${markdownText(message)} | ${markdownText(`${relative(o.cwd, c.file)}:${c.range.start.line + 1}`)} |`);
     }
     // More than a screenful is folded, so that the summary stays the first thing a reviewer reads.
-    if (changes.length > 10) out.push('<details>', `<summary>${zh ? `${changes.length} 项变更` : `${changes.length} changes`}</summary>`, '', ...table, '', '</details>');
-    else for (const row of table) out.push(row);
+    const folded = changes.length > 10;
+    if (folded) out.push('<details>', `<summary>${zh ? `${changes.length} 项变更` : `${changes.length} changes`}</summary>`, '');
+    for (const row of table) out.push(row);
+    if (folded) out.push('', '</details>');
   }
   return out.join('\n') + '\n';
 }

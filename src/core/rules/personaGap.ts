@@ -43,8 +43,8 @@ export const personaGap: FileRule<'persona-gap'> = {
         },
         {
           related: [
-            related(model.file, scoreRange(model, top.peak!.index, top.persona), 'peakEnd.personaGapRelated', { persona: top.persona, role: '@analysis.role.peak' }),
-            related(model.file, scoreRange(model, top.end!.index, top.persona), 'peakEnd.personaGapRelated', { persona: top.persona, role: '@analysis.role.end' }),
+            related(model.file, scoreRange(model, top.peak!.index, top.persona), 'peakEnd.personaGapRelated', { persona: top.persona, role: { message: 'analysis.role.peak' } }),
+            related(model.file, scoreRange(model, top.end!.index, top.persona), 'peakEnd.personaGapRelated', { persona: top.persona, role: { message: 'analysis.role.end' } }),
           ],
         },
       );
