@@ -1,6 +1,6 @@
 import type { Finding, Fix, MessageArgs, Range, RelatedLocation } from './finding';
 import { renderMessage, type MessageId } from './messages/render';
-import { defaultSeverity } from './rules';
+import { defaultSeverity } from './rules/severities';
 import type { RuleId } from './rules/meta';
 import type { LineIndex } from './text/lineIndex';
 

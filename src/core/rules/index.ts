@@ -4,6 +4,7 @@ import { invalidScale } from './invalidScale';
 import type { RuleId, RuleMeta } from './meta';
 import { missingPersonaScore } from './missingPersonaScore';
 import { PARSE_RULES, type ParseRuleId } from './parseRules';
+import { defaultSeverity, registerSeverities } from './severities';
 import { scoreOutOfScale } from './scoreOutOfScale';
 import { unknownDimension } from './unknownDimension';
 import { unknownRule } from './unknownRule';
@@ -88,6 +89,5 @@ export function isRuleId(id: string): id is RuleId {
   return byId.has(id);
 }
 
-export function defaultSeverity(id: RuleId): Severity {
-  return byId.get(id)?.severity ?? 'error';
-}
+registerSeverities(RULES);
+export { defaultSeverity };
