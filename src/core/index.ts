@@ -21,3 +21,4 @@ export { LineIndex } from './text/lineIndex';
 export type { MessageId } from './messages/render';
 export { isInside as isInsideFolder, relative as relativePath, basename, dirname, normalize, join as joinPath } from './util/paths';
 export { fillTemplate, templateFileName, TEMPLATE_KINDS, type TemplateKind } from './templates';
+export { convert, compare, parseMeasurement, knownUnit, normalizeUnit, COMPARATOR_SIGNS, type Measurement, type Quantity } from './checklist/units';
