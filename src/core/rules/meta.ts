@@ -1,3 +1,4 @@
+import { CHECKLIST_RULES } from '../checklist/rules';
 import type { Severity } from '../finding';
 
 export interface RuleMeta {
@@ -33,6 +34,7 @@ export const RULES: readonly RuleMeta[] = [
   { id: 'duplicate-id', severity: 'error', summary: 'Two entities of the same kind share an ID (or IDs that differ only in case).' },
   { id: 'uncovered-touchpoint', severity: 'warning', summary: 'A touchpoint to which no standard applies.' },
   { id: 'unused-standard', severity: 'warning', summary: 'A standard that applies to no touchpoint.' },
+  ...CHECKLIST_RULES,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
