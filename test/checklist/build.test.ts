@@ -20,7 +20,7 @@ describe('a generated checklist', () => {
     const { text } = renderChecklist(spec, 'zh-cn');
     const parsed = parseChecklist('/ws/audits/hotline/2026-12-03-北区.md', text);
     expect(parsed.findings).toEqual([]);
-    expect(parsed.header).toEqual({ touchpoint: 'hotline', site: '北区', auditor: '张三', date: '2026-12-03', standards: spec.header.standards });
+    expect(parsed.header).toEqual({ touchpoint: 'hotline', site: '北区', auditor: '张三', date: '2026-12-03', standards: spec.header.standards, language: 'zh-cn' });
     expect(parsed.items.map((i) => [i.id, i.answer, i.spec?.weight, i.spec?.critical, i.spec?.expect?.type])).toEqual([
       ['ring-3', {}, 2, true, 'measure'],
       ['respond-24h', {}, 3, false, 'measure'],

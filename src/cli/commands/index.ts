@@ -1,8 +1,9 @@
 import { check } from './check';
+import { checklist } from './checklist';
 import type { Command } from './types';
 
 /** Every `peakend` subcommand, in the order `peakend --help` lists them. */
-export const COMMANDS: readonly Command[] = [check];
+export const COMMANDS: readonly Command[] = [check, checklist];
 
 export function commandNamed(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

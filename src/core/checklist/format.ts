@@ -39,9 +39,11 @@ export interface RenderResult {
  * person wrote below its table byte for byte, items whose requirement, threshold or weight changed
  * are marked for re-check, items that no longer apply move to the obsolete section.
  */
-export function renderChecklist(spec: ChecklistSpec, lang: ChecklistLanguage = 'en', previous?: ParsedChecklist): RenderResult {
+export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage = 'en', previous?: ParsedChecklist): RenderResult {
+  // A checklist stays in the language it was first written in, so that merged answers match their labels.
+  const lang: ChecklistLanguage = previous?.header.language === 'zh-cn' || previous?.header.language === 'en' ? previous.header.language : language;
   const L = LABELS[lang];
-  const header: ChecklistHeader = { ...spec.header };
+  const header: ChecklistHeader = { ...spec.header, language: lang };
   if (previous) {
     // The audit's own facts are the person's: what the file says wins over the command line.
     for (const k of ['site', 'auditor', 'date'] as const) if (previous.header[k] !== undefined) header[k] = previous.header[k];
@@ -87,7 +89,7 @@ export function renderChecklist(spec: ChecklistSpec, lang: ChecklistLanguage = '
 
 function frontMatter(h: ChecklistHeader): string {
   const data: Record<string, unknown> = { peakend: FORMAT_VERSION, kind: 'checklist', touchpoint: h.touchpoint };
-  for (const k of ['site', 'auditor', 'date', 'standards'] as const) if (h[k] !== undefined) data[k] = oneLine(h[k]!);
+  for (const k of ['site', 'auditor', 'date', 'standards', 'language'] as const) if (h[k] !== undefined) data[k] = oneLine(h[k]!);
   return md([{ type: 'yaml', value: yamlStringify(data, { lineWidth: 0 }).trimEnd() }]);
 }
 

@@ -16,7 +16,7 @@ import type { Answer, ChecklistHeader, ItemSpec, ParsedChecklist, ParsedItem } f
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
-const HEADER_KEYS = ['touchpoint', 'site', 'auditor', 'date', 'standards'] as const;
+const HEADER_KEYS = ['touchpoint', 'site', 'auditor', 'date', 'standards', 'language'] as const;
 
 /** Whether a text is a real calendar date written YYYY-MM-DD. */
 export function isDate(s: string): boolean {

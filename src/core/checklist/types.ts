@@ -28,6 +28,8 @@ export interface ChecklistHeader {
   date?: string;
   /** Content hash of the applicable standards ("sha256:…"). */
   standards?: string;
+  /** The language the checklist's words are written in (en, zh-cn): regeneration keeps it. */
+  language?: string;
 }
 
 export interface ChecklistSpec {
