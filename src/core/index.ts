@@ -32,3 +32,5 @@ export { LABELS, type ChecklistLanguage } from './checklist/labels';
 export { sha256Hex } from './checklist/hash';
 export type * from './checklist/types';
 export { RATING_LEVELS } from './checklist/types';
+export { auditChecklists, type AuditResult } from './checklist/audit';
+export { scoreMarkdown, percent } from './checklist/scoreMarkdown';

@@ -109,3 +109,39 @@ describe('peakend checklist', () => {
     expect(files(join(ws, 'elsewhere')).map((f) => relative('.', f))).toEqual(['repair-visit', 'repair-visit/2026-12-03.md']);
   });
 });
+
+describe('peakend audit score', () => {
+  it('scores a filled checklist, reports its problems with positions, and exits 1 on a failed critical item', async () => {
+    const ws = workspace();
+    await run(ws, 'checklist', 'hotline', '--date', '2026-12-03', '--site', 'A');
+    const path = join(ws, 'audits/hotline/2026-12-03-A.md');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace('- Measured (≤ 3 rings):', '- Measured (≤ 3 rings): 2')
+        .replace('- Measured (≤ 24 hours):', '- Measured (≤ 24 hours): 2 days')
+        .replace('- [ ] Pass\n', '- [x] Pass\n')
+        .replace('- Rating (比较满意 (satisfied) or better):', '- Rating (比较满意 (satisfied) or better): 很满意'),
+    );
+    const r = await run(ws, 'audit', 'score', 'audits');
+    // Passed: ring-3 (2) + greet (1) + satisfaction (1) = 4 of 2 + 3 + 1 + 1 = 7 answered.
+    expect(r.stdout).toBe(`audits/hotline/2026-12-03-A.md  hotline · 2026-12-03 · A
+  PASS  compliance 57.1 % (weight 4 of 7 passed)
+    efficiency: 40.0 % (2 of 5)
+    etiquette: 100.0 % (1 of 1)
+    empathy: 100.0 % (1 of 1)
+  items: 3 pass, 1 fail, 0 N/A, 0 unanswered
+  failed without corrective action: respond-24h
+  audits/hotline/2026-12-03-A.md:34:6  warning  Item "respond-24h" failed and has no corrective action.  checklist-missing-action
+
+1 audit(s): 0 failed, 1 finding(s)
+`);
+    expect(r.status).toBe(0);
+    const json = JSON.parse((await run(ws, 'audit', 'score', 'audits/hotline/2026-12-03-A.md', '--format', 'json')).stdout);
+    expect(json.audits[0].overall).toMatchObject({ passedWeight: 4, answeredWeight: 7 });
+    writeFileSync(path, readFileSync(path, 'utf8').replace('- Measured (≤ 3 rings): 2', '- Measured (≤ 3 rings): 4 声'));
+    const failed = await run(ws, 'audit', 'score', path, '--format', 'md');
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toContain('**FAIL** · 28.6 % (2 / 7)');
+  });
+});

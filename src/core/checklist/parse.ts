@@ -169,11 +169,12 @@ function readAnswers(list: MdNode, item: ParsedItem, text: string, report: FileR
     if (li.checked === false) continue;
     // The label is read from the plain text; the value is the source as written, so links and emphasis survive.
     const raw = text.slice(start(body), end(li));
-    const m = /^([^:：\n]+?)\s*(?:[(（][^)）\n]*[)）])?\s*[:：][ \t]*/.exec(raw);
-    if (!m) continue;
-    const field = fieldWord(m[1]!.replace(/[*_`]/g, ''));
+    const label = splitLabel(raw);
+    if (!label) continue;
+    const field = fieldWord(label.name.replace(/[*_`]/g, ''));
     if (!field) continue;
-    const valueStart = start(body) + m[0].length;
+    const m = [raw.slice(0, label.length), label.name] as const;
+    const valueStart = start(body) + label.length;
     const value = dedent(text.slice(valueStart, end(li))).trim();
     if (!value) continue;
     const range = report.range(valueStart, valueStart + text.slice(valueStart, end(li)).trimEnd().length);
@@ -190,6 +191,31 @@ function readAnswers(list: MdNode, item: ParsedItem, text: string, report: FileR
     item.answer[field] = value;
     item.ranges[field] = range;
   }
+}
+
+/**
+ * "Label (hint): value" → the label and where the value starts. The hint may hold parentheses and
+ * colons of its own (a unit such as "a:b"), so the colon that ends the label is the first one
+ * outside parentheses.
+ */
+function splitLabel(raw: string): { name: string; length: number } | undefined {
+  let depth = 0;
+  let nameEnd = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === '\n') return undefined;
+    if (c === '(' || c === '（') {
+      if (depth === 0 && nameEnd < 0) nameEnd = i;
+      depth++;
+    } else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if ((c === ':' || c === '：') && depth === 0) {
+      const name = raw.slice(0, nameEnd < 0 ? i : nameEnd).trim();
+      let end = i + 1;
+      while (raw[end] === ' ' || raw[end] === '\t') end++;
+      return name ? { name, length: end } : undefined;
+    }
+  }
+  return undefined;
 }
 
 function setResult(item: ParsedItem, result: NonNullable<Answer['result']>, range: Range, report: FileReporter): void {
