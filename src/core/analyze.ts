@@ -1,4 +1,6 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { analyzeChecklist } from './checklist/analyze';
+import { isChecklistFile } from './checklist/files';
 import type { PeakendConfig } from './config/config';
 import type { MessageArgs } from './finding';
 import type { MessageId } from './messages/render';
@@ -22,6 +24,7 @@ export type FileInput = { text: string } | { bytes: Uint8Array } | { size: numbe
 export function analyzeFile(file: string, input: FileInput, config: PeakendConfig): FileModel {
   const text = readText(file, input, config);
   if (typeof text !== 'string') return text;
+  if (isChecklistFile(file, config)) return analyzeChecklist(file, text);
 
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);

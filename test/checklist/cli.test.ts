@@ -145,3 +145,24 @@ describe('peakend audit score', () => {
     expect(failed.stdout).toContain('**FAIL** · 28.6 % (2 / 7)');
   });
 });
+
+describe('peakend check with checklists', () => {
+  it('includes the checklists folder and reports checklist problems with their positions', async () => {
+    const ws = workspace();
+    await run(ws, 'checklist', 'repair-visit', '--date', '2026-12-03');
+    const path = join(ws, 'audits/repair-visit/2026-12-03.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('touchpoint: repair-visit', 'touchpoint: repair-vist').replace('- Measured (≤ 24 hours):', '- Measured (≤ 24 hours): 3 yuan'));
+    writeFileSync(join(ws, 'audits/README.md'), '# Audits of the north site\n');
+    writeFileSync(join(ws, 'notes.md'), 'not a checklist\n');
+    const r = await run(ws, 'check', '--no-color');
+    expect(r.stdout).toBe(`audits/repair-visit/2026-12-03.md
+  audits/repair-visit/2026-12-03.md:4:13  error    Unknown touchpoint "repair-vist": no inventory defines it.  checklist-unknown-touchpoint
+  audits/repair-visit/2026-12-03.md:25:26  error    "yuan" cannot be compared with the threshold's unit "hours". Write the value in hours or a unit convertible to it.  checklist-invalid-measurement
+
+2 errors, 0 warnings in 4 files
+`);
+    expect(r.status).toBe(1);
+    const zh = await run(ws, 'check', '--no-color', '--lang', 'zh-cn');
+    expect(zh.stdout).toContain('未知接触点“repair-vist”：没有任何接触点清单定义它。');
+  });
+});

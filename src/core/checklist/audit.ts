@@ -31,6 +31,16 @@ export async function auditChecklists(host: Host, files: readonly string[]): Pro
       ws = (await openWorkspace(host, root)).workspace;
       workspaces.set(root, ws);
     }
+    // A checklist in the workspace's checklists folder was read with the workspace: use that reading.
+    const known = ws.getFile(file);
+    if (known) {
+      if (known.checklist) {
+        const checked = validateChecklist(known.checklist, ws.getIndex());
+        findings.push(...applySettings([...known.findings, ...checked.findings], ws.config, new Map()));
+        audits.push(scoreChecklist(known.checklist, checked.specs));
+      } else findings.push(...known.findings);
+      continue;
+    }
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(await host.readFile(file));

@@ -4,6 +4,7 @@ import { missingPersonaScore } from './missingPersonaScore';
 import { scoreOutOfScale } from './scoreOutOfScale';
 import { unknownDimension } from './unknownDimension';
 import { unknownRule } from './unknownRule';
+import { checklists } from './checklists';
 import { duplicateId } from './duplicateId';
 import { uncoveredTouchpoint } from './uncoveredTouchpoint';
 import { unknownPersona } from './unknownPersona';
@@ -23,4 +24,5 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   duplicateId,
   uncoveredTouchpoint,
   unusedStandard,
+  checklists,
 ];
