@@ -114,7 +114,7 @@ const PROPERTY_MANAGEMENT = lines(
   'examples/property-management/property.touchpoints.yaml',
   '  examples/property-management/property.touchpoints.yaml:156:9  warning  No standard applies to touchpoint "green-maintenance" (绿化养护).  uncovered-touchpoint',
   '',
-  '0 errors, 3 warnings in 8 files',
+  '0 errors, 3 warnings in 30 files',
 );
 
 beforeAll(() => {
@@ -155,7 +155,7 @@ describe('the example workspaces', () => {
   it('both examples at once, each against its own workspace', () => {
     const r = run(['check', 'examples/online-service', 'examples/property-management']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(PROPERTY_MANAGEMENT.replace('0 errors, 3 warnings in 8 files', '0 errors, 3 warnings in 13 files'));
+    expect(r.stdout).toBe(PROPERTY_MANAGEMENT.replace('0 errors, 3 warnings in 30 files', '0 errors, 3 warnings in 35 files'));
   });
 });
 
@@ -323,7 +323,7 @@ describe('--lang', () => {
         'examples/property-management/property.touchpoints.yaml',
         '  examples/property-management/property.touchpoints.yaml:156:9  warning  没有任何服务标准适用于接触点“green-maintenance”（绿化养护）。  uncovered-touchpoint',
         '',
-        '共 8 个文件：0 个错误，3 个警告',
+        '共 30 个文件：0 个错误，3 个警告',
       ),
     );
   });
@@ -362,7 +362,7 @@ describe('colour', () => {
         bold('examples/property-management/property.touchpoints.yaml'),
         `  examples/property-management/property.touchpoints.yaml:156:9  ${yellow('warning')}  No standard applies to touchpoint "green-maintenance" (绿化养护).  ${dim('uncovered-touchpoint')}`,
         '',
-        yellow('0 errors, 3 warnings in 8 files'),
+        yellow('0 errors, 3 warnings in 30 files'),
       ),
     );
     expect(run(['check', 'examples/property-management', '--color', '--no-color']).stdout).toBe(PROPERTY_MANAGEMENT);

@@ -1,5 +1,25 @@
 import { parseArgs } from 'node:util';
-import { auditChecklists, joinPath, localizeFinding, normalize, percent, relativePath, scoreMarkdown, type AuditScore, type Finding } from '../../core';
+import {
+  auditChecklists,
+  auditCsv,
+  auditReport,
+  dirname,
+  findConfigFile,
+  isDate,
+  joinPath,
+  loadConfig,
+  localizeFinding,
+  normalize,
+  pct,
+  percent,
+  relativePath,
+  reportMarkdown,
+  scoreMarkdown,
+  type AuditReport,
+  type AuditScore,
+  type Finding,
+  type Touchpoint,
+} from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { UsageError } from '../args';
 import { languageOf } from '../lang';
@@ -10,8 +30,8 @@ const SCORE_FORMATS = ['stylish', 'json', 'md'];
 
 export const audit: Command = {
   name: 'audit',
-  usage: 'score <checklist.md…>',
-  summary: 'Score filled-in audit checklists',
+  usage: 'score <checklist.md…> | report [dir]',
+  summary: 'Score filled-in audit checklists, or report on many audits',
   help: auditHelp,
   async run(argv, io) {
     const [sub, ...rest] = argv;
@@ -20,7 +40,8 @@ export const audit: Command = {
       return sub ? 0 : 2;
     }
     if (sub === 'score') return score(rest, io);
-    throw new UsageError(`Unknown audit command "${sub}". Use "peakend audit score".`);
+    if (sub === 'report') return report(rest, io);
+    throw new UsageError(`Unknown audit command "${sub}". Use "peakend audit score" or "peakend audit report".`);
   },
 };
 
@@ -64,6 +85,82 @@ async function score(argv: string[], io: CliIo): Promise<number> {
   return failed ? 1 : 0;
 }
 
+const REPORT_FORMATS = ['stylish', 'md', 'json', 'csv'];
+
+async function report(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string', short: 'f' }, today: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    io.stdout.write(auditHelp());
+    return 0;
+  }
+  const format = v.format ?? 'stylish';
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`Unknown format "${format}". Use one of: ${REPORT_FORMATS.join(', ')}.`);
+  const today = v.today ?? new Date().toISOString().slice(0, 10);
+  if (!isDate(today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, not "${today}".`);
+  if (parsed.positionals.length > 1) throw new UsageError('Give one folder of checklists.');
+  const cwd = normalize(toEnginePath(io.cwd, '/'));
+  let dir: string;
+  if (parsed.positionals[0] !== undefined) dir = normalize(toEnginePath(parsed.positionals[0], cwd));
+  else {
+    const configFile = await findConfigFile(nodeHost, cwd);
+    const { config } = await loadConfig(nodeHost, configFile ? dirname(configFile) : cwd);
+    dir = joinPath(config.root, config.checklistsDir);
+  }
+  if ((await nodeHost.stat(dir))?.type !== 'directory') throw new UsageError(`No such folder: ${relativePath(cwd, dir)}`);
+  const result = await auditChecklists(nodeHost, await markdownFiles(dir));
+  const touchpoints = new Map<string, Touchpoint>();
+  for (const ws of result.workspaces) for (const [id, list] of ws.getIndex().touchpoints) if (!touchpoints.has(id)) touchpoints.set(id, list[0]!);
+  const r = auditReport(result.audits, touchpoints, today);
+  const rel = (f: string) => relativePath(cwd, f);
+  if (format === 'json') io.stdout.write(JSON.stringify(relativeFiles(r, rel), null, 2) + '\n');
+  else if (format === 'md') io.stdout.write(reportMarkdown(r));
+  else if (format === 'csv') io.stdout.write(auditCsv(result.audits, today, rel));
+  else io.stdout.write(reportStylish(r));
+  const lang = languageOf(v.lang, io.env);
+  const errors = result.findings.filter((f) => f.severity === 'error').map((f) => localizeFinding(f, lang));
+  for (const f of errors) io.stderr.write(`${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}\n`);
+  return errors.length ? 1 : 0;
+}
+
+function relativeFiles(r: AuditReport, rel: (f: string) => string): AuditReport {
+  return {
+    ...r,
+    criticalFailures: r.criticalFailures.map((c) => ({ ...c, file: rel(c.file) })),
+    openActions: r.openActions.map((o) => ({ ...o, actions: o.actions.map((a) => ({ ...a, file: rel(a.file) })) })),
+  };
+}
+
+function reportStylish(r: AuditReport): string {
+  const lines: string[] = [`${r.audits} audit(s)`, '', 'Compliance by touchpoint (declared → measured performance, 1–5):'];
+  for (const t of r.touchpoints) {
+    const ipa = t.measured === undefined ? '' : `  ${t.declared ?? '—'} → ${t.measured}${t.gap === undefined ? '' : ` (${t.gap > 0 ? '+' : ''}${t.gap})`}`;
+    lines.push(`  ${clean(t.id)}: ${pct(t)} in ${t.audits} audit(s)${ipa}`);
+  }
+  lines.push('', 'Compliance by dimension:', ...r.dimensions.map((d) => `  ${clean(d.dimension || '—')}: ${pct(d)}`));
+  lines.push('', 'Trend by audit date:', ...r.trend.map((t) => `  ${clean(t.date || '—')}: ${pct(t)} (${t.audits} audit(s))`));
+  lines.push('', 'Most-failed standards:', ...(r.mostFailed.length ? r.mostFailed.map((m) => `  ${m.id}: failed ${m.fail} of ${m.audits}`) : ['  none']));
+  lines.push('', 'Repeat failures:', ...(r.repeatFailures.length ? r.repeatFailures.map((f) => `  ${f.touchpoint} / ${f.standard}: ${f.dates.join(', ')}`) : ['  none']));
+  lines.push('', 'Critical failures:', ...(r.criticalFailures.length ? r.criticalFailures.map((c) => `  ${c.touchpoint} ${c.date ?? ''}${c.site ? ` ${clean(c.site)}` : ''}: ${c.standard}`) : ['  none']));
+  lines.push('', `Open corrective actions (overdue as of ${r.today}):`);
+  if (!r.openActions.length) lines.push('  none');
+  for (const o of r.openActions) {
+    lines.push(`  ${clean(o.owner || '(no owner)')}: ${o.open} open, ${o.overdue} overdue`);
+    for (const a of o.actions) lines.push(`    ${a.overdue ? 'OVERDUE ' : ''}${a.due ?? 'no due date'}  ${a.touchpoint} / ${a.standard}: ${clean(a.text)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 /** Every .md file below a folder, in name order. */
 async function markdownFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -71,7 +168,7 @@ async function markdownFiles(dir: string): Promise<string[]> {
   for (const e of entries) {
     const p = joinPath(dir, e.name);
     if (e.type === 'directory' && !e.name.startsWith('.')) out.push(...(await markdownFiles(p)));
-    else if (e.type === 'file' && e.name.toLowerCase().endsWith('.md')) out.push(p);
+    else if (e.type === 'file' && e.name.toLowerCase().endsWith('.md') && !['readme.md', 'index.md'].includes(e.name.toLowerCase())) out.push(p);
   }
   return out;
 }
@@ -107,6 +204,7 @@ function stylish(audits: readonly AuditScore[], findings: readonly Finding[], re
 
 export function auditHelp(): string {
   return `Usage: peakend audit score <checklist.md|folder…> [--format stylish|json|md]
+       peakend audit report [folder] [--format stylish|md|json|csv] [--today YYYY-MM-DD]
 
 Scores filled-in checklists. Each item is pass, fail, N/A or unanswered; a measured value is
 judged against its comparator and threshold (after converting known units), a rating against
@@ -114,8 +212,16 @@ its lowest passing level. Compliance = passed weight / answered weight, per dime
 overall: N/A and unanswered items stay out of it. A failed critical item fails the audit.
 Problems in the checklist are reported with their line and column.
 
+report aggregates every checklist in the folder (default: checklists.dir of peakend.yaml):
+compliance per touchpoint, dimension and standard, the trend by audit date, the most-failed
+standards, repeat failures (a standard failing in consecutive audits of a touchpoint), critical
+failures, open corrective actions by owner (overdue relative to --today), and each touchpoint's
+declared performance beside its measured one (1 + 4 × compliance, on the 1–5 scale). CSV has one
+row per audited item, UTF-8 with a byte-order mark; cells that look like formulas are neutralised.
+
 Options:
-  -f, --format <name>    stylish (default), json or md
+  -f, --format <name>    score: stylish (default), json or md; report: also csv
+      --today <date>     report: the date actions are overdue against (default: today)
       --lang <language>  en or zh-cn for messages (default: from LANG)
   -h, --help             Show this help
 
