@@ -55,7 +55,9 @@ export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage
     else prevById.set(item.id, item);
   }
   const changes: ChecklistChange[] = [];
-  const parts: string[] = [frontMatter(header), md([titleHeading(header, L), para(L.intro)])];
+  // One tree, written once: what a person wrote is carried over as raw nodes, byte for byte.
+  const raw = (value: string): MdNode => ({ type: 'html', value });
+  const nodes: MdNode[] = [frontMatter(header), titleHeading(header, L), para(L.intro)];
 
   const groups = new Map<string, ItemSpec[]>();
   for (const item of spec.items) {
@@ -65,32 +67,31 @@ export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage
   }
   const used = new Set<string>();
   for (const [dimension, items] of groups) {
-    parts.push(md([heading(2, [text(dimension || L.noDimension)])]));
+    nodes.push(heading(2, [text(dimension || L.noDimension)]));
     for (const item of items) {
       const prev = prevById.get(item.id);
       used.add(item.id);
       const recheck = Boolean(prev && (prev.recheck || (prev.spec && prev.spec.fingerprint !== item.fingerprint)));
       const answered = prev ? previous!.text.slice(prev.answerStart, prev.end).trim() : '';
-      parts.push(md(describe(item, L, recheck)));
-      parts.push(answered ? answered + '\n' : md([answerList(item, L)]));
+      nodes.push(...describe(item, L, recheck), answered ? raw(answered) : answerList(item, L));
       changes.push({ id: item.id, change: !prev ? 'added' : recheck ? 'recheck' : 'kept' });
     }
   }
   const obsolete = [...(previous?.items ?? []).filter((i) => !used.has(i.id) && prevById.get(i.id) === i), ...leftovers];
   if (obsolete.length) {
-    parts.push(md([heading(2, [text(L.obsolete)]), para(L.obsoleteIntro)]));
+    nodes.push(heading(2, [text(L.obsolete)]), para(L.obsoleteIntro));
     for (const item of obsolete) {
-      parts.push(previous!.text.slice(item.start, item.end).trim() + '\n');
+      nodes.push(raw(previous!.text.slice(item.start, item.end).trim()));
       changes.push({ id: item.id, change: 'obsolete' });
     }
   }
-  return { text: parts.join('\n'), changes };
+  return { text: md(nodes), changes };
 }
 
-function frontMatter(h: ChecklistHeader): string {
+function frontMatter(h: ChecklistHeader): MdNode {
   const data: Record<string, unknown> = { peakend: FORMAT_VERSION, kind: 'checklist', touchpoint: h.touchpoint };
   for (const k of ['site', 'auditor', 'date', 'standards', 'language'] as const) if (h[k] !== undefined) data[k] = oneLine(h[k]!);
-  return md([{ type: 'yaml', value: yamlStringify(data, { lineWidth: 0 }).trimEnd() }]);
+  return { type: 'yaml', value: yamlStringify(data, { lineWidth: 0 }).trimEnd() };
 }
 
 function titleHeading(h: ChecklistHeader, L: Labels): MdNode {
