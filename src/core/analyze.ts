@@ -1,4 +1,6 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { analyzeChecklist } from './checklist/analyze';
+import { isChecklistFile } from './checklist/files';
 import type { PeakendConfig } from './config/config';
 import { globProblem } from './config/globs';
 import type { MessageArgs } from './finding';
@@ -34,6 +36,7 @@ export type FileInput =
 export function analyzeFile(file: string, input: FileInput, config: PeakendConfig): FileModel {
   const text = readText(file, input, config);
   if (typeof text !== 'string') return text;
+  if (isChecklistFile(file, config)) return analyzeChecklist(file, text);
 
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);

@@ -119,7 +119,7 @@ const PROPERTY_MANAGEMENT = lines(
   'examples/property-management/property.touchpoints.yaml',
   '  examples/property-management/property.touchpoints.yaml:156:9  warning  No standard applies to touchpoint "green-maintenance" (绿化养护).  uncovered-touchpoint',
   '',
-  '0 errors, 7 warnings, 1 info in 8 files',
+  '0 errors, 7 warnings, 1 info in 30 files',
 );
 
 beforeAll(() => {
@@ -160,7 +160,7 @@ describe('the example workspaces', () => {
   it('both examples at once, each against its own workspace', () => {
     const r = run(['check', 'examples/online-service', 'examples/property-management']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(PROPERTY_MANAGEMENT.replace('0 errors, 7 warnings, 1 info in 8 files', '0 errors, 7 warnings, 1 info in 13 files'));
+    expect(r.stdout).toBe(PROPERTY_MANAGEMENT.replace('0 errors, 7 warnings, 1 info in 30 files', '0 errors, 7 warnings, 1 info in 35 files'));
   });
 });
 
@@ -333,7 +333,7 @@ describe('--lang', () => {
         'examples/property-management/property.touchpoints.yaml',
         '  examples/property-management/property.touchpoints.yaml:156:9  warning  没有任何服务标准适用于接触点“green-maintenance”（绿化养护）。  uncovered-touchpoint',
         '',
-        '共 8 个文件：0 个错误，7 个警告，1 条提示',
+        '共 30 个文件：0 个错误，7 个警告，1 条提示',
       ),
     );
   });
@@ -378,7 +378,7 @@ describe('colour', () => {
         bold('examples/property-management/property.touchpoints.yaml'),
         `  examples/property-management/property.touchpoints.yaml:156:9  ${yellow('warning')}  No standard applies to touchpoint "green-maintenance" (绿化养护).  ${dim('uncovered-touchpoint')}`,
         '',
-        yellow('0 errors, 7 warnings, 1 info in 8 files'),
+        yellow('0 errors, 7 warnings, 1 info in 30 files'),
       ),
     );
     expect(run(['check', 'examples/property-management', '--color', '--no-color']).stdout).toBe(PROPERTY_MANAGEMENT);

@@ -1,5 +1,6 @@
 import type { Finding, Position, Range } from '../finding';
 import type { LineIndex } from '../text/lineIndex';
+import type { ParsedChecklist } from '../checklist/types';
 import type { DocumentKind } from './kinds';
 
 /** Kinds of entity that carry a stable ID. */
@@ -214,6 +215,8 @@ export interface FileModel {
   scaleRange?: Range;
   /** The keys of peakend.yaml's `rules` mapping. */
   ruleSettings?: { id: string; range: Range }[];
+  /** An audit checklist (Markdown in the checklists folder), parsed. */
+  checklist?: ParsedChecklist;
   /** `# peakend-disable-next-line` comments: line → rule IDs it silences (empty set = all rules). */
   suppressions: Map<number, Set<string>>;
 }

@@ -3,11 +3,13 @@ import type { FileRule } from './fileRule';
 import { invalidScale } from './invalidScale';
 import type { RuleId, RuleMeta } from './meta';
 import { missingPersonaScore } from './missingPersonaScore';
+import { CHECKLIST_RULES, type ChecklistRuleId } from '../checklist/rules';
 import { PARSE_RULES, type ParseRuleId } from './parseRules';
 import { defaultSeverity, registerSeverities } from './severities';
 import { scoreOutOfScale } from './scoreOutOfScale';
 import { unknownDimension } from './unknownDimension';
 import { unknownRule } from './unknownRule';
+import { checklists } from './checklists';
 import { duplicateId } from './duplicateId';
 import { uncoveredTouchpoint } from './uncoveredTouchpoint';
 import { unknownPersona } from './unknownPersona';
@@ -49,6 +51,7 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   duplicateId,
   uncoveredTouchpoint,
   unusedStandard,
+  checklists,
 ];
 
 /** Every rule in the order `--help`, SARIF and the docs list them: parse-level first, then file, then workspace rules. */
@@ -73,7 +76,7 @@ const REGISTRY = [
 ] as const;
 
 // A RuleId that no rule declares fails to compile here.
-type Unregistered = Exclude<RuleId, ParseRuleId | (typeof REGISTRY)[number]['id']>;
+type Unregistered = Exclude<RuleId, ParseRuleId | ChecklistRuleId | (typeof REGISTRY)[number]['id']>;
 const registered: [Unregistered] extends [never] ? true : Unregistered = true;
 void registered;
 
@@ -81,6 +84,8 @@ void registered;
 export const RULES: readonly RuleMeta[] = [
   ...(Object.entries(PARSE_RULES) as [ParseRuleId, { severity: Severity; summary: string }][]).map(([id, m]) => ({ id, severity: m.severity, summary: m.summary })),
   ...REGISTRY.map(({ id, severity, summary }) => ({ id, severity, summary })),
+  // Reported by reading audit checklists (Markdown), like the parse-level rules of YAML files.
+  ...CHECKLIST_RULES.map(({ id, severity, summary }) => ({ id, severity, summary })),
 ];
 
 const byId = new Map<string, RuleMeta>(RULES.map((r) => [r.id, r]));

@@ -1,9 +1,11 @@
+import type { ChecklistRuleId } from '../checklist/rules';
 import type { Severity } from '../finding';
 import type { ParseRuleId } from './parseRules';
 
 /** Every rule Peakend reports. Each has a page at docs/rules/<id>.md; rules/index.ts registers each. */
 export type RuleId =
   | ParseRuleId
+  | ChecklistRuleId
   | 'invalid-scale'
   | 'unknown-rule'
   | 'score-out-of-scale'

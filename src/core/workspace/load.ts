@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED_DIRS, CONFIG_FILE_NAMES, defaultConfig, resolveConfig, type PeakendConfig } from '../config/config';
 import type { Host } from '../host';
 import { analyzeFile, type FileInput } from '../analyze';
+import { isChecklistFile } from '../checklist/files';
 import type { FileModel } from '../model/types';
 import { dirname, isInside, join, normalize, relative } from '../util/paths';
 import { Workspace } from './workspace';
@@ -75,7 +76,7 @@ export async function discoverFiles(
       const rel = relative(config.root, path);
       if (e.type === 'directory') {
         if (!ALWAYS_EXCLUDED_DIRS.has(e.name) && !exclude(rel) && !exclude(rel + '/')) await walk(path);
-      } else if (e.type === 'file' && include(rel) && !exclude(rel)) {
+      } else if (e.type === 'file' && (include(rel) || isChecklistFile(path, config)) && !exclude(rel)) {
         out.push(path);
       }
     }

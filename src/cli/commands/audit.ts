@@ -1,0 +1,230 @@
+import { parseArgs } from 'node:util';
+import {
+  auditChecklists,
+  auditCsv,
+  auditReport,
+  dirname,
+  findConfigFile,
+  isDate,
+  joinPath,
+  loadConfig,
+  localizeFinding,
+  normalize,
+  pct,
+  percent,
+  relativePath,
+  reportMarkdown,
+  scoreMarkdown,
+  type AuditReport,
+  type AuditScore,
+  type Finding,
+  type Touchpoint,
+} from '../../core';
+import { nodeHost, toEnginePath } from '../../node/nodeHost';
+import { UsageError } from '../args';
+import { languageOf } from '../lang';
+import type { CliIo } from '../io';
+import type { Command } from './types';
+
+const SCORE_FORMATS = ['stylish', 'json', 'md'];
+
+export const audit: Command = {
+  name: 'audit',
+  usage: 'score <checklist.md…> | report [dir]',
+  summary: 'Score filled-in audit checklists, or report on many audits',
+  help: auditHelp,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === '-h' || sub === '--help' || sub === undefined) {
+      (sub ? io.stdout : io.stderr).write(auditHelp());
+      return sub ? 0 : 2;
+    }
+    if (sub === 'score') return score(rest, io);
+    if (sub === 'report') return report(rest, io);
+    throw new UsageError(`Unknown audit command "${sub}". Use "peakend audit score" or "peakend audit report".`);
+  },
+};
+
+async function score(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    io.stdout.write(auditHelp());
+    return 0;
+  }
+  const format = v.format ?? 'stylish';
+  if (!SCORE_FORMATS.includes(format)) throw new UsageError(`Unknown format "${format}". Use one of: ${SCORE_FORMATS.join(', ')}.`);
+  if (parsed.positionals.length === 0) throw new UsageError('Name the checklist files (or folders) to score.');
+  const cwd = normalize(toEnginePath(io.cwd, '/'));
+  const files: string[] = [];
+  for (const p of parsed.positionals) {
+    const path = normalize(toEnginePath(p, cwd));
+    const st = await nodeHost.stat(path);
+    if (!st) throw new UsageError(`No such file or folder: ${p}`);
+    if (st.type === 'directory') files.push(...(await markdownFiles(path)));
+    else files.push(path);
+  }
+  const result = await auditChecklists(nodeHost, files);
+  const lang = languageOf(v.lang, io.env);
+  const findings = result.findings.map((f) => localizeFinding(f, lang));
+  const rel = (f: string) => relativePath(cwd, f);
+  if (format === 'json') io.stdout.write(JSON.stringify({ audits: result.audits.map((a) => ({ ...a, file: rel(a.file) })), findings: findings.map((f) => ({ ...f, file: rel(f.file) })) }, null, 2) + '\n');
+  else if (format === 'md') io.stdout.write(scoreMarkdown(result.audits, rel));
+  else io.stdout.write(stylish(result.audits, findings, rel));
+  const failed = result.audits.some((a) => a.outcome === 'fail') || findings.some((f) => f.severity === 'error');
+  return failed ? 1 : 0;
+}
+
+const REPORT_FORMATS = ['stylish', 'md', 'json', 'csv'];
+
+async function report(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string', short: 'f' }, today: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    io.stdout.write(auditHelp());
+    return 0;
+  }
+  const format = v.format ?? 'stylish';
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`Unknown format "${format}". Use one of: ${REPORT_FORMATS.join(', ')}.`);
+  const today = v.today ?? new Date().toISOString().slice(0, 10);
+  if (!isDate(today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, not "${today}".`);
+  if (parsed.positionals.length > 1) throw new UsageError('Give one folder of checklists.');
+  const cwd = normalize(toEnginePath(io.cwd, '/'));
+  let dir: string;
+  if (parsed.positionals[0] !== undefined) dir = normalize(toEnginePath(parsed.positionals[0], cwd));
+  else {
+    const configFile = await findConfigFile(nodeHost, cwd);
+    const { config } = await loadConfig(nodeHost, configFile ? dirname(configFile) : cwd);
+    dir = joinPath(config.root, config.checklistsDir);
+  }
+  if ((await nodeHost.stat(dir))?.type !== 'directory') throw new UsageError(`No such folder: ${relativePath(cwd, dir)}`);
+  const result = await auditChecklists(nodeHost, await markdownFiles(dir));
+  const touchpoints = new Map<string, Touchpoint>();
+  for (const ws of result.workspaces) for (const [id, list] of ws.getIndex().touchpoints) if (!touchpoints.has(id)) touchpoints.set(id, list[0]!);
+  const r = auditReport(result.audits, touchpoints, today);
+  const rel = (f: string) => relativePath(cwd, f);
+  if (format === 'json') io.stdout.write(JSON.stringify(relativeFiles(r, rel), null, 2) + '\n');
+  else if (format === 'md') io.stdout.write(reportMarkdown(r));
+  else if (format === 'csv') io.stdout.write(auditCsv(result.audits, today, rel));
+  else io.stdout.write(reportStylish(r));
+  const lang = languageOf(v.lang, io.env);
+  const errors = result.findings.filter((f) => f.severity === 'error').map((f) => localizeFinding(f, lang));
+  for (const f of errors) io.stderr.write(`${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}\n`);
+  return errors.length ? 1 : 0;
+}
+
+function relativeFiles(r: AuditReport, rel: (f: string) => string): AuditReport {
+  return {
+    ...r,
+    criticalFailures: r.criticalFailures.map((c) => ({ ...c, file: rel(c.file) })),
+    openActions: r.openActions.map((o) => ({ ...o, actions: o.actions.map((a) => ({ ...a, file: rel(a.file) })) })),
+  };
+}
+
+function reportStylish(r: AuditReport): string {
+  const lines: string[] = [`${r.audits} audit(s)`, '', 'Compliance by touchpoint (declared → measured performance, 1–5):'];
+  for (const t of r.touchpoints) {
+    const ipa = t.measured === undefined ? '' : `  ${t.declared ?? '—'} → ${t.measured}${t.gap === undefined ? '' : ` (${t.gap > 0 ? '+' : ''}${t.gap})`}`;
+    lines.push(`  ${clean(t.id)}: ${pct(t)} in ${t.audits} audit(s)${ipa}`);
+  }
+  lines.push('', 'Compliance by dimension:', ...r.dimensions.map((d) => `  ${clean(d.dimension || '—')}: ${pct(d)}`));
+  lines.push('', 'Trend by audit date:', ...r.trend.map((t) => `  ${clean(t.date || '—')}: ${pct(t)} (${t.audits} audit(s))`));
+  lines.push('', 'Most-failed standards:', ...(r.mostFailed.length ? r.mostFailed.map((m) => `  ${m.id}: failed ${m.fail} of ${m.audits}`) : ['  none']));
+  lines.push('', 'Repeat failures:', ...(r.repeatFailures.length ? r.repeatFailures.map((f) => `  ${f.touchpoint} / ${f.standard}: ${f.dates.join(', ')}`) : ['  none']));
+  lines.push('', 'Critical failures:', ...(r.criticalFailures.length ? r.criticalFailures.map((c) => `  ${c.touchpoint} ${c.date ?? ''}${c.site ? ` ${clean(c.site)}` : ''}: ${c.standard}`) : ['  none']));
+  lines.push('', `Open corrective actions (overdue as of ${r.today}):`);
+  if (!r.openActions.length) lines.push('  none');
+  for (const o of r.openActions) {
+    lines.push(`  ${clean(o.owner || '(no owner)')}: ${o.open} open, ${o.overdue} overdue`);
+    for (const a of o.actions) lines.push(`    ${a.overdue ? 'OVERDUE ' : ''}${a.due ?? 'no due date'}  ${a.touchpoint} / ${a.standard}: ${clean(a.text)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Every .md file below a folder, in name order. */
+async function markdownFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = (await nodeHost.readDirectory(dir)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = joinPath(dir, e.name);
+    if (e.type === 'directory' && !e.name.startsWith('.')) out.push(...(await markdownFiles(p)));
+    else if (e.type === 'file' && e.name.toLowerCase().endsWith('.md') && !['readme.md', 'index.md'].includes(e.name.toLowerCase())) out.push(p);
+  }
+  return out;
+}
+
+function clean(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+function stylish(audits: readonly AuditScore[], findings: readonly Finding[], rel: (f: string) => string): string {
+  const lines: string[] = [];
+  for (const a of audits) {
+    const facts = [a.touchpoint, a.date, a.site, a.auditor].filter(Boolean).map((s) => clean(s!)).join(' · ');
+    lines.push(`${rel(a.file)}  ${facts}`);
+    lines.push(`  ${a.outcome.toUpperCase()}  compliance ${percent(a.overall)} (weight ${a.overall.passedWeight} of ${a.overall.answeredWeight} passed)`);
+    for (const d of a.dimensions) lines.push(`    ${clean(d.dimension || '—')}: ${percent(d.compliance)} (${d.compliance.passedWeight} of ${d.compliance.answeredWeight})`);
+    const c = a.overall.counts;
+    lines.push(`  items: ${c.pass} pass, ${c.fail} fail, ${c.na} N/A, ${c.unanswered} unanswered`);
+    if (a.criticalFailures.length) lines.push(`  critical failures: ${a.criticalFailures.join(', ')}`);
+    if (a.unanswered.length) lines.push(`  unanswered: ${a.unanswered.join(', ')}`);
+    if (a.failedWithoutAction.length) lines.push(`  failed without corrective action: ${a.failedWithoutAction.join(', ')}`);
+    const own = findings.filter((f) => f.file === a.file);
+    for (const f of own) lines.push(`  ${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`);
+    lines.push('');
+  }
+  for (const f of findings.filter((x) => !audits.some((a) => a.file === x.file))) {
+    lines.push(`${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`);
+  }
+  const failed = audits.filter((a) => a.outcome === 'fail').length;
+  lines.push(`${audits.length} audit(s): ${failed} failed, ${findings.length} finding(s)`);
+  return lines.join('\n') + '\n';
+}
+
+export function auditHelp(): string {
+  return `Usage: peakend audit score <checklist.md|folder…> [--format stylish|json|md]
+       peakend audit report [folder] [--format stylish|md|json|csv] [--today YYYY-MM-DD]
+
+Scores filled-in checklists. Each item is pass, fail, N/A or unanswered; a measured value is
+judged against its comparator and threshold (after converting known units), a rating against
+its lowest passing level. Compliance = passed weight / answered weight, per dimension and
+overall: N/A and unanswered items stay out of it. A failed critical item fails the audit.
+Problems in the checklist are reported with their line and column.
+
+report aggregates every checklist in the folder (default: checklists.dir of peakend.yaml):
+compliance per touchpoint, dimension and standard, the trend by audit date, the most-failed
+standards, repeat failures (a standard failing in consecutive audits of a touchpoint), critical
+failures, open corrective actions by owner (overdue relative to --today), and each touchpoint's
+declared performance beside its measured one (1 + 4 × compliance, on the 1–5 scale). CSV has one
+row per audited item, UTF-8 with a byte-order mark; cells that look like formulas are neutralised.
+
+Options:
+  -f, --format <name>    score: stylish (default), json or md; report: also csv
+      --today <date>     report: the date actions are overdue against (default: today)
+      --lang <language>  en or zh-cn for messages (default: from LANG)
+  -h, --help             Show this help
+
+Exit status: 1 when an audit fails or a checklist has errors, else 0; 2 on usage errors.
+`;
+}

@@ -1,0 +1,67 @@
+import { findConfigFile, openWorkspace } from '../workspace/load';
+import { applySettings } from '../workspace/settings';
+import { compareFindings, type Finding } from '../finding';
+import type { Host } from '../host';
+import type { Workspace } from '../workspace/workspace';
+import { dirname } from '../util/paths';
+import { parseChecklist } from './parse';
+import { scoreChecklist, type AuditScore } from './score';
+import { validateChecklist } from './validate';
+
+export interface AuditResult {
+  audits: AuditScore[];
+  findings: Finding[];
+  /** The workspace of each checklist's folder (by root), for reports that compare with the journey maps. */
+  workspaces: Workspace[];
+}
+
+/**
+ * Reads, checks and scores filled-in checklists. Each is checked against the workspace around it
+ * (the nearest peakend.yaml above it), whose rule settings apply to its findings.
+ */
+export async function auditChecklists(host: Host, files: readonly string[]): Promise<AuditResult> {
+  const workspaces = new Map<string, Workspace>();
+  const audits: AuditScore[] = [];
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const config = await findConfigFile(host, dirname(file));
+    const root = config ? dirname(config) : dirname(file);
+    let ws = workspaces.get(root);
+    if (!ws) {
+      ws = (await openWorkspace(host, root)).workspace;
+      workspaces.set(root, ws);
+    }
+    // A checklist in the workspace's checklists folder was read with the workspace: use that reading.
+    const known = ws.getFile(file);
+    if (known) {
+      if (known.checklist) {
+        const checked = validateChecklist(known.checklist, ws.getIndex());
+        findings.push(...applySettings([...known.findings, ...checked.findings], ws.config, new Map()));
+        audits.push(scoreChecklist(known.checklist, checked.specs));
+      } else findings.push(...known.findings);
+      continue;
+    }
+    let text: string;
+    try {
+      const read = await host.readFile(file, ws.config.maxFileBytes);
+      if (!('bytes' in read)) throw new Error('tooLarge' in read ? `it is ${read.tooLarge} bytes, over limits.maxFileBytes` : 'it is not a regular file');
+      text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+    } catch (e) {
+      findings.push({
+        ruleId: 'file-unreadable',
+        severity: 'error',
+        message: `The file cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+        messageId: 'file.unreadable',
+        args: { detail: e instanceof Error ? e.message : String(e) },
+        file,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      });
+      continue;
+    }
+    const parsed = parseChecklist(file, text);
+    const checked = validateChecklist(parsed, ws.getIndex());
+    findings.push(...applySettings([...parsed.findings, ...checked.findings], ws.config, new Map()));
+    audits.push(scoreChecklist(parsed, checked.specs));
+  }
+  return { audits, findings: findings.sort(compareFindings), workspaces: [...workspaces.values()] };
+}

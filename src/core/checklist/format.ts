@@ -1,0 +1,165 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { stringify as yamlStringify } from 'yaml';
+import { FORMAT_VERSION } from '../model/kinds';
+import { LABELS, type ChecklistLanguage, type Labels } from './labels';
+import { heading, para, text, type MdNode } from './mdast';
+import { COMPARATOR_SIGNS } from './units';
+import type { ChecklistHeader, ChecklistSpec, ItemSpec, ParsedChecklist, ParsedItem, RatingLevel } from './types';
+
+const processor = unified().use(remarkGfm, { stringLength: displayWidth }).use(remarkFrontmatter, ['yaml']).use(remarkStringify, {
+  bullet: '-',
+  listItemIndent: 'one',
+  emphasis: '_',
+  strong: '*',
+  rule: '-',
+});
+
+function md(children: MdNode[]): string {
+  return processor.stringify({ type: 'root', children } as never);
+}
+
+/** The marker of an item's snapshot: an HTML comment GitHub does not show. */
+export const ITEM_MARKER = 'peakend-item';
+
+export interface ChecklistChange {
+  id: string;
+  change: 'added' | 'kept' | 'recheck' | 'obsolete';
+}
+
+export interface RenderResult {
+  text: string;
+  changes: ChecklistChange[];
+}
+
+/**
+ * Writes a checklist. With `previous` (the same file, parsed) it merges: every item keeps what the
+ * person wrote below its table byte for byte, items whose requirement, threshold or weight changed
+ * are marked for re-check, items that no longer apply move to the obsolete section.
+ */
+export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage = 'en', previous?: ParsedChecklist): RenderResult {
+  // A checklist stays in the language it was first written in, so that merged answers match their labels.
+  const lang: ChecklistLanguage = previous?.header.language === 'zh-cn' || previous?.header.language === 'en' ? previous.header.language : language;
+  const L = LABELS[lang];
+  const header: ChecklistHeader = { ...spec.header, language: lang };
+  if (previous) {
+    // The audit's own facts are the person's: what the file says wins over the command line.
+    for (const k of ['site', 'auditor', 'date'] as const) if (previous.header[k] !== undefined) header[k] = previous.header[k];
+  }
+  const prevById = new Map<string, ParsedItem>();
+  const leftovers: ParsedItem[] = [];
+  for (const item of previous?.items ?? []) {
+    if (prevById.has(item.id)) leftovers.push(item);
+    else prevById.set(item.id, item);
+  }
+  const changes: ChecklistChange[] = [];
+  // One tree, written once: what a person wrote is carried over as raw nodes, byte for byte.
+  const raw = (value: string): MdNode => ({ type: 'html', value });
+  const nodes: MdNode[] = [frontMatter(header), titleHeading(header, L), para(L.intro)];
+
+  const groups = new Map<string, ItemSpec[]>();
+  for (const item of spec.items) {
+    const list = groups.get(item.dimension) ?? [];
+    list.push(item);
+    groups.set(item.dimension, list);
+  }
+  const used = new Set<string>();
+  for (const [dimension, items] of groups) {
+    nodes.push(heading(2, [text(dimension || L.noDimension)]));
+    for (const item of items) {
+      const prev = prevById.get(item.id);
+      used.add(item.id);
+      const recheck = Boolean(prev && (prev.recheck || (prev.spec && prev.spec.fingerprint !== item.fingerprint)));
+      const answered = prev ? previous!.text.slice(prev.answerStart, prev.end).trim() : '';
+      nodes.push(...describe(item, L, recheck), answered ? raw(answered) : answerList(item, L));
+      changes.push({ id: item.id, change: !prev ? 'added' : recheck ? 'recheck' : 'kept' });
+    }
+  }
+  const obsolete = [...(previous?.items ?? []).filter((i) => !used.has(i.id) && prevById.get(i.id) === i), ...leftovers];
+  if (obsolete.length) {
+    nodes.push(heading(2, [text(L.obsolete)]), para(L.obsoleteIntro));
+    for (const item of obsolete) {
+      nodes.push(raw(previous!.text.slice(item.start, item.end).trim()));
+      changes.push({ id: item.id, change: 'obsolete' });
+    }
+  }
+  return { text: md(nodes), changes };
+}
+
+function frontMatter(h: ChecklistHeader): MdNode {
+  const data: Record<string, unknown> = { peakend: FORMAT_VERSION, kind: 'checklist', touchpoint: h.touchpoint };
+  for (const k of ['site', 'auditor', 'date', 'standards', 'language'] as const) if (h[k] !== undefined) data[k] = oneLine(h[k]!);
+  return { type: 'yaml', value: yamlStringify(data, { lineWidth: 0 }).trimEnd() };
+}
+
+function titleHeading(h: ChecklistHeader, L: Labels): MdNode {
+  const children: MdNode[] = [text(`${L.title}: `)];
+  if (h.touchpointName) children.push(text(`${oneLine(h.touchpointName)} `));
+  children.push({ type: 'inlineCode', value: h.touchpoint });
+  return heading(1, children);
+}
+
+function describe(item: ItemSpec, L: Labels, recheck: boolean): MdNode[] {
+  const title: MdNode[] = [{ type: 'inlineCode', value: item.id }];
+  if (item.title) title.push(text(` ${oneLine(item.title)}`));
+  if (item.critical) title.push(text(' '), { type: 'strong', children: [text(`⚠ ${L.critical}`)] });
+  const out: MdNode[] = [heading(3, title)];
+  if (recheck) out.push({ type: 'blockquote', children: [para(L.recheck)] });
+  out.push({ type: 'html', value: `<!-- ${ITEM_MARKER} ${snapshot(item)} -->` });
+  const cells = [
+    item.requirement ?? L.none,
+    item.method ?? L.none,
+    passesText(item, L),
+    `${item.weight}${item.critical ? ` · ${L.critical}` : ''}`,
+    item.evidence.length ? item.evidence.join(', ') : L.none,
+  ];
+  const row = (values: string[]) => ({ type: 'tableRow' as const, children: values.map((v): MdNode => ({ type: 'tableCell', children: [text(oneLine(v))] })) });
+  const table: MdNode = { type: 'table', align: [], children: [row([L.requirement, L.method, L.passes, L.weight, L.evidenceRequired]), row(cells)] };
+  out.push(table);
+  return out;
+}
+
+/** The item's standard as JSON inside an HTML comment; ">" is escaped so that no text can end the comment. */
+function snapshot(item: ItemSpec): string {
+  const data: Record<string, unknown> = { fp: item.fingerprint, dimension: item.dimension, weight: item.weight, critical: item.critical };
+  if (item.expect) data.expect = item.expect;
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+}
+
+export function passesText(item: Pick<ItemSpec, 'expect'>, L: Labels): string {
+  const e = item.expect;
+  if (!e || e.type === 'pass-fail') return L.met;
+  if (e.type === 'measure') return `${COMPARATOR_SIGNS[e.comparator] ?? e.comparator} ${e.threshold} ${e.unit}`;
+  const level = e.atLeast as RatingLevel;
+  const word = LABELS['zh-cn'].ratings[level] ?? e.atLeast;
+  return `${word} (${LABELS.en.ratings[level] ?? e.atLeast}) ${L.orBetter}`;
+}
+
+function answerList(item: ItemSpec, L: Labels): MdNode {
+  const box = (label: string): MdNode => ({ type: 'listItem', checked: false, spread: false, children: [para(label)] });
+  const field = (label: string): MdNode => ({ type: 'listItem', spread: false, children: [para(`${label}:`)] });
+  const items: MdNode[] = [];
+  const e = item.expect;
+  if (e?.type === 'measure') items.push(box(L.na), field(`${L.measured} (${passesText(item, L)})`));
+  else if (e?.type === 'rating') items.push(box(L.na), field(`${L.rating} (${passesText(item, L)})`));
+  else items.push(box(L.pass), box(L.fail), box(L.na));
+  items.push(field(L.note), field(L.evidence), field(L.action), field(L.owner), field(`${L.due} (YYYY-MM-DD)`), field(`${L.status} (${L.statusChoices})`));
+  return { type: 'list', ordered: false, spread: false, children: items };
+}
+
+/** Line breaks and control characters in a one-line value become spaces. */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
+
+/** Columns a text takes in a monospaced editor: East Asian wide characters take two, so tables line up. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}

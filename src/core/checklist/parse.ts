@@ -1,0 +1,273 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import type { Range } from '../finding';
+import type { Expectation } from '../model/types';
+import { FileReporter, related } from '../report';
+import { LineIndex } from '../text/lineIndex';
+import { ITEM_MARKER } from './format';
+import { fieldWord, isObsoleteHeading, LABELS, ratingWord, resultWord, statusWord } from './labels';
+import { plainText, type MdNode } from './mdast';
+import { judgeItem } from './score';
+import { convert, parseMeasurement } from './units';
+import type { Answer, ChecklistHeader, ItemSpec, ParsedChecklist, ParsedItem } from './types';
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+const HEADER_KEYS = ['touchpoint', 'site', 'auditor', 'date', 'standards', 'language'] as const;
+
+/** Whether a text is a real calendar date written YYYY-MM-DD. */
+export function isDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * Reads a filled-in checklist back: the header, and each item's answers keyed by the ID in its
+ * heading. Problems the file shows on its own become findings; it never throws on bad input.
+ */
+export function parseChecklist(file: string, source: string): ParsedChecklist {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const lines = new LineIndex(text);
+  const report = new FileReporter(file, lines);
+  const tree = parser.parse(text) as unknown as MdNode;
+  const out: ParsedChecklist = { file, text, header: { touchpoint: '' }, headerRanges: {}, items: [], findings: report.findings };
+  const nodes = tree.children ?? [];
+  const first = nodes[0];
+  if (first?.type === 'yaml') readHeader(first, text, report, out);
+  else report.at('checklist-header', 0, 0, 'checklist.noFrontMatter');
+
+  let obsolete = false;
+  let current: { heading: MdNode; nodes: MdNode[] } | undefined;
+  const close = (end: number) => {
+    if (current) out.items.push(readItem(current.heading, current.nodes, end, obsolete, text, report));
+    current = undefined;
+  };
+  for (const node of nodes) {
+    if (node.type === 'heading' && (node.depth ?? 9) <= 3) {
+      close(start(node));
+      if (node.depth! <= 2) obsolete = node.depth === 2 && isObsoleteHeading(plainText(node));
+      if (node.depth === 3 && node.children?.[0]?.type === 'inlineCode') current = { heading: node, nodes: [] };
+    } else if (current) current.nodes.push(node);
+  }
+  close(text.length);
+
+  const seen = new Map<string, ParsedItem>();
+  for (const item of out.items) {
+    const firstOne = seen.get(item.id);
+    if (firstOne) {
+      report.atRange('checklist-duplicate-item', item.idRange, 'checklist.duplicateItem', { id: item.id }, {
+        related: [related(file, firstOne.idRange, 'checklist.duplicateItemRelated', { id: item.id })],
+      });
+    } else seen.set(item.id, item);
+    if (item.spec) checkAgainstSpec(item, item.spec, report);
+  }
+  return out;
+}
+
+function start(n: MdNode): number {
+  return n.position?.start.offset ?? 0;
+}
+function end(n: MdNode): number {
+  return n.position?.end.offset ?? 0;
+}
+
+function readHeader(node: MdNode, text: string, report: FileReporter, out: ParsedChecklist): void {
+  const value = node.value ?? '';
+  out.headerRanges.frontmatter = report.range(start(node), end(node));
+  const base = text.indexOf(value, start(node));
+  const doc = parseDocument(value, { uniqueKeys: false, prettyErrors: false });
+  const rangeOf = (n: { range?: [number, number, number] | null } | null | undefined): Range =>
+    n?.range ? report.range(base + n.range[0], base + n.range[1]) : out.headerRanges.frontmatter!;
+  if (doc.errors.length || !isMap(doc.contents)) {
+    const detail = doc.errors[0]?.message.split('\n')[0] ?? 'it is not a mapping';
+    report.atRange('checklist-header', rangeOf(doc.errors.length ? null : doc.contents), 'checklist.badFrontMatter', { detail });
+    return;
+  }
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(HEADER_KEYS as readonly string[]).includes(key) || !isScalar(pair.value) || pair.value.value === null) continue;
+    const k = key as (typeof HEADER_KEYS)[number];
+    out.header[k] = String(pair.value.value);
+    out.headerRanges[k] = rangeOf(pair.value);
+  }
+  if (!out.header.touchpoint) report.atRange('checklist-header', out.headerRanges.frontmatter, 'checklist.noTouchpoint');
+  if (out.header.date !== undefined && !isDate(out.header.date)) {
+    report.atRange('checklist-invalid-date', out.headerRanges.date!, 'checklist.invalidDate', { value: out.header.date });
+  }
+}
+
+function readItem(heading: MdNode, nodes: MdNode[], itemEnd: number, obsolete: boolean, text: string, report: FileReporter): ParsedItem {
+  const code = heading.children![0]!;
+  const id = code.value ?? '';
+  // The ID itself, inside its backticks.
+  const idStart = Math.max(start(code), text.indexOf(id, start(code)));
+  const item: ParsedItem = {
+    id,
+    idRange: report.range(idStart, idStart + id.length),
+    obsolete,
+    recheck: false,
+    answer: {},
+    ranges: {},
+    start: start(heading),
+    answerStart: end(heading),
+    end: itemEnd,
+  };
+  // The generated part: an optional re-check note, the snapshot comment, the table. The person's part follows.
+  const tableAt = nodes.findIndex((n) => n.type === 'table');
+  const generated = tableAt >= 0 ? nodes.slice(0, tableAt + 1) : nodes.filter((n) => n.type === 'html' || n.type === 'blockquote');
+  for (const n of generated) {
+    if (n.type === 'blockquote') item.recheck = true;
+    if (n.type === 'html' && n.value?.startsWith(`<!-- ${ITEM_MARKER} `)) item.spec = readSnapshot(item.id, n.value);
+    item.answerStart = Math.max(item.answerStart, end(n));
+  }
+  for (const n of nodes) if (start(n) >= item.answerStart && n.type === 'list') readAnswers(n, item, text, report);
+  return item;
+}
+
+function readSnapshot(id: string, html: string): ItemSpec | undefined {
+  const json = html.slice(`<!-- ${ITEM_MARKER} `.length, html.lastIndexOf('-->')).trim();
+  try {
+    const d = JSON.parse(json) as Record<string, unknown>;
+    const spec: ItemSpec = {
+      id,
+      dimension: typeof d.dimension === 'string' ? d.dimension : '',
+      weight: typeof d.weight === 'number' && d.weight >= 0 ? d.weight : 1,
+      critical: d.critical === true,
+      evidence: [],
+      fingerprint: typeof d.fp === 'string' ? d.fp : '',
+    };
+    const e = d.expect as Record<string, unknown> | undefined;
+    if (e?.type === 'pass-fail') spec.expect = { type: 'pass-fail' };
+    else if (e?.type === 'rating' && typeof e.atLeast === 'string') spec.expect = { type: 'rating', atLeast: e.atLeast };
+    else if (e?.type === 'measure' && typeof e.unit === 'string' && typeof e.threshold === 'number' && typeof e.comparator === 'string') {
+      spec.expect = { type: 'measure', unit: e.unit, threshold: e.threshold, comparator: e.comparator as Extract<Expectation, { type: 'measure' }>['comparator'] };
+    }
+    return spec;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One answer list: ticked boxes and "Label: value" lines. Unticked boxes and other lines are left alone. */
+function readAnswers(list: MdNode, item: ParsedItem, text: string, report: FileReporter): void {
+  for (const li of list.children ?? []) {
+    const body = li.children?.[0];
+    if (!body || body.type !== 'paragraph') continue;
+    if (li.checked === true) {
+      const word = plainText(body).trim();
+      const result = resultWord(word);
+      const range = report.range(start(li), end(body));
+      if (!result) report.atRange('checklist-invalid-answer', range, 'checklist.unknownBox', { text: word, choices: choices() });
+      else setResult(item, result, range, report);
+      continue;
+    }
+    if (li.checked === false) continue;
+    // The label is read from the plain text; the value is the source as written, so links and emphasis survive.
+    const raw = text.slice(start(body), end(li));
+    const label = splitLabel(raw);
+    if (!label) continue;
+    const field = fieldWord(label.name.replace(/[*_`]/g, ''));
+    if (!field) continue;
+    const m = [raw.slice(0, label.length), label.name] as const;
+    const valueStart = start(body) + label.length;
+    const value = dedent(text.slice(valueStart, end(li))).trim();
+    if (!value) continue;
+    const range = report.range(valueStart, valueStart + text.slice(valueStart, end(li)).trimEnd().length);
+    if (field === 'result') {
+      const result = resultWord(value);
+      if (!result) report.atRange('checklist-invalid-answer', range, 'checklist.unknownBox', { text: value, choices: choices() });
+      else setResult(item, result, range, report);
+      continue;
+    }
+    if (item.answer[field] !== undefined) {
+      report.atRange('checklist-invalid-answer', range, 'checklist.fieldTwice', { field: m[1]!.trim(), id: item.id });
+      continue;
+    }
+    item.answer[field] = value;
+    item.ranges[field] = range;
+  }
+}
+
+/**
+ * "Label (hint): value" → the label and where the value starts. The hint may hold parentheses and
+ * colons of its own (a unit such as "a:b"), so the colon that ends the label is the first one
+ * outside parentheses.
+ */
+function splitLabel(raw: string): { name: string; length: number } | undefined {
+  let depth = 0;
+  let nameEnd = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === '\n') return undefined;
+    if (c === '(' || c === '（') {
+      if (depth === 0 && nameEnd < 0) nameEnd = i;
+      depth++;
+    } else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if ((c === ':' || c === '：') && depth === 0) {
+      const name = raw.slice(0, nameEnd < 0 ? i : nameEnd).trim();
+      let end = i + 1;
+      while (raw[end] === ' ' || raw[end] === '\t') end++;
+      return name ? { name, length: end } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function setResult(item: ParsedItem, result: NonNullable<Answer['result']>, range: Range, report: FileReporter): void {
+  if (item.answer.result !== undefined && item.answer.result !== result) {
+    report.atRange('checklist-invalid-answer', range, 'checklist.twoResults', { id: item.id, choices: choices() });
+    return;
+  }
+  item.answer.result = result;
+  item.ranges.result ??= range;
+}
+
+const choices = () => `${LABELS.en.pass}, ${LABELS.en.fail}, ${LABELS.en.na}`;
+
+function dedent(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(/\n[ \t]+/g, '\n');
+}
+
+/** Checks an item's answers against what its standard expects (from the snapshot or the workspace). */
+export function checkAgainstSpec(item: ParsedItem, spec: ItemSpec, report: FileReporter): void {
+  const a = item.answer;
+  const r = item.ranges;
+  const type = spec.expect?.type ?? 'pass-fail';
+  const typeArg = `@checklist.type.${type}`;
+  if (type !== 'pass-fail' && (a.result === 'pass' || a.result === 'fail')) {
+    report.atRange('checklist-invalid-answer', r.result!, 'checklist.boxNotForType', { id: item.id, type: typeArg, hint: `@checklist.hint.${type}` });
+  }
+  for (const field of ['measured', 'rating'] as const) {
+    if (a[field] !== undefined && type !== (field === 'measured' ? 'measure' : 'rating')) {
+      report.atRange('checklist-invalid-answer', r[field]!, 'checklist.fieldNotForType', { id: item.id, type: typeArg, field });
+    }
+  }
+  const value = type === 'measure' ? a.measured : type === 'rating' ? a.rating : undefined;
+  if (a.result === 'na' && value !== undefined) report.atRange('checklist-invalid-answer', r.result!, 'checklist.naWithValue', { id: item.id });
+  const e = spec.expect;
+  if (e?.type === 'measure' && a.measured !== undefined) {
+    const m = parseMeasurement(a.measured);
+    if (!m) report.atRange('checklist-invalid-measurement', r.measured!, 'checklist.measureNoNumber', { value: a.measured, example: `${e.threshold} ${e.unit}` });
+    else if (m.unit !== undefined && convert(m.value, m.unit, e.unit) === undefined) {
+      report.atRange('checklist-invalid-measurement', r.measured!, 'checklist.measureUnit', { unit: m.unit, expected: e.unit });
+    }
+  }
+  if (e?.type === 'rating' && a.rating !== undefined && !ratingWord(a.rating)) {
+    report.atRange('checklist-invalid-answer', r.rating!, 'checklist.unknownRating', { value: a.rating, allowed: Object.values(LABELS['zh-cn'].ratings).join(', ') });
+  }
+  if (a.status !== undefined && !statusWord(a.status)) report.atRange('checklist-invalid-answer', r.status!, 'checklist.unknownStatus', { value: a.status });
+  if (a.due !== undefined && !isDate(a.due)) report.atRange('checklist-invalid-date', r.due!, 'checklist.invalidDate', { value: a.due });
+  if (a.action !== undefined) {
+    if (a.owner === undefined) report.atRange('checklist-incomplete-action', r.action!, 'checklist.actionNoOwner', { id: item.id });
+    if (a.due === undefined) report.atRange('checklist-incomplete-action', r.action!, 'checklist.actionNoDue', { id: item.id });
+  }
+  if (!item.obsolete && a.action === undefined && judgeItem(item.answer, spec).status === 'fail') {
+    report.atRange('checklist-missing-action', item.idRange, 'checklist.failedNoAction', { id: item.id });
+  }
+  if (item.recheck && !item.obsolete) report.atRange('checklist-recheck', item.idRange, 'checklist.recheck', { id: item.id });
+}

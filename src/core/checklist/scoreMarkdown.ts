@@ -1,0 +1,45 @@
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { heading, para, text, type MdNode } from './mdast';
+import type { AuditScore, Compliance } from './score';
+
+const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
+
+export function percent(c: Compliance): string {
+  return c.compliance === undefined ? '—' : `${(c.compliance * 100).toFixed(1)} %`;
+}
+
+const OUTCOME: Record<AuditScore['outcome'], string> = { pass: 'PASS', fail: 'FAIL', incomplete: 'INCOMPLETE' };
+
+/** Audit scores as GitHub-flavoured Markdown (a PR comment, a report page); every user text is escaped. */
+export function scoreMarkdown(audits: readonly AuditScore[], fileName: (file: string) => string = (f) => f): string {
+  const out: MdNode[] = [];
+  for (const a of audits) {
+    out.push(heading(2, [text(`${a.touchpoint} · ${a.date ?? '—'}${a.site ? ` · ${a.site}` : ''}`)]));
+    out.push({
+      type: 'paragraph',
+      children: [{ type: 'strong', children: [text(OUTCOME[a.outcome])] }, text(` · ${percent(a.overall)} (${a.overall.passedWeight} / ${a.overall.answeredWeight}) · ${fileName(a.file)}${a.auditor ? ` · ${a.auditor}` : ''}`)],
+    });
+    out.push(table(['Dimension', 'Compliance', 'Passed weight', 'Answered weight', 'Pass', 'Fail', 'N/A', 'Unanswered'], a.dimensions.map((d) => [d.dimension || '—', percent(d.compliance), String(d.compliance.passedWeight), String(d.compliance.answeredWeight), ...counts(d.compliance)])));
+    out.push(table(['Item', 'Result', 'Weight', 'Critical', 'Measured', 'Action'], a.items.map((i) => [i.id, i.status + (i.invalid ? ' (invalid answer)' : '') + (i.recheck ? ' (re-check)' : ''), String(i.weight), i.critical ? 'yes' : '', i.value === undefined ? '' : String(i.value), i.action ? `${i.action.text}${i.action.owner ? ` (${i.action.owner}` : ' ('}${i.action.due ? `, ${i.action.due})` : ')'}` : ''])));
+    for (const [label, list] of [
+      ['Critical failures', a.criticalFailures],
+      ['Unanswered', a.unanswered],
+      ['Failed without corrective action', a.failedWithoutAction],
+      ['Unknown items', a.unknown],
+    ] as const) {
+      if (list.length) out.push(para(`${label}: ${list.join(', ')}`));
+    }
+  }
+  return processor.stringify({ type: 'root', children: out } as never);
+}
+
+function counts(c: Compliance): string[] {
+  return [c.counts.pass, c.counts.fail, c.counts.na, c.counts.unanswered].map(String);
+}
+
+export function table(header: string[], rows: string[][]): MdNode {
+  const row = (cells: string[]): MdNode => ({ type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: [text(c.replace(/[\r\n]+/g, ' '))] })) });
+  return { type: 'table', align: [], children: [row(header), ...rows.map(row)] };
+}

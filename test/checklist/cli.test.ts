@@ -1,0 +1,168 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { checklistPath, sanitizeSegment } from '../../src/core';
+import { writeFileAtomic } from '../../src/node/writeFileAtomic';
+import { INVENTORY, STANDARDS } from './fixture';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'peakend-checklist-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'peakend.yaml'), 'peakend: 1\nkind: config\nchecklists: { dir: audits }\n');
+  writeFileSync(join(dir, 'property.touchpoints.yaml'), INVENTORY);
+  writeFileSync(join(dir, 'service.standards.yaml'), STANDARDS);
+  return dir;
+}
+
+async function run(cwd: string, ...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { cwd, env: {}, stdout: { write: (s) => void (stdout += s) }, stderr: { write: (s) => void (stderr += s) }, writeFile: writeFileAtomic };
+  const status = await main(args, io);
+  return { status, stdout, stderr };
+}
+
+function files(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split('\\').join('/')).sort();
+}
+
+describe('file names', () => {
+  it('keep hostile site names inside the folder', () => {
+    const dir = '/ws/audits';
+    const hostile = ['../../etc/passwd', '/abs/path', 'C:\\Windows\\system32', 'CON', 'nul.txt', 'a\u0000b', '..', '.', ' ', 'x'.repeat(500), '北区 1 号楼', 'a/../../b', 'LPT1', '\u202eevil'];
+    for (const site of hostile) {
+      const p = checklistPath(dir, 'hotline', '2026-12-03', site)!;
+      expect(p.startsWith('/ws/audits/hotline/2026-12-03'), site).toBe(true);
+      expect(p.slice('/ws/audits/hotline/'.length), site).toMatch(/^2026-12-03(-[\p{L}\p{N}_-]{1,48})?\.md$/u);
+    }
+    expect(sanitizeSegment('../../etc/passwd')).toBe('etc-passwd');
+    expect(sanitizeSegment('CON')).toBe('_CON');
+    expect(sanitizeSegment('a\u0000b')).toBe('a-b');
+    expect(sanitizeSegment('北区 1 号楼')).toBe('北区-1-号楼');
+    expect(sanitizeSegment('..')).toBe('');
+    expect([...sanitizeSegment('长'.repeat(100))]).toHaveLength(48);
+    expect(checklistPath(dir, 'CON', '2026-12-03')).toBe('/ws/audits/_CON/2026-12-03.md');
+    expect(checklistPath(dir, '../x', '2026-12-03')).toBeUndefined();
+    expect(checklistPath(dir, 'hotline', '2026-02-30')).toBeUndefined();
+    expect(checklistPath(dir, 'hotline', '../../2026-12-03')).toBeUndefined();
+  });
+});
+
+describe('peakend checklist', () => {
+  it('writes one file per touchpoint and audit under checklists.dir', async () => {
+    const ws = workspace();
+    const r = await run(ws, 'checklist', '--all', '--date', '2026-12-03', '--site', '../北区', '--auditor', '张三');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('audits/hotline/2026-12-03-北区.md: created (4 item(s))\naudits/repair-visit/2026-12-03-北区.md: created (1 item(s))\n');
+    expect(r.status).toBe(0);
+    expect(files(join(ws, 'audits'))).toEqual(['hotline', 'hotline/2026-12-03-北区.md', 'repair-visit', 'repair-visit/2026-12-03-北区.md']);
+    const again = await run(ws, 'checklist', 'hotline', '--date', '2026-12-03', '--site', '../北区');
+    expect(again.stdout).toBe('audits/hotline/2026-12-03-北区.md: up to date\n');
+  });
+
+  it('merges on regeneration, and --dry-run says what would change without writing', async () => {
+    const ws = workspace();
+    await run(ws, 'checklist', 'hotline', '--date', '2026-12-03');
+    const path = join(ws, 'audits/hotline/2026-12-03.md');
+    const filled = readFileSync(path, 'utf8')
+      .replace('- Measured (≤ 3 rings):', '- Measured (≤ 3 rings): 5 声\n- Action: 培训\n- Owner: 王\n- Due: 2026-12-20')
+      .replace('- [ ] Pass\n', '- [x] Pass\n')
+      .replace(/(`satisfaction`[\s\S]*?)- \[ \] N\/A/, '$1- [x] N/A');
+    writeFileSync(path, filled);
+    // ring-3's threshold changes, greet no longer applies, a new standard applies.
+    const changed = STANDARDS.replace('threshold: 3', 'threshold: 4').replace('appliesTo: { tags: [counter] }', 'appliesTo: { tags: [nowhere] }') +
+      `  - id: hands\n    title: 双手递接\n    requirement: 双手递接物品。\n    appliesTo: { touchpoints: [hotline] }\n    method: observation\n    expect: { type: pass-fail }\n`;
+    writeFileSync(join(ws, 'service.standards.yaml'), changed);
+    writeFileSync(join(ws, 'property.touchpoints.yaml'), INVENTORY.replace('standards: [ring-3, greet]', 'standards: [ring-3]'));
+    const dry = await run(ws, 'checklist', 'hotline', '--date', '2026-12-03', '--dry-run');
+    expect(dry.stdout).toBe('audits/hotline/2026-12-03.md: would update (added: hands; re-check: ring-3; obsolete: greet; 2 kept)\n');
+    expect(readFileSync(path, 'utf8')).toBe(filled);
+    const real = await run(ws, 'checklist', 'hotline', '--date', '2026-12-03');
+    expect(real.stdout).toBe('audits/hotline/2026-12-03.md: updated (added: hands; re-check: ring-3; obsolete: greet; 2 kept)\n');
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('- Measured (≤ 3 rings): 5 声\n- Action: 培训\n- Owner: 王\n- Due: 2026-12-20');
+    expect(text).toContain('| ≤ 4 rings |');
+    expect(text).toMatch(/## Obsolete[\s\S]*### `greet`[\s\S]*- \[x\] Pass/);
+    expect(text).toMatch(/### `ring-3`.*\n\n> Re-check:/);
+    expect(files(join(ws, 'audits'))).toEqual(['hotline', 'hotline/2026-12-03.md']);
+  });
+
+  it('refuses unknown touchpoints, bad dates and missing arguments', async () => {
+    const ws = workspace();
+    expect((await run(ws, 'checklist', 'nope', '--date', '2026-12-03')).stderr).toContain('Unknown touchpoint "nope".');
+    expect((await run(ws, 'checklist', '../x')).stderr).toContain('"../x" cannot be a touchpoint ID.');
+    expect((await run(ws, 'checklist', 'hotline', '--date', '03/12/2026')).status).toBe(2);
+    expect((await run(ws, 'checklist')).status).toBe(2);
+    expect(readdirSync(ws).sort()).toEqual(['peakend.yaml', 'property.touchpoints.yaml', 'service.standards.yaml']);
+  });
+
+  it('writes into --out', async () => {
+    const ws = workspace();
+    mkdirSync(join(ws, 'elsewhere'));
+    await run(ws, 'checklist', 'repair-visit', '--date', '2026-12-03', '--out', 'elsewhere');
+    expect(files(join(ws, 'elsewhere')).map((f) => relative('.', f))).toEqual(['repair-visit', 'repair-visit/2026-12-03.md']);
+  });
+});
+
+describe('peakend audit score', () => {
+  it('scores a filled checklist, reports its problems with positions, and exits 1 on a failed critical item', async () => {
+    const ws = workspace();
+    await run(ws, 'checklist', 'hotline', '--date', '2026-12-03', '--site', 'A');
+    const path = join(ws, 'audits/hotline/2026-12-03-A.md');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace('- Measured (≤ 3 rings):', '- Measured (≤ 3 rings): 2')
+        .replace('- Measured (≤ 24 hours):', '- Measured (≤ 24 hours): 2 days')
+        .replace('- [ ] Pass\n', '- [x] Pass\n')
+        .replace('- Rating (比较满意 (satisfied) or better):', '- Rating (比较满意 (satisfied) or better): 很满意'),
+    );
+    const r = await run(ws, 'audit', 'score', 'audits');
+    // Passed: ring-3 (2) + greet (1) + satisfaction (1) = 4 of 2 + 3 + 1 + 1 = 7 answered.
+    expect(r.stdout).toBe(`audits/hotline/2026-12-03-A.md  hotline · 2026-12-03 · A
+  PASS  compliance 57.1 % (weight 4 of 7 passed)
+    efficiency: 40.0 % (2 of 5)
+    etiquette: 100.0 % (1 of 1)
+    empathy: 100.0 % (1 of 1)
+  items: 3 pass, 1 fail, 0 N/A, 0 unanswered
+  failed without corrective action: respond-24h
+  audits/hotline/2026-12-03-A.md:34:6  warning  Item "respond-24h" failed and has no corrective action.  checklist-missing-action
+
+1 audit(s): 0 failed, 1 finding(s)
+`);
+    expect(r.status).toBe(0);
+    const json = JSON.parse((await run(ws, 'audit', 'score', 'audits/hotline/2026-12-03-A.md', '--format', 'json')).stdout);
+    expect(json.audits[0].overall).toMatchObject({ passedWeight: 4, answeredWeight: 7 });
+    writeFileSync(path, readFileSync(path, 'utf8').replace('- Measured (≤ 3 rings): 2', '- Measured (≤ 3 rings): 4 声'));
+    const failed = await run(ws, 'audit', 'score', path, '--format', 'md');
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toContain('**FAIL** · 28.6 % (2 / 7)');
+  });
+});
+
+describe('peakend check with checklists', () => {
+  it('includes the checklists folder and reports checklist problems with their positions', async () => {
+    const ws = workspace();
+    await run(ws, 'checklist', 'repair-visit', '--date', '2026-12-03');
+    const path = join(ws, 'audits/repair-visit/2026-12-03.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('touchpoint: repair-visit', 'touchpoint: repair-vist').replace('- Measured (≤ 24 hours):', '- Measured (≤ 24 hours): 3 yuan'));
+    writeFileSync(join(ws, 'audits/README.md'), '# Audits of the north site\n');
+    writeFileSync(join(ws, 'notes.md'), 'not a checklist\n');
+    const r = await run(ws, 'check', '--no-color');
+    expect(r.stdout).toBe(`audits/repair-visit/2026-12-03.md
+  audits/repair-visit/2026-12-03.md:4:13  error    Unknown touchpoint "repair-vist": no inventory defines it.  checklist-unknown-touchpoint
+  audits/repair-visit/2026-12-03.md:25:26  error    "yuan" cannot be compared with the threshold's unit "hours". Write the value in hours or a unit convertible to it.  checklist-invalid-measurement
+
+2 errors, 0 warnings in 4 files
+`);
+    expect(r.status).toBe(1);
+    const zh = await run(ws, 'check', '--no-color', '--lang', 'zh-cn');
+    expect(zh.stdout).toContain('未知接触点“repair-vist”：没有任何接触点清单定义它。');
+  });
+});
