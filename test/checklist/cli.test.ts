@@ -47,7 +47,8 @@ describe('file names', () => {
     expect(sanitizeSegment('北区 1 号楼')).toBe('北区-1-号楼');
     expect(sanitizeSegment('..')).toBe('');
     expect([...sanitizeSegment('长'.repeat(100))]).toHaveLength(48);
-    expect(checklistPath(dir, 'CON', '2026-12-03')).toBe('/ws/audits/_CON/2026-12-03.md');
+    // A Windows device name is no ID at all.
+    expect(checklistPath(dir, 'CON', '2026-12-03')).toBeUndefined();
     expect(checklistPath(dir, '../x', '2026-12-03')).toBeUndefined();
     expect(checklistPath(dir, 'hotline', '2026-02-30')).toBeUndefined();
     expect(checklistPath(dir, 'hotline', '../../2026-12-03')).toBeUndefined();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES, isRuleId } from '../../src/core';
 import { FILE_RULES, WORKSPACE_RULES, defaultSeverity } from '../../src/core/rules';
 import { PARSE_RULES } from '../../src/core/rules/parseRules';
+import { CHECKLIST_RULES } from '../../src/core/checklist/rules';
 
 describe('the rule registry', () => {
   it('lists every rule once, parse-level rules first, with the default severity each declares', () => {
@@ -41,6 +42,16 @@ describe('the rule registry', () => {
       'duplicate-id error',
       'uncovered-touchpoint warning',
       'unused-standard warning',
+      'checklist-header error',
+      'checklist-unknown-touchpoint error',
+      'checklist-unknown-item error',
+      'checklist-duplicate-item error',
+      'checklist-invalid-answer error',
+      'checklist-invalid-measurement error',
+      'checklist-invalid-date error',
+      'checklist-incomplete-action warning',
+      'checklist-missing-action warning',
+      'checklist-recheck info',
     ]);
     expect(Object.keys(RULES[0]!).sort()).toEqual(['id', 'severity', 'summary']);
   });
@@ -51,7 +62,11 @@ describe('the rule registry', () => {
       expect(defaultSeverity(rule.id)).toBe(rule.severity);
     }
     for (const [id, m] of Object.entries(PARSE_RULES)) expect(RULES.find((r) => r.id === id)).toEqual({ id, ...m });
-    expect(RULES.length).toBe(FILE_RULES.length + WORKSPACE_RULES.length + Object.keys(PARSE_RULES).length);
+    for (const m of CHECKLIST_RULES) expect(RULES.find((r) => r.id === m.id)).toEqual({ id: m.id, severity: m.severity, summary: m.summary });
+    // The workspace rule that checks checklists against the workspace reports under a checklist rule's id.
+    const ids = new Set([...FILE_RULES, ...WORKSPACE_RULES].map((r) => r.id).concat(Object.keys(PARSE_RULES) as never[], CHECKLIST_RULES.map((r) => r.id)));
+    expect(RULES.length).toBe(ids.size);
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
   });
 
   it('knows its ids, and each has a docs page', () => {
