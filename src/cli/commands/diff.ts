@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DIFF_CHECKS, DIFF_LEVEL_RANK, readInput, isInsideFolder, normalize, openWorkspace, reviewDiff, analyzeFile, defaultConfig, type DiffLevel, type FileModel, type Host } from '../../core';
+import { DIFF_CHECKS, DIFF_LEVEL_RANK, readInput, ModelCache, isInsideFolder, normalize, openWorkspace, reviewDiff, analyzeFile, defaultConfig, type DiffLevel, type FileModel, type Host } from '../../core';
 import { GitError, GitRevisionHost, defaultBase, repositoryRoot } from '../../node/gitRevisionHost';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { UsageError } from '../args';
@@ -58,8 +58,10 @@ export const diff: Command = {
         head = opts.head ? { rev: opts.head, commit: hosts[1]!.commit } : { rev: 'working tree' };
         const paths = opts.paths.map((p) => normalize(toEnginePath(p, cwd)));
         const folder = paths.length === 1 && (await nodeHost.stat(paths[0]!))?.type === 'directory' ? paths[0]! : cwd;
-        before = await modelsAt(baseHost, folder);
-        after = await modelsAt(headHost, folder);
+        // Files that are the same in both revisions are parsed once.
+        const cache = new ModelCache();
+        before = await modelsAt(baseHost, folder, cache);
+        after = await modelsAt(headHost, folder, cache);
         if (paths.length) filter = (file) => paths.some((p) => isInsideFolder(p, file));
       }
     } catch (e) {
@@ -85,8 +87,8 @@ export const diff: Command = {
 };
 
 /** Every file of the workspace around `folder`, as the host has it. */
-async function modelsAt(host: Host, folder: string): Promise<FileModel[]> {
-  const { workspace } = await openWorkspace(host, folder);
+async function modelsAt(host: Host, folder: string, cache: ModelCache): Promise<FileModel[]> {
+  const { workspace } = await openWorkspace(host, folder, [], cache);
   return [...workspace.files.values()];
 }
 

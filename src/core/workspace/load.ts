@@ -5,6 +5,7 @@ import { analyzeFile, type FileInput } from '../analyze';
 import { isChecklistFile } from '../checklist/files';
 import type { FileModel } from '../model/types';
 import { dirname, isInside, join, normalize, relative } from '../util/paths';
+import type { ModelCache } from './modelCache';
 import { Workspace } from './workspace';
 
 /** The nearest peakend.yaml at or above `folder`. */
@@ -97,14 +98,14 @@ export interface LoadedWorkspace {
  * Loads the workspace around `folder`: its config, every file it includes, and any `extraFiles`
  * (files given by name are checked whatever their name).
  */
-export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = []): Promise<LoadedWorkspace> {
+export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = [], cache?: ModelCache): Promise<LoadedWorkspace> {
   const { config, model } = await loadConfig(host, normalize(folder));
-  return loadWorkspace(host, config, model, extraFiles.map(normalize));
+  return loadWorkspace(host, config, model, extraFiles.map(normalize), cache);
 }
 
 /** Loads every file of a workspace whose config is already known. */
-export async function loadWorkspace(host: Host, config: PeakendConfig, model?: FileModel, extraFiles: string[] = []): Promise<LoadedWorkspace> {
-  const workspace = new Workspace(config);
+export async function loadWorkspace(host: Host, config: PeakendConfig, model?: FileModel, extraFiles: string[] = [], cache?: ModelCache): Promise<LoadedWorkspace> {
+  const workspace = new Workspace(config, cache);
   const folders: string[] = [];
   const files = await discoverFiles(host, config, (folder, error) => {
     workspace.setFile(folder, { folderError: error });

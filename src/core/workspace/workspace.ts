@@ -4,6 +4,7 @@ import { compareFindings, type Finding } from '../finding';
 import type { FileModel } from '../model/types';
 import { WORKSPACE_RULES } from '../rules';
 import { append, WorkspaceIndex } from './index';
+import type { ModelCache } from './modelCache';
 import { applySettings } from './settings';
 
 /**
@@ -16,11 +17,15 @@ export class Workspace {
   private index?: WorkspaceIndex;
   private crossFindings?: Finding[];
 
-  constructor(readonly config: PeakendConfig) {}
+  /** `cache` lets workspaces loaded one after the other (two revisions) share the models of unchanged files. */
+  constructor(
+    readonly config: PeakendConfig,
+    private readonly cache?: ModelCache,
+  ) {}
 
   /** (Re)analyses one file. */
   setFile(file: string, input: FileInput): FileModel {
-    const model = analyzeFile(file, input, this.config);
+    const model = this.cache ? this.cache.analyze(file, input, this.config) : analyzeFile(file, input, this.config);
     this.models.set(file, model);
     this.invalidate();
     return model;

@@ -1,7 +1,7 @@
 import type { MessageArgs } from '../../finding';
 import type { MessageId } from '../../messages/render';
-import type { Expectation, Standard } from '../../model/types';
-import { documentIdOf, num, standardOf, type DiffCheck, type DiffContext, type DiffLevel } from '../review';
+import type { Expectation, Standard, Touchpoint } from '../../model/types';
+import { documentIdOf, num, standardOf, type DiffCheck, type DiffContext, type DiffLevel, type DiffSide } from '../review';
 import { compareExpectations } from '../strictness';
 
 interface Aspect {
@@ -12,6 +12,15 @@ interface Aspect {
 
 const describe = (e: Expectation | undefined): string =>
   !e ? '—' : e.type === 'measure' ? `${e.comparator} ${num(e.threshold)} ${e.unit}` : e.type === 'rating' ? `≥ ${e.atLeast}` : 'pass-fail';
+
+const reaches = new WeakMap<DiffSide, Map<Standard, Touchpoint[]>>();
+
+/** The touchpoints each standard applies to on one side, worked out once per side. */
+function reachOf(side: DiffSide): Map<Standard, Touchpoint[]> {
+  let m = reaches.get(side);
+  if (!m) reaches.set(side, (m = side.index.coverage().touchpointsByStandard()));
+  return m;
+}
 
 /** What made a standard looser or stricter, aspect by aspect: its pass mark, critical flag, weight and reach. */
 export function standardAspects(ctx: DiffContext, before: Standard, after: Standard): Aspect[] {
@@ -34,7 +43,7 @@ export function standardAspects(ctx: DiffContext, before: Standard, after: Stand
   }
   if (before.critical !== after.critical) out.push({ direction: before.critical ? 'looser' : 'stricter', messageId: before.critical ? 'diff.standard.notCritical' : 'diff.standard.nowCritical', args: { id } });
   if (before.weight !== after.weight) out.push({ direction: after.weight < before.weight ? 'looser' : 'stricter', messageId: 'diff.standard.weight', args: { id, before: num(before.weight), after: num(after.weight) } });
-  const reach = (side: DiffContext['before'], s: Standard) => new Set((side.index.coverage().touchpointsByStandard().get(s) ?? []).map((t) => t.def.id));
+  const reach = (side: DiffContext['before'], s: Standard) => new Set((reachOf(side).get(s) ?? []).map((t) => t.def.id));
   const was = reach(ctx.before, before);
   const is = reach(ctx.after, after);
   const fewer = [...was].filter((t) => !is.has(t)).sort();
