@@ -66,6 +66,8 @@ function checkMessage(messageId: string | undefined, args: Record<string, unknow
   for (const m of en[messageId as MessageId].matchAll(PLACEHOLDER)) {
     if (args?.[m[1]!] === undefined) throw new Error(`${where}: message ${messageId} has no value for {${m[1]}}`);
   }
+  // The generated documents never hold this text: it can only come from a list or mapping quoted as text.
+  if (message.includes('[object Object]')) throw new Error(`${where}: "${message}"`);
   if (message !== renderMessage(messageId as MessageId, (args ?? {}) as Record<string, string | number>)) throw new Error(`${where}: message is not rendered from its id`);
   renderMessage(messageId as MessageId, (args ?? {}) as Record<string, string | number>, 'zh-cn');
 }
