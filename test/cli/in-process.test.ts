@@ -5,11 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCheckArgs, UsageError } from '../../src/cli/args';
 import { COMMANDS, commandNamed } from '../../src/cli/commands';
 import { checkHelp } from '../../src/cli/commands/check';
+import { FORMATTERS } from '../../src/cli/formatters';
+import { summaryLine } from '../../src/cli/formatters/summary';
 import { mainHelp } from '../../src/cli/help';
 import type { CliIo } from '../../src/cli/io';
 import { languageOf } from '../../src/cli/lang';
 import { main } from '../../src/cli/main';
 import { VERSION } from '../../src/cli/version';
+import type { Finding } from '../../src/core';
 
 /** The CLI run in this process: its output, its exit status and the files it wrote. */
 async function cli(argv: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean; failWrite?: boolean } = {}) {
@@ -184,5 +187,41 @@ describe('languageOf', () => {
     expect(languageOf(undefined, { LC_MESSAGES: 'zh_CN.GB18030@stroke', LANG: 'en' })).toBe('zh-cn');
     expect(languageOf(undefined, { LANG: 'zh_TW.UTF-8' })).toBe('en');
     expect(languageOf(undefined, { LANG: 'zh_HK' })).toBe('en');
+  });
+});
+
+describe('errors, defaults and edges', () => {
+  it('reports an internal error in one line, not as a usage error', async () => {
+    let stderr = '';
+    const status = await main(['--version'], {
+      cwd: '/',
+      env: {},
+      stdout: { write: () => { throw new Error('EPIPE: broken pipe'); } },
+      stderr: { write: (s) => void (stderr += s) },
+      writeFile: async () => {},
+    });
+    expect(status).toBe(2);
+    expect(stderr).toBe('peakend: internal error: EPIPE: broken pipe\n');
+  });
+
+  it('leaves colour unset unless asked, and names the formats in the help', () => {
+    expect(parseCheckArgs([], ['stylish'])).toStrictEqual({ paths: [], outputs: [{ format: 'stylish' }], failSeverity: 'error', help: false });
+    expect(checkHelp(['a', 'b'])).toContain('  -f, --format <name>          a, b (default stylish); may repeat\n');
+    const short = mainHelp([{ name: 'x', usage: '', summary: 'S', help: () => '', run: async () => 0 }]);
+    expect(short).toContain('\n  x                S\n  help [command]   Show help for a command\n');
+  });
+
+  it('writes the summary line in Chinese from the catalog, with infos only when there are any', () => {
+    const f = (severity: Finding['severity']) => ({ severity }) as Finding;
+    expect(summaryLine([f('error'), f('warning'), f('warning')], 3, 'zh-cn')).toBe('共 3 个文件：1 个错误，2 个警告');
+    expect(summaryLine([f('info')], 1, 'zh-cn')).toBe('共 1 个文件：0 个错误，0 个警告，1 条提示');
+  });
+
+  it('keeps colons in folder names out of the drive-letter rule', () => {
+    const base = (cwd: string) => JSON.parse(FORMATTERS.sarif!([], { cwd, fileCount: 0, color: false, toolVersion: '1' })).runs[0].originalUriBaseIds['%SRCROOT%'].uri;
+    expect(base('/ws/C:')).toBe('file:///ws/C%3A/');
+    expect(base('/ab:/x')).toBe('file:///ab%3A/x/');
+    expect(base('/C:x/y')).toBe('file:///C%3Ax/y/');
+    expect(base('/d:/y')).toBe('file:///d:/y/');
   });
 });
