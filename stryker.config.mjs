@@ -16,7 +16,7 @@ export default {
   // minutes each. Tests pin those tables directly (test/core/rule-table.test.ts).
   ignoreStatic: true,
   incrementalFile: 'test-output/mutation/incremental.json',
-  timeoutMS: 20000,
+  timeoutMS: 10000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'test-output/mutation/index.html' },
   jsonReporter: { fileName: 'test-output/mutation/mutation.json' },
