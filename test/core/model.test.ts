@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, defaultConfig, type Range } from '../../src/core';
+import { journeySteps } from '../../src/core/model/walk';
 
 const model = (name: string, text: string) => analyzeFile(`/ws/${name}`, { text }, defaultConfig('/ws'));
 /** "line:col-line:col", 1-based. */
@@ -134,5 +135,13 @@ describe('the file model', () => {
     expect(m.ruleSettings!.map((r) => [r.id, at(r.range)])).toEqual([['duplicate-id', '4:3-4:15'], ['7', '7:3-7:4']]);
     expect(at(m.scaleRange!)).toBe('8:8-8:26');
     expect(model('peakend.yaml', 'peakend: 1\nkind: config\nrules: []\n').ruleSettings).toEqual([]);
+  });
+});
+
+describe('the journey step walk', () => {
+  it('visits steps in stage order with a running index, and nothing without a journey', () => {
+    const j = model('j.journey.yaml', 'peakend: 1\nkind: journey\nid: j\ntitle: t\npersonas: [p]\nstages:\n  - { id: s1, title: a, steps: [{ id: a, title: a }, { id: b, title: b }] }\n  - { id: s2, title: b, steps: [] }\n  - { id: s3, title: c, steps: [{ id: c, title: c }] }\n').journey;
+    expect([...journeySteps(j)].map((v) => `${v.stage.def.id}/${v.step.def.id}#${v.index}`)).toEqual(['s1/a#0', 's1/b#1', 's3/c#2']);
+    expect([...journeySteps(undefined)]).toEqual([]);
   });
 });
