@@ -74,6 +74,8 @@ describe('discovering files', () => {
     expect(await withConfig('include: ["**/*.personas.yaml"]\nexclude: ["e.personas.yaml"]\n')).toEqual(['maps/a.personas.yaml', 'maps/drafts/b.personas.yaml', 'old/d.personas.yaml']);
     // Dot folders are never included by a glob, but an exclude matches them.
     expect(await withConfig('include: ["**/*.yaml", "maps/.wip/*.yaml"]\nexclude: ["maps/.wip"]\n')).not.toContain('maps/.wip/f.personas.yaml');
+    expect(await withConfig('include: ["maps/.wip/*.yaml", "e.personas.yaml"]\n')).toEqual(['e.personas.yaml', 'maps/.wip/f.personas.yaml']);
+    expect(await withConfig('include: ["maps/.wip/*.yaml", "e.personas.yaml"]\nexclude: ["*/*/f.personas.yaml"]\n')).toEqual(['e.personas.yaml']);
   });
 
   it('takes include and exclude only as lists of text, and limits.maxFileBytes only as a whole number of at least 1024', async () => {
