@@ -12,8 +12,8 @@ Commands:
 ${rows.map(([left, right]) => `  ${left!.padEnd(width)}${right}`).join('\n')}
 
 Options:
-  -h, --help${' '.repeat(Math.max(1, width - 8))}Show help
-  -v, --version${' '.repeat(Math.max(1, width - 11))}Show the version
+  -h, --help${' '.repeat(Math.max(1, width - 10))}Show help
+  -v, --version${' '.repeat(Math.max(1, width - 13))}Show the version
 
 Exit status: 0 = no findings at or above --fail-severity, 1 = findings, 2 = usage or internal error.
 `;

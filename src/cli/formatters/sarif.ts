@@ -28,7 +28,8 @@ export const sarif: Formatter = (findings, ctx) => {
             rules: RULES.map((r) => ({
               id: r.id,
               shortDescription: { text: r.summary },
-              helpUri: `https://www.npmjs.com/package/peakend#rule-${r.id}`,
+              // The rule's page as published in this version's npm package.
+              helpUri: `https://unpkg.com/peakend@${encodeURIComponent(ctx.toolVersion)}/docs/rules/${r.id}.md`,
               defaultConfiguration: { level: LEVEL[r.severity] },
             })),
           },

@@ -93,9 +93,12 @@ function reportError(err: ErrorObject, root: unknown, doc: Document, report: Fil
     }
     case 'enum':
     case 'const': {
+      const raw = valueAt(root, path);
+      // A list or mapping where text belongs: its type error says so; "[object Object]" would not.
+      if (typeof raw === 'object' && raw !== null) return;
       const [s, e] = at(node);
       const allowed = (err.keyword === 'const' ? [p.allowedValue] : (p.allowedValues as unknown[])).map(String);
-      const value = String(valueAt(root, path));
+      const value = String(raw);
       const { suggestions: [suggestion], fixes } = didYouMean(value, allowed, report.file, report.range(s, e));
       if (suggestion) report.at('schema', s, e, 'schema.enumSuggest', { value, suggestion }, { fixes });
       else report.at('schema', s, e, 'schema.enum', { value, allowed: allowed.join(', ') });
