@@ -154,3 +154,29 @@ describe('peakend diff', () => {
   });
 });
 
+
+describe('peakend diff: levels from peakend.yaml', () => {
+  it('diff.checks sets a check’s level or turns it off; the base revision’s settings apply, so a change cannot lower its own bar', () => {
+    const r = exampleRepo();
+    const config = readFileSync(join(r.dir, 'peakend.yaml'), 'utf8');
+    writeFileSync(join(r.dir, 'peakend.yaml'), `${config.trimEnd()}\ndiff:\n  checks:\n    standard-loosened: warning\n    checklist-changed: off\n`);
+    r.git('commit', '-qam', 'levels');
+    r.git('branch', '-qf', 'main', 'HEAD');
+    r.edit(...LOOSER);
+    const out = peakend(['diff', '--base', 'main', '--fail-on', 'breaking'], r.dir);
+    expect(out).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: [
+        'complaints.standards.yaml',
+        '  complaints.standards.yaml:7:9  warning   Standard "complaint-respond-at-once": threshold <= 30 minutes → <= 60 minutes.  standard-loosened',
+        '',
+        '0 breaking, 1 warning, 0 info',
+        '',
+      ].join('\n'),
+    });
+    // The head turning the check off changes nothing: the base's levels apply.
+    writeFileSync(join(r.dir, 'peakend.yaml'), `${config.trimEnd()}\ndiff:\n  checks:\n    standard-loosened: off\n    checklist-changed: off\n`);
+    expect(peakend(['diff', '--base', 'main'], r.dir).stdout).toContain('warning   Standard "complaint-respond-at-once"');
+  });
+});

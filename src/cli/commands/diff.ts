@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DIFF_CHECKS, DIFF_LEVEL_RANK, readInput, ModelCache, isInsideFolder, normalize, openWorkspace, reviewDiff, analyzeFile, defaultConfig, type DiffLevel, type FileModel, type Host } from '../../core';
+import { DIFF_CHECKS, DIFF_LEVEL_RANK, readInput, ModelCache, isInsideFolder, normalize, openWorkspace, reviewDiff, analyzeFile, defaultConfig, type DiffLevel, type FileModel, type Host, type PeakendConfig } from '../../core';
 import { GitError, GitRevisionHost, defaultBase, repositoryRoot } from '../../node/gitRevisionHost';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { UsageError } from '../args';
@@ -33,6 +33,7 @@ export const diff: Command = {
     let base: { rev: string; commit?: string };
     let head: { rev: string; commit?: string };
     let filter: (file: string) => boolean = () => true;
+    let levels: PeakendConfig['diffLevels'] = {};
     const hosts: GitRevisionHost[] = [];
     try {
       if (opts.files) {
@@ -60,8 +61,11 @@ export const diff: Command = {
         const folder = paths.length === 1 && (await nodeHost.stat(paths[0]!))?.type === 'directory' ? paths[0]! : cwd;
         // Files that are the same in both revisions are parsed once.
         const cache = new ModelCache();
-        before = await modelsAt(baseHost, folder, cache);
-        after = await modelsAt(headHost, folder, cache);
+        const baseSide = await modelsAt(baseHost, folder, cache);
+        before = baseSide.models;
+        after = (await modelsAt(headHost, folder, cache)).models;
+        // The levels come from the base's peakend.yaml: a change cannot lower the bar it is reviewed by.
+        levels = baseSide.levels;
         if (paths.length) filter = (file) => paths.some((p) => isInsideFolder(p, file));
       }
     } catch (e) {
@@ -73,7 +77,7 @@ export const diff: Command = {
     } finally {
       for (const h of hosts) h.close();
     }
-    const review = reviewDiff(before, after, opts.levels);
+    const review = reviewDiff(before, after, levels);
     review.changes = review.changes.filter((c) => filter(c.file));
     const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
     for (const out of opts.outputs) {
@@ -87,9 +91,9 @@ export const diff: Command = {
 };
 
 /** Every file of the workspace around `folder`, as the host has it. */
-async function modelsAt(host: Host, folder: string, cache: ModelCache): Promise<FileModel[]> {
+async function modelsAt(host: Host, folder: string, cache: ModelCache): Promise<{ models: FileModel[]; levels: PeakendConfig['diffLevels'] }> {
   const { workspace } = await openWorkspace(host, folder, [], cache);
-  return [...workspace.files.values()];
+  return { models: [...workspace.files.values()], levels: workspace.config.diffLevels };
 }
 
 async function readOne(file: string): Promise<FileModel> {
@@ -107,7 +111,6 @@ interface DiffOptions {
   files?: [string, string];
   outputs: { format: string; file?: string }[];
   failOn?: DiffLevel;
-  levels: Record<string, DiffLevel | 'off'>;
   lang?: string;
   color?: boolean;
 }
@@ -157,7 +160,7 @@ function parse(argv: string[]): DiffOptions {
   const v = parsed.values;
   const failOn = v['fail-on'];
   if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'warning' && failOn !== 'info') throw new UsageError(`--fail-on takes breaking, warning or info, not "${failOn}".`);
-  const o: DiffOptions = { help: Boolean(v.help), paths: parsed.positionals, outputs, levels: {} };
+  const o: DiffOptions = { help: Boolean(v.help), paths: parsed.positionals, outputs };
   if (v.base !== undefined) o.base = v.base;
   if (v.head !== undefined) o.head = v.head;
   if (failOn) o.failOn = failOn;

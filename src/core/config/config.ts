@@ -24,6 +24,8 @@ export interface PeakendConfig {
   ipaCuts: 'midpoint' | 'mean' | { importance: number; performance: number };
   /** How deeply lists and mappings may nest (limits.maxDepth). */
   maxDepth: number;
+  /** `diff.checks`: the level of each diff check, or off. */
+  diffLevels: Record<string, 'breaking' | 'warning' | 'info' | 'off'>;
 }
 
 export const CONFIG_FILE_NAMES: string[] = [...CONFIG_NAMES];
@@ -52,6 +54,7 @@ export function defaultConfig(root: string): PeakendConfig {
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     ipaCuts: 'midpoint',
     maxDepth: DEFAULT_MAX_DEPTH,
+    diffLevels: {},
   };
 }
 
@@ -80,6 +83,10 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
   const cuts = isObject(value.analysis) ? value.analysis.cuts : undefined;
   if (cuts === 'midpoint' || cuts === 'mean') c.ipaCuts = cuts;
   else if (isObject(cuts) && isRating(cuts.importance) && isRating(cuts.performance)) c.ipaCuts = { importance: cuts.importance, performance: cuts.performance };
+  const checks = isObject(value.diff) ? value.diff.checks : undefined;
+  if (isObject(checks)) {
+    for (const [id, level] of Object.entries(checks)) if (level === 'breaking' || level === 'warning' || level === 'info' || level === 'off') c.diffLevels[id] = level;
+  }
   const max = isObject(value.limits) ? value.limits.maxFileBytes : undefined;
   if (typeof max === 'number' && Number.isInteger(max) && max >= MIN_FILE_BYTES) c.maxFileBytes = max;
   const depth = isObject(value.limits) ? value.limits.maxDepth : undefined;
