@@ -70,7 +70,7 @@ for (const [i, session] of SESSIONS.entries()) {
       userSettings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden', ...session.userSettings },
       onLog: opts.verbose ? (l) => console.log(`[code-server] ${l}`) : undefined,
     });
-    context = await launchChromium();
+    context = await launchChromium({ viewport: { width: 1400, height: 1400 } });
     const page = context.pages()[0] ?? (await context.newPage());
     if (opts.verbose) page.on('console', (m) => console.log(`[browser] ${m.text()}`));
     page.on('pageerror', (e) => log(`[pageerror] ${e.message}`));

@@ -20,7 +20,14 @@ describe('checking paths', () => {
     const r = await checkPaths(host, ['/ws/a', '/ws/b/k.journey.yaml', '/other/j.journey.yaml']);
     expect(r.workspaces).toHaveLength(2);
     expect(r.files).toEqual(['/ws/a/j.journey.yaml', '/ws/b/k.journey.yaml', '/other/j.journey.yaml']);
-    expect(r.findings.map((f) => `${f.file} ${describeFinding(f)}`)).toEqual(['/ws/a/j.journey.yaml unknown-persona 5:12-5:17', '/other/j.journey.yaml unknown-persona 5:12-5:13']);
+    expect(r.findings.map((f) => `${f.file} ${describeFinding(f)}`)).toEqual([
+      '/ws/a/j.journey.yaml unknown-persona 5:12-5:17',
+      // Each journey's one step scores 0: nothing above neutral to remember.
+      '/ws/a/j.journey.yaml no-positive-peak 7:70-7:71',
+      '/ws/b/k.journey.yaml no-positive-peak 7:66-7:67',
+      '/other/j.journey.yaml unknown-persona 5:12-5:13',
+      '/other/j.journey.yaml no-positive-peak 7:66-7:67',
+    ]);
     // A folder that is the workspace itself: everything in it.
     expect((await checkPaths(host, ['/ws'])).files).toEqual(['/ws/peakend.yaml', '/ws/a/j.journey.yaml', '/ws/b/j.journey.yaml', '/ws/b/k.journey.yaml', '/ws/p.personas.yaml']);
   });

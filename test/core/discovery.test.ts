@@ -52,7 +52,8 @@ describe('discovering files', () => {
     });
     const { findings, files } = await checkPaths(host, ['/ws/sub/j.journey.yaml']);
     expect(files).toEqual(['/ws/sub/j.journey.yaml']);
-    expect(findings.map(describeFinding)).toEqual(['unknown-persona 5:12-5:17']);
+    // The step scores 0: nothing above neutral to remember.
+    expect(findings.map(describeFinding)).toEqual(['unknown-persona 5:12-5:17', 'no-positive-peak 7:70-7:71']);
     // From the outer folder the nested workspace is not part of the outer one.
     const outer = await checkPaths(host, ['/ws']);
     expect(outer.files).toEqual(['/ws/peakend.yaml']);
@@ -91,13 +92,14 @@ describe('discovering files', () => {
   it('reads the rest of peakend.yaml: scale, rules, checklists', () => {
     const c = resolveConfig({ scale: { min: 1, max: 7 }, rules: { 'duplicate-id': 'warning', x: 'loud', y: 'off' }, checklists: { dir: 'lists' } }, '/ws', undefined);
     expect(c.scale).toEqual({ min: 1, max: 7, neutral: 4 });
-    expect(c.rules).toEqual({ 'duplicate-id': 'warning', y: 'off' });
+    // unevidenced-extreme is off unless turned on.
+    expect(c.rules).toEqual({ 'unevidenced-extreme': 'off', 'duplicate-id': 'warning', y: 'off' });
     expect(c.checklistsDir).toBe('lists');
     expect(resolveConfig({ scale: { min: 1, max: 7, neutral: 0 } }, '/ws', undefined).scale).toEqual({ min: -5, max: 5, neutral: 0 });
     expect(resolveConfig({ scale: { min: 1, max: 7, neutral: 7 } }, '/ws', undefined).scale).toEqual({ min: 1, max: 7, neutral: 7 });
     expect(resolveConfig({ scale: { min: 1, max: 7, neutral: 1 } }, '/ws', undefined).scale).toEqual({ min: 1, max: 7, neutral: 1 });
     expect(resolveConfig({ scale: { min: 2, max: 2 } }, '/ws', undefined).scale).toEqual({ min: -5, max: 5, neutral: 0 });
-    expect(resolveConfig({ rules: { a: 'error', b: 'info' } }, '/ws', undefined).rules).toEqual({ a: 'error', b: 'info' });
+    expect(resolveConfig({ rules: { a: 'error', b: 'info' } }, '/ws', undefined).rules).toEqual({ 'unevidenced-extreme': 'off', a: 'error', b: 'info' });
   });
 
   it('loads the config file itself into the workspace and the files given by name, whatever their name', async () => {

@@ -59,8 +59,8 @@ describe('what a broken file still gets checked for', () => {
   });
 
   it('with a version that is not a whole number: the schema says so, and the file is checked as version 1', () => {
-    expect(findings('p.personas.yaml', 'peakend: 2.5\nkind: personas\npersonas: [{ id: a, name: A }]\n')).toEqual(['schema 1:10-1:13 schema.type {"expected":"@type.integer","actual":"@type.number"}']);
-    expect(findings('p.personas.yaml', 'peakend: "1"\nkind: personas\npersonas: [{ id: a, name: A }]\n')).toEqual(['schema 1:10-1:13 schema.type {"expected":"@type.integer","actual":"@type.string"}']);
+    expect(findings('p.personas.yaml', 'peakend: 2.5\nkind: personas\npersonas: [{ id: a, name: A }]\n')).toEqual(['schema 1:10-1:13 schema.type {"expected":{"message":"type.integer"},"actual":{"message":"type.number"}}']);
+    expect(findings('p.personas.yaml', 'peakend: "1"\nkind: personas\npersonas: [{ id: a, name: A }]\n')).toEqual(['schema 1:10-1:13 schema.type {"expected":{"message":"type.integer"},"actual":{"message":"type.string"}}']);
     const future = analyzeFile('/ws/p.personas.yaml', { text: 'peakend: 2\nkind: personas\npersonas: [{ id: a, name: A }]\nx: 1\n' }, defaultConfig('/ws'));
     expect([future.version, future.findings.map((f) => f.ruleId), future.personas.map((p) => p.def.id)]).toEqual([2, ['unsupported-version'], ['a']]);
     expect(analyzeFile('/ws/p.personas.yaml', { text: PERSONAS }, defaultConfig('/ws')).version).toBe(1);

@@ -61,7 +61,9 @@ function checkRange(r: Range, text: string | undefined, where: string): void {
 function checkMessage(messageId: string | undefined, args: Record<string, unknown> | undefined, message: string, where: string): void {
   if (messageId === undefined || !Object.prototype.hasOwnProperty.call(en, messageId)) throw new Error(`${where}: unknown message id ${messageId}`);
   for (const [name, value] of Object.entries(args ?? {})) {
-    if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`${where}: argument ${name} is ${typeof value}`);
+    // A message-valued argument names a message of the catalog; nothing else may be an object.
+    const isRef = typeof value === 'object' && value !== null && Object.keys(value).join() === 'message' && Object.prototype.hasOwnProperty.call(en, (value as { message: string }).message);
+    if (typeof value !== 'string' && typeof value !== 'number' && !isRef) throw new Error(`${where}: argument ${name} is ${JSON.stringify(value)}`);
   }
   for (const m of en[messageId as MessageId].matchAll(PLACEHOLDER)) {
     if (args?.[m[1]!] === undefined) throw new Error(`${where}: message ${messageId} has no value for {${m[1]}}`);

@@ -76,6 +76,6 @@ describe('the disable-line fix, at the edges', () => {
     expect(disableLineFix(new LineIndex('# peakend-disable-next-line x\n'), f(0)).edits[0]).toMatchObject({ range: { start: { line: 0, character: 0 } }, newText: '# peakend-disable-next-line schema\n' });
     const fix = disableLineFix(new LineIndex('# peakend-disable-next-line   \nb\n'), f(1));
     expect(fix).toMatchObject({ title: 'Disable schema for this line', messageId: 'fix.disableLine', args: { rule: 'schema' } });
-    expect(fix.edits[0]).toMatchObject({ file: '/f', range: { start: { line: 0, character: 30 }, end: { line: 0, character: 30 } }, newText: ' schema' });
+    expect(fix.edits[0]).toMatchObject({ file: '/f', range: { start: { line: 0, character: 27 }, end: { line: 0, character: 27 } }, newText: ' schema' });
   });
 });

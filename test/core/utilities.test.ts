@@ -164,7 +164,8 @@ describe('IDs and templates', () => {
     expect(fillTemplate('id: ${id}\ntitle: ${title}\np: ${persona} ${id}\n', { id: 'j', title: ' a: "b"\r\n# c ', persona: 'owner' })).toBe('id: j\ntitle: "a: \\"b\\" # c"\np: owner j\n');
     expect(fillTemplate('${title}', { id: 'j', title: '  ', persona: 'p' })).toBe('"j"');
     expect(() => fillTemplate('', { id: 'a b', title: '', persona: 'p' })).toThrow('"a b" is not a valid ID.');
-    expect(() => fillTemplate('', { id: 'a', title: '', persona: 'p/q' })).toThrow('"p/q" is not a valid ID.');
+    // A persona that is not an ID is never written: the template falls back to "customer".
+    expect(fillTemplate('${persona}', { id: 'a', title: '', persona: 'p/q' })).toBe('customer');
     expect(templateFileName('standards', '门店')).toBe('门店.standards.yaml');
   });
 });

@@ -1,3 +1,4 @@
+import type { MessageId } from '../messages/render';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -238,9 +239,9 @@ export function checkAgainstSpec(item: ParsedItem, spec: ItemSpec, report: FileR
   const a = item.answer;
   const r = item.ranges;
   const type = spec.expect?.type ?? 'pass-fail';
-  const typeArg = `@checklist.type.${type}`;
+  const typeArg = { message: `checklist.type.${type}` as MessageId };
   if (type !== 'pass-fail' && (a.result === 'pass' || a.result === 'fail')) {
-    report.atRange('checklist-invalid-answer', r.result!, 'checklist.boxNotForType', { id: item.id, type: typeArg, hint: `@checklist.hint.${type}` });
+    report.atRange('checklist-invalid-answer', r.result!, 'checklist.boxNotForType', { id: item.id, type: typeArg, hint: { message: `checklist.hint.${type}` as MessageId } });
   }
   for (const field of ['measured', 'rating'] as const) {
     if (a[field] !== undefined && type !== (field === 'measured' ? 'measure' : 'rating')) {

@@ -92,7 +92,7 @@ export const SESSIONS = [
         },
       },
       {
-        name: 'Problems panel lists the 3 warnings once their files are open (Quick Open)',
+        name: "Problems panel lists the example's findings once their files are open (Quick Open)",
         async run({ page, shot }) {
           await focusWorkbench(page);
           for (const f of EXPECTED) await quickOpen(page, f.file);
@@ -164,7 +164,7 @@ export const SESSIONS = [
             { timeout: 15_000 },
           );
           const after = await outputText(page);
-          assert.match(after, /Loaded 1 workspace\(s\), 8 file\(s\)/);
+          assert.match(after, /Loaded 1 workspace\(s\), 30 file\(s\)/);
           assert.equal(await page.locator('.notifications-toasts .notification-list-item.error, .notifications-toasts .codicon-error').count(), 0, 'an error notification appeared');
           await statusLabel(page, SUMMARY);
           await shot('06-recheck-output-log');
@@ -197,7 +197,7 @@ export const SESSIONS = [
     userSettings: { 'peakend.problems.scope': 'workspace' },
     tests: [
       {
-        name: 'Problems panel lists the 3 warnings without opening any file',
+        name: "Problems panel lists the example's findings without opening any file",
         async run({ page, shot }) {
           await statusLabel(page, SUMMARY);
           await page.locator(PEAKEND_STATUS).click();

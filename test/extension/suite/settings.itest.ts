@@ -148,7 +148,7 @@ suite('settings', () => {
             '    steps:',
             '      - id: arrive',
             '        title: Arrives',
-            '        emotions: { nobody: 0 }',
+            '        emotions: { nobody: 1 }',
             '',
           ].join('\n'),
         ),
