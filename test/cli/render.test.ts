@@ -144,3 +144,15 @@ describe('peakend render', () => {
     expect(r.stdout).toMatch(/^Usage: peakend render <file> \[options\]/);
   });
 });
+
+describe('render: the quadrant cuts', () => {
+  it('cut where peakend.yaml says (analysis.cuts), as analyze does', () => {
+    const inventory = readFileSync(join(ROOT, INVENTORY), 'utf8');
+    const dir = workspace({ 'peakend.yaml': 'peakend: 1\nkind: config\nanalysis:\n  cuts: mean\n', 'property.touchpoints.yaml': inventory });
+    const md = run(['render', 'property.touchpoints.yaml', '--format', 'md'], dir);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toMatch(/the inventory’s means/);
+    const plain = workspace({ 'peakend.yaml': 'peakend: 1\nkind: config\n', 'property.touchpoints.yaml': inventory });
+    expect(run(['render', 'property.touchpoints.yaml', '--format', 'md'], plain).stdout).toMatch(/scale midpoint/);
+  });
+});

@@ -135,7 +135,8 @@ export const render: Command = {
             : await journeyHtml(selected, { ...doc, mermaidScript: await readMermaidBundle() });
     } else {
       if (opts.personas.length > 0) throw new UsageError('--persona applies to journeys; this is a touchpoint inventory.');
-      const analysis = analyzeInventory(model);
+      // Cut where peakend.yaml says (analysis.cuts), as `peakend analyze` does.
+      const analysis = analyzeInventory(model, { cuts: workspace.config.ipaCuts });
       text =
         opts.format === 'mermaid'
           ? ipaChart(analysis, doc)
