@@ -168,11 +168,14 @@ export async function openEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
 
 /** Discards unsaved changes in every document (edits, renames and fixes of a test), so disk stays as the runner wrote it. */
 export async function revertAll(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+  // Only the tests' own files: VS Code keeps the user's settings.json open (and briefly dirty) while
+  // it writes a configuration change, and that document is not ours to revert.
+  const ours = (d: vscode.TextDocument) => d.isDirty && d.uri.scheme === 'file' && vscode.workspace.getWorkspaceFolder(d.uri) !== undefined;
+  for (const doc of vscode.workspace.textDocuments.filter(ours)) {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
-  await until(() => vscode.workspace.textDocuments.every((d) => !d.isDirty || d.uri.scheme !== 'file'), 'documents to be reverted');
+  await until(() => !vscode.workspace.textDocuments.some(ours), 'documents to be reverted');
 }
 
 /** Reverts, then closes every editor. */
