@@ -1,4 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 export class UsageError extends Error {}
 
@@ -17,31 +19,48 @@ export interface CheckOptions {
  * `--format stylish --format sarif --output out.sarif` prints stylish and writes SARIF.
  */
 export function parseCheckArgs(argv: string[], formats: readonly string[]): CheckOptions {
-  let parsed;
+  const parsed = parseOptions(argv, { ...OUTPUT_OPTIONS, 'fail-severity': { type: 'string' } });
+  const { outputs, color } = formatOutputs(parsed.tokens ?? [], formats);
+  const fail = parsed.values['fail-severity'] ?? 'error';
+  if (fail !== 'error' && fail !== 'warning' && fail !== 'info') throw new UsageError(`--fail-severity takes error, warning or info, not "${fail}".`);
+  const v = parsed.values;
+  const o: CheckOptions = { paths: parsed.positionals, outputs, failSeverity: fail, help: Boolean(v.help) };
+  if (v.lang !== undefined) {
+    if (!['en', 'zh-cn', 'zh-CN', 'zh'].includes(v.lang)) throw new UsageError(`--lang takes en or zh-cn, not "${v.lang}".`);
+    o.lang = v.lang;
+  }
+  if (color !== undefined) o.color = color;
+  return o;
+}
+
+/** The options of every command that writes a report: one or more formats, each to standard output or a file. */
+export const OUTPUT_OPTIONS = {
+  format: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o', multiple: true },
+  lang: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionsConfig;
+
+/** `parseArgs` with positionals and tokens; a malformed command line is a UsageError. */
+export function parseOptions<T extends OptionsConfig>(argv: string[], options: T) {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-      options: {
-        format: { type: 'string', short: 'f', multiple: true },
-        output: { type: 'string', short: 'o', multiple: true },
-        'fail-severity': { type: 'string' },
-        lang: { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs<{ args: string[]; allowPositionals: true; strict: true; tokens: true; options: T }>({ args: argv, allowPositionals: true, strict: true, tokens: true, options });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const outputs: CheckOptions['outputs'] = [];
+}
+
+/**
+ * Pairs each `--output` with the `--format` before it (stylish when none came first), checks the
+ * formats, allows one format on standard output, and takes the last of `--color` and `--no-color`.
+ */
+export function formatOutputs(tokens: readonly { kind: string; name?: string; value?: string | undefined }[], formats: readonly string[]): { outputs: { format: string; file?: string }[]; color?: boolean } {
+  const outputs: { format: string; file?: string }[] = [];
   let color: boolean | undefined;
-  for (const t of parsed.tokens ?? []) {
+  for (const t of tokens) {
     if (t.kind !== 'option') continue;
-    // The last of --color and --no-color wins.
     if (t.name === 'color') color = true;
     else if (t.name === 'no-color') color = false;
     else if (t.name === 'format') {
@@ -57,14 +76,5 @@ export function parseCheckArgs(argv: string[], formats: readonly string[]): Chec
   }
   if (outputs.length === 0) outputs.push({ format: 'stylish' });
   if (outputs.filter((o) => !o.file).length > 1) throw new UsageError('Only one format can go to standard output; give the others an --output file.');
-  const fail = parsed.values['fail-severity'] ?? 'error';
-  if (fail !== 'error' && fail !== 'warning' && fail !== 'info') throw new UsageError(`--fail-severity takes error, warning or info, not "${fail}".`);
-  const v = parsed.values;
-  const o: CheckOptions = { paths: parsed.positionals, outputs, failSeverity: fail, help: Boolean(v.help) };
-  if (v.lang !== undefined) {
-    if (!['en', 'zh-cn', 'zh-CN', 'zh'].includes(v.lang)) throw new UsageError(`--lang takes en or zh-cn, not "${v.lang}".`);
-    o.lang = v.lang;
-  }
-  if (color !== undefined) o.color = color;
-  return o;
+  return color === undefined ? { outputs } : { outputs, color };
 }

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { analysisMarkdown, analysisReport, checkPaths, dirname, findConfigFile, normalize, relativePath, type AnalysisReport, type CutOption } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { analysisText } from '../analysisText';
-import { UsageError } from '../args';
+import { parseOptions, UsageError } from '../args';
 import { languageOf } from '../lang';
 import type { Command } from './types';
 
@@ -82,26 +81,15 @@ function withRelativePaths(report: AnalysisReport, label: (f: string) => string)
 }
 
 export function parseAnalyzeArgs(argv: string[]): AnalyzeOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        lang: { type: 'string' },
-        cuts: { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOptions(argv, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    lang: { type: 'string' },
+    cuts: { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const v = parsed.values;
   const format = v.format ?? 'stylish';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(', ')}.`);

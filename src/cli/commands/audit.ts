@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   auditChecklists,
   auditCsv,
@@ -21,7 +20,7 @@ import {
   type Touchpoint,
 } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
-import { UsageError } from '../args';
+import { parseOptions, UsageError } from '../args';
 import { languageOf } from '../lang';
 import type { CliIo } from '../io';
 import type { Command } from './types';
@@ -46,17 +45,7 @@ export const audit: Command = {
 };
 
 async function score(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOptions(argv, { format: { type: 'string', short: 'f' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   const v = parsed.values;
   if (v.help) {
     io.stdout.write(auditHelp());
@@ -88,17 +77,7 @@ async function score(argv: string[], io: CliIo): Promise<number> {
 const REPORT_FORMATS = ['stylish', 'md', 'json', 'csv'];
 
 async function report(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { format: { type: 'string', short: 'f' }, today: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOptions(argv, { format: { type: 'string', short: 'f' }, today: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   const v = parsed.values;
   if (v.help) {
     io.stdout.write(auditHelp());

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   buildChecklist,
   checklistPath,
@@ -16,7 +15,7 @@ import {
   type Touchpoint,
 } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
-import { UsageError } from '../args';
+import { parseOptions, UsageError } from '../args';
 import { languageOf } from '../lang';
 import type { Command } from './types';
 
@@ -26,26 +25,16 @@ export const checklist: Command = {
   summary: 'Write (or update) the audit checklist of touchpoints',
   help: checklistHelp,
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          all: { type: 'boolean' },
-          out: { type: 'string' },
-          site: { type: 'string' },
-          auditor: { type: 'string' },
-          date: { type: 'string' },
-          'dry-run': { type: 'boolean' },
-          lang: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const parsed = parseOptions(argv, {
+      all: { type: 'boolean' },
+      out: { type: 'string' },
+      site: { type: 'string' },
+      auditor: { type: 'string' },
+      date: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
     const v = parsed.values;
     if (v.help) {
       io.stdout.write(checklistHelp());

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { DIFF_CHECKS, DIFF_LEVEL_RANK, readInput, ModelCache, isInsideFolder, normalize, openWorkspace, reviewDiff, analyzeFile, defaultConfig, type DiffLevel, type FileModel, type Host, type PeakendConfig } from '../../core';
 import { GitError, GitRevisionHost, defaultBase, repositoryRoot } from '../../node/gitRevisionHost';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
-import { UsageError } from '../args';
+import { formatOutputs, OUTPUT_OPTIONS, parseOptions, UsageError } from '../args';
 import { githubDiff, jsonDiff, markdownDiff, stylishDiff, type DiffFormatter } from '../diff/formatters';
 import { languageOf } from '../lang';
 import type { Command } from './types';
@@ -116,47 +115,8 @@ interface DiffOptions {
 }
 
 function parse(argv: string[]): DiffOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        format: { type: 'string', short: 'f', multiple: true },
-        output: { type: 'string', short: 'o', multiple: true },
-        'fail-on': { type: 'string' },
-        lang: { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const outputs: DiffOptions['outputs'] = [];
-  let color: boolean | undefined;
-  for (const t of parsed.tokens ?? []) {
-    if (t.kind !== 'option') continue;
-    if (t.name === 'color') color = true;
-    else if (t.name === 'no-color') color = false;
-    else if (t.name === 'format') {
-      const format = String(t.value);
-      if (!(format in FORMATS)) throw new UsageError(`Unknown format "${format}". Use one of: ${Object.keys(FORMATS).join(', ')}.`);
-      outputs.push({ format });
-    } else if (t.name === 'output') {
-      const last = outputs[outputs.length - 1];
-      if (!last) outputs.push({ format: 'stylish', file: String(t.value) });
-      else if (last.file) throw new UsageError(`--output "${t.value}" follows another --output; give a --format before each.`);
-      else last.file = String(t.value);
-    }
-  }
-  if (outputs.length === 0) outputs.push({ format: 'stylish' });
-  if (outputs.filter((o) => !o.file).length > 1) throw new UsageError('Only one format can go to standard output; give the others an --output file.');
+  const parsed = parseOptions(argv, { ...OUTPUT_OPTIONS, base: { type: 'string' }, head: { type: 'string' }, 'fail-on': { type: 'string' } });
+  const { outputs, color } = formatOutputs(parsed.tokens ?? [], Object.keys(FORMATS));
   const v = parsed.values;
   const failOn = v['fail-on'];
   if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'warning' && failOn !== 'info') throw new UsageError(`--fail-on takes breaking, warning or info, not "${failOn}".`);

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   CHART_VARIANTS,
   analyzeInventory,
@@ -20,7 +19,7 @@ import {
 } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { readMermaidBundle } from '../../node/mermaidBundle';
-import { UsageError } from '../args';
+import { parseOptions, UsageError } from '../args';
 import { FORMATTERS } from '../formatters';
 import { languageOf } from '../lang';
 import { VERSION } from '../version';
@@ -40,24 +39,14 @@ interface RenderOptions {
 }
 
 export function parseRenderArgs(argv: string[]): RenderOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        variant: { type: 'string' },
-        persona: { type: 'string', short: 'p', multiple: true },
-        output: { type: 'string', short: 'o' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOptions(argv, {
+    format: { type: 'string', short: 'f' },
+    variant: { type: 'string' },
+    persona: { type: 'string', short: 'p', multiple: true },
+    output: { type: 'string', short: 'o' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const v = parsed.values;
   if (v.help) return { file: '', format: 'md', variant: 'rich', personas: [], help: true };
   if (parsed.positionals.length !== 1) throw new UsageError(parsed.positionals.length === 0 ? 'Give the journey or touchpoint inventory to render.' : 'Give one file to render.');
