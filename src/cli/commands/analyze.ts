@@ -1,8 +1,9 @@
-import { analysisMarkdown, analysisReport, checkPaths, dirname, findConfigFile, normalize, relativePath, type AnalysisReport, type CutOption } from '../../core';
+import { analysisMarkdown, analysisReport, checkPaths, normalize, relativePath, type AnalysisReport, type CutOption } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { analysisText } from '../analysisText';
 import { parseOptions, UsageError } from '../args';
 import { languageOf } from '../lang';
+import { workspacePaths } from '../paths';
 import type { Command } from './types';
 
 const FORMATS = ['stylish', 'json', 'md'] as const;
@@ -31,14 +32,7 @@ export const analyze: Command = {
       return 0;
     }
     const cwd = normalize(toEnginePath(io.cwd, '/'));
-    const paths = opts.paths.map((p) => normalize(toEnginePath(p, cwd)));
-    for (const [i, p] of paths.entries()) {
-      if (!(await nodeHost.stat(p))) throw new UsageError(`No such file or folder: ${opts.paths[i]}`);
-    }
-    if (paths.length === 0) {
-      const config = await findConfigFile(nodeHost, cwd);
-      paths.push(config ? dirname(config) : cwd);
-    }
+    const paths = await workspacePaths(opts.paths, cwd);
     const { workspaces, files } = await checkPaths(nodeHost, paths);
     const report = analysisReport(workspaces, files, opts.cuts ? { cuts: opts.cuts } : {});
     const lang = languageOf(opts.lang, io.env);

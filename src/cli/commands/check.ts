@@ -1,9 +1,10 @@
-import { RULES, SEVERITY_RANK, checkPaths, dirname, findConfigFile, localizeFinding, normalize, terminalSafe } from '../../core';
+import { RULES, SEVERITY_RANK, checkPaths, localizeFinding, normalize, terminalSafe } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { writeTarget } from '../../node/writeFileAtomic';
 import { parseCheckArgs, UsageError, type CheckOptions } from '../args';
 import { FORMATTERS } from '../formatters';
 import { languageOf } from '../lang';
+import { workspacePaths } from '../paths';
 import { VERSION } from '../version';
 import type { Command } from './types';
 
@@ -21,16 +22,7 @@ export const check: Command = {
     }
     const cwd = normalize(toEnginePath(io.cwd, '/'));
     await checkOutputsDiffer(opts.outputs, cwd);
-    // Normalized, so that "./a.journey.yaml" and "x/../a.journey.yaml" name the file the workspace loads.
-    const paths = opts.paths.map((p) => normalize(toEnginePath(p, cwd)));
-    for (const [i, p] of paths.entries()) {
-      if (!(await nodeHost.stat(p))) throw new UsageError(`No such file or folder: ${opts.paths[i]}`);
-    }
-    if (paths.length === 0) {
-      // No paths: the whole workspace around the current folder, not only the folder itself.
-      const config = await findConfigFile(nodeHost, cwd);
-      paths.push(config ? dirname(config) : cwd);
-    }
+    const paths = await workspacePaths(opts.paths, cwd);
     const result = await checkPaths(nodeHost, paths);
     const lang = languageOf(opts.lang, io.env);
     const findings = result.findings.map((f) => localizeFinding(f, lang));
