@@ -3,7 +3,7 @@ import { analyzeChecklist } from './checklist/analyze';
 import { isChecklistFile } from './checklist/files';
 import type { PeakendConfig } from './config/config';
 import { globProblem } from './config/globs';
-import type { MessageArgs } from './finding';
+import type { MessageArgs, MessageRef } from './finding';
 import type { MessageId } from './messages/render';
 import { FileReporter } from './report';
 import { KINDS, kindFromFileName } from './kinds';
@@ -28,9 +28,9 @@ import { itemsOf, pairOf, span, stringOf, valueOf } from './yaml/nodes';
 export type FileInput =
   | { text: string }
   | { bytes: Uint8Array }
-  | { size: number; error?: string }
+  | { size: number; error?: string | MessageRef }
   | { notFile: 'directory' | 'other' }
-  | { folderError: string };
+  | { folderError: string | MessageRef };
 
 /** Parses, validates and analyses one file on its own. Never throws on bad input: every problem is a finding. */
 export function analyzeFile(file: string, input: FileInput, config: PeakendConfig): FileModel {
@@ -130,6 +130,11 @@ function checkKind(file: string, root: YAMLMap, report: FileReporter): { kind: D
     return { kind: expected, unknown: false };
   }
   const s = span(node ?? (pair.key as never), report.lines.text) ?? [0, 0];
+  // A list, a mapping or an empty value is not a misspelt kind: say what a kind is instead of quoting "".
+  if (declared === null || declared === undefined || declared === '') {
+    report.at('unknown-kind', s[0], s[1], 'kind.notName', { allowed: DOCUMENT_KINDS.join(', ') });
+    return { kind: expected, unknown: true };
+  }
   if (!isDocumentKind(declared)) {
     const text = String(declared ?? '');
     const { suggestions: [suggestion], fixes } = didYouMean(text, DOCUMENT_KINDS, file, report.range(s[0], s[1]));

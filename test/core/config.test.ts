@@ -43,3 +43,15 @@ describe('analysis in peakend.yaml', () => {
     expect(resolveConfig({ analysis: { cuts: { importance: 7, performance: 3 } } }, '/ws', undefined).ipaCuts).toBe('midpoint');
   });
 });
+
+describe('include in peakend.yaml', () => {
+  it('an empty list, or one whose every glob is ignored, keeps the default files; the schema reports the empty list', async () => {
+    const dflt = defaultConfig('/ws').include;
+    expect(resolveConfig({ include: [] }, '/ws', '/ws/peakend.yaml').include).toEqual(dflt);
+    expect(resolveConfig({ include: ['+(a|b)+(c)'] }, '/ws', '/ws/peakend.yaml').include).toEqual(dflt);
+    expect(resolveConfig({ include: ['maps/**/*.journey.yaml'] }, '/ws', '/ws/peakend.yaml').include).toEqual(['maps/**/*.journey.yaml']);
+    const { analyzeFile } = await import('../../src/core');
+    const model = analyzeFile('/ws/peakend.yaml', { text: 'peakend: 1\nkind: config\ninclude: []\n' }, defaultConfig('/ws'));
+    expect(model.findings.map((f) => [f.ruleId, f.messageId, f.range.start.line, f.range.start.character, f.range.end.character])).toEqual([['schema', 'schema.minItems', 2, 9, 11]]);
+  });
+});

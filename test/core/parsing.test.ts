@@ -58,6 +58,15 @@ describe('what a broken file still gets checked for', () => {
     expect([model.kind, model.kindUnknown, model.personas.map((p) => p.def.id)]).toEqual(['personas', true, ['a']]);
   });
 
+  it('with a kind that is a list, a mapping or empty: what a kind is, at the value, never an empty name', () => {
+    const allowed = '{"allowed":"journey, touchpoints, standards, personas, config"}';
+    expect(findings('p.personas.yaml', 'peakend: 1\nkind: [personas]\npersonas: [{ id: a, name: A }]\n')).toEqual([`unknown-kind 2:7-2:17 kind.notName ${allowed}`]);
+    expect(findings('p.personas.yaml', 'peakend: 1\nkind: { a: b }\npersonas: [{ id: a, name: A }]\n')).toEqual([`unknown-kind 2:7-2:15 kind.notName ${allowed}`]);
+    expect(findings('p.personas.yaml', 'peakend: 1\nkind: ""\npersonas: [{ id: a, name: A }]\n')).toEqual([`unknown-kind 2:7-2:9 kind.notName ${allowed}`]);
+    const model = analyzeFile('/ws/p.personas.yaml', { text: 'peakend: 1\nkind: [personas]\npersonas: [{ id: a, name: A }]\n' }, defaultConfig('/ws'));
+    expect([model.kind, model.kindUnknown]).toEqual(['personas', true]);
+  });
+
   it('with a version that is not a whole number: the schema says so, and the file is checked as version 1', () => {
     expect(findings('p.personas.yaml', 'peakend: 2.5\nkind: personas\npersonas: [{ id: a, name: A }]\n')).toEqual(['schema 1:10-1:13 schema.type {"expected":{"message":"type.integer"},"actual":{"message":"type.number"}}']);
     expect(findings('p.personas.yaml', 'peakend: "1"\nkind: personas\npersonas: [{ id: a, name: A }]\n')).toEqual(['schema 1:10-1:13 schema.type {"expected":{"message":"type.integer"},"actual":{"message":"type.string"}}']);

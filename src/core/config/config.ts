@@ -65,7 +65,9 @@ export function resolveConfig(value: unknown, root: string, file: string | undef
   if (!isObject(value)) return c;
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0) : undefined);
   // A glob that could take minutes to match is ignored (the config file's analysis reports it).
-  c.include = strings(value.include)?.filter((g) => !globProblem(g)) ?? c.include;
+  // An empty list (written so, or left empty by ignored globs) would check nothing: keep the default.
+  const include = strings(value.include)?.filter((g) => !globProblem(g));
+  if (include?.length) c.include = include;
   c.exclude = strings(value.exclude)?.filter((g) => !globProblem(g)) ?? c.exclude;
   c.scale = readScale(value.scale).scale ?? c.scale;
   if (isObject(value.rules)) {

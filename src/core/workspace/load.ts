@@ -1,6 +1,8 @@
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED_DIRS, CONFIG_FILE_NAMES, defaultConfig, resolveConfig, type PeakendConfig } from '../config/config';
+import type { MessageRef } from '../finding';
 import type { Host } from '../host';
+import { ioErrorDetail } from './ioError';
 import { analyzeFile, type FileInput } from '../analyze';
 import { isChecklistFile } from '../checklist/files';
 import type { FileModel } from '../model/types';
@@ -30,7 +32,7 @@ export async function readInput(host: Host, file: string, maxBytes: number): Pro
     if ('tooLarge' in r) return { size: r.tooLarge };
     return { notFile: r.notFile };
   } catch (e) {
-    return { size: 0, error: e instanceof Error ? e.message : String(e) };
+    return { size: 0, error: ioErrorDetail(e) };
   }
 }
 
@@ -57,7 +59,7 @@ export async function readConfig(host: Host, file: string): Promise<{ config: Pe
 export async function discoverFiles(
   host: Host,
   config: PeakendConfig,
-  unreadable: (folder: string, error: string) => void = () => {},
+  unreadable: (folder: string, error: string | MessageRef) => void = () => {},
 ): Promise<string[]> {
   const include = picomatch(config.include, { dot: false });
   const exclude = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
@@ -67,7 +69,7 @@ export async function discoverFiles(
     try {
       entries = await host.readDirectory(dir);
     } catch (e) {
-      unreadable(dir, e instanceof Error ? e.message : String(e));
+      unreadable(dir, ioErrorDetail(e));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
