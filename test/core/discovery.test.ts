@@ -80,8 +80,10 @@ describe('discovering files', () => {
   });
 
   it('takes include and exclude only as lists of text, and limits.maxFileBytes only as a whole number of at least 1024', async () => {
-    const c = resolveConfig({ include: [1, ''], exclude: 'x', limits: { maxFileBytes: 1023 } }, '/ws', '/ws/peakend.yaml');
-    expect(c.include).toEqual([]);
+    const c = resolveConfig({ include: [1, '', 'maps/*.journey.yaml'], exclude: 'x', limits: { maxFileBytes: 1023 } }, '/ws', '/ws/peakend.yaml');
+    expect(c.include).toEqual(['maps/*.journey.yaml']);
+    // Nothing left of the list: the default files, not none.
+    expect(resolveConfig({ include: [1, ''] }, '/ws', '/ws/peakend.yaml').include).toEqual(defaultConfig('/ws').include);
     expect(c.exclude).toEqual([]);
     expect(c.maxFileBytes).toBe(5 * 1024 * 1024);
     expect(resolveConfig({ limits: { maxFileBytes: 1024 } }, '/ws', undefined).maxFileBytes).toBe(1024);
