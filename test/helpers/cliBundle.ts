@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
+// yaml's ESM build, found the way Node finds packages: a copy of the repository (a mutation-testing
+// sandbox) may have no node_modules folder of its own.
+const YAML_ESM = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('yaml/package.json')), 'browser/index.js');
 
 /**
  * Builds the CLI into a folder of its own (not dist/, which another test file may be rebuilding
@@ -19,7 +23,7 @@ export function buildCliBundle(): { bin: string; dispose: () => void } {
     await build({
       entryPoints: ['src/cli/bin.ts'], outfile: ${JSON.stringify(bin)}, bundle: true, platform: 'node', target: 'node20', format: 'esm',
       define: { PEAKEND_VERSION: '"0.0.0-test"' }, logLevel: 'warning',
-      alias: { yaml: './node_modules/yaml/browser/index.js' },
+      alias: { yaml: ${JSON.stringify(YAML_ESM)} },
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     });`;
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'pipe' });
