@@ -190,6 +190,36 @@ export const SESSIONS = [
           return `created ${path.basename(file)} (${text.split('\n').length} lines)`;
         },
       },
+      {
+        name: 'the Touchpoints view in the Explorer lists touchpoints by phase, with standards and last measured compliance',
+        async run({ page, shot }) {
+          await runCommand(page, 'View: Show Explorer');
+          const header = page.locator('.pane-header', { hasText: 'Touchpoints' }).first();
+          await header.waitFor({ timeout: 15_000 });
+          if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+          // service-hotline: 4 standards; its newest audit with answers (2026-11-15) passed 3 of 7 weight.
+          const row = page.locator('.pane-body .monaco-list-row', { hasText: '物业服务热线' }).first();
+          await row.waitFor({ timeout: 15_000 });
+          const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+          assert.match(text, /物业服务热线 4 standards · 42\.9 %/);
+          for (const phase of ['marketing', 'service']) await page.locator('.pane-body .monaco-list-row', { hasText: phase }).first().waitFor({ timeout: 5_000 });
+          await shot('09-touchpoints-view');
+          return text;
+        },
+      },
+      {
+        name: 'CodeLens above a touchpoint: standards that apply, the last audit, Generate checklist',
+        async run({ page, shot }) {
+          await quickOpen(page, 'property.touchpoints.yaml');
+          await goToLine(page, 101);
+          const lens = page.locator('.editor-group-container.active .codelens-decoration', { hasText: '4 standards apply' }).first();
+          await lens.waitFor({ timeout: 15_000 });
+          const text = (await lens.innerText()).replace(/\s+/g, ' ').trim();
+          assert.equal(text, '4 standards apply | Last audit 2026-12-01: — · incomplete | Generate checklist');
+          await shot('10-codelens-touchpoint');
+          return text;
+        },
+      },
     ],
   },
   {
