@@ -66,7 +66,7 @@ export class TouchpointTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     const item = new vscode.TreeItem(r.title, vscode.TreeItemCollapsibleState.None);
     item.id = `${r.file}#${r.id}`;
     item.description = treeDescription(r.standards, r.measured, t);
-    item.tooltip = new vscode.MarkdownString().appendText(`${r.title} (${r.id})\n`).appendText(r.measured ? t('Last measured {0}', r.measured.date ?? '—') : t('Not audited yet'));
+    item.tooltip = new vscode.MarkdownString().appendText(`${r.title} (${r.id})\n`).appendText(r.measured ? t('Last measured {0}', r.measured.date ?? '—') : t('No measured audit yet'));
     item.iconPath = new vscode.ThemeIcon(r.measured?.outcome === 'fail' ? 'error' : r.measured ? 'pass' : 'circle-outline');
     item.contextValue = 'peakend.touchpoint';
     item.command = { title: t('Open definition'), command: 'vscode.open', arguments: [toUri(r.file), { selection: toRange(r.range) }] };
