@@ -205,7 +205,7 @@ export const SESSIONS = [
           const row = page.locator('.pane-body .monaco-list-row', { hasText: '物业服务热线' }).first();
           await row.waitFor({ timeout: 15_000 });
           const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
-          assert.match(text, /物业服务热线 4 standards · 42\.9 %/);
+          assert.match(text, /^物业服务热线\s*4 standards · 42\.9 %$/);
           for (const phase of ['marketing', 'service']) await page.locator('.pane-body .monaco-list-row', { hasText: phase }).first().waitFor({ timeout: 5_000 });
           await shot('09-touchpoints-view');
           return text;
@@ -238,6 +238,7 @@ export const SESSIONS = [
           assert.notEqual(edited, before);
           fs.writeFileSync(journey, edited);
           await quickOpen(page, 'homeowner.journey.yaml');
+          await goToLine(page, 22);
           await page.locator('.editor-group-container.active .view-lines', { hasText: 'first-time-buyer: -2, upgrader: 2' }).waitFor({ timeout: 15_000 });
           await runCommand(page, 'Peakend: Compare with…');
           await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'HEAD' }).first().click();
