@@ -44,12 +44,19 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
   const panels = new ReportPanels(context.extensionUri);
   const lenses = new TouchpointLenses(sessions, audits);
   const tree = new TouchpointTree(sessions, audits);
+  let panelTimer: ReturnType<typeof setTimeout> | undefined;
   context.subscriptions.push(
     log,
     sessions,
     diagnostics,
     statusBar,
     sessions.onDidChange(() => diagnostics.refresh()),
+    sessions.onDidChange(() => {
+      // Reports are rebuilt once typing pauses, not on every analysed buffer.
+      clearTimeout(panelTimer);
+      panelTimer = setTimeout(() => panels.refresh(), 300);
+    }),
+    { dispose: () => clearTimeout(panelTimer) },
     vscode.workspace.onDidOpenTextDocument((d) => sessions.analyzeDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && sessions.scheduleDocument(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => sessions.documentClosed(d)),

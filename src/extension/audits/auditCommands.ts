@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { auditReport, percent, relativePath, reportMarkdown, scoreMarkdown, type AuditScore, type Touchpoint, type Workspace } from '../../core';
 import { toPath } from '../convert';
-import type { ReportPanels } from '../reports/panel';
+import type { ReportContent, ReportPanels } from '../reports/panel';
 import { markdownHtml } from '../reports/markdownHtml';
 import type { Sessions } from '../sessions';
 import type { AuditIndex } from './auditIndex';
@@ -27,8 +27,14 @@ export async function scoreOpenChecklist(sessions: Sessions, audits: AuditIndex,
     void vscode.window.showWarningMessage(t('Open an audit checklist (a Markdown file in the checklists folder) to score it.'));
     return undefined;
   }
-  const rel = (f: string) => relativePath(ws.config.root, f);
-  panels.show(SCORE_VIEW, { title: t('Audit score: {0}', score.touchpoint), body: markdownHtml(scoreMarkdown([score], rel)) });
+  const content = (s: AuditScore): ReportContent => ({ title: t('Audit score: {0}', s.touchpoint), body: markdownHtml(scoreMarkdown([s], (f) => relativePath(ws.config.root, f))) });
+  // The panel follows the checklist as it is typed.
+  panels.show(SCORE_VIEW, content(score), () => {
+    // Looked up again: a reload replaces the session's workspaces.
+    const w = sessions.workspaceFor(path!);
+    const now = w && audits.score(w, w.getFile(path!));
+    return now && content(now);
+  });
   const critical = score.criticalFailures.length ? ' ' + t('Critical items failed: {0}.', score.criticalFailures.join(', ')) : '';
   const summary = t('{0}: {1}, compliance {2}.', score.touchpoint, outcomeWord(score.outcome, t), percent(score.overall)) + critical;
   if (score.outcome === 'fail') void vscode.window.showWarningMessage(summary);
@@ -46,9 +52,13 @@ export function openAuditReport(sessions: Sessions, audits: AuditIndex, panels: 
     void vscode.window.showInformationMessage(t('No audit checklists yet. Generate one with "Peakend: Generate Checklist".'));
     return undefined;
   }
-  const report = auditReport(audits.audits(ws), touchpointsOf(ws), today());
   const folder = ws.config.root.slice(ws.config.root.lastIndexOf('/') + 1);
-  panels.show(REPORT_VIEW, { title: t('Audit report: {0}', folder), body: markdownHtml(reportMarkdown(report)) });
+  const root = ws.config.root;
+  const content = (w: Workspace): ReportContent => ({ title: t('Audit report: {0}', folder), body: markdownHtml(reportMarkdown(auditReport(audits.audits(w), touchpointsOf(w), today()))) });
+  panels.show(REPORT_VIEW, content(ws), () => {
+    const w = sessions.workspaces().find((x) => x.config.root === root);
+    return w && content(w);
+  });
   return { html: panels.shown.get(REPORT_VIEW) ?? '' };
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { htmlText } from '../../core';
 
 /** What a report panel shows: its body is HTML made from escaped text only (see markdownHtml). */
 export interface ReportContent {
@@ -18,12 +19,15 @@ export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
  */
 export class ReportPanels implements vscode.Disposable {
   private readonly panels = new Map<string, vscode.WebviewPanel>();
+  /** How each panel rebuilds its content when the workspace changes (reports follow the text as it is typed). */
+  private readonly rebuild = new Map<string, () => ReportContent | undefined>();
+  private readonly bodies = new Map<string, string>();
   /** The HTML each panel shows now, by view type (what the integration tests read). */
   readonly shown = new Map<string, string>();
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
-  show(viewType: string, content: ReportContent, column = vscode.ViewColumn.Beside): vscode.WebviewPanel {
+  show(viewType: string, content: ReportContent, rebuild?: () => ReportContent | undefined, column = vscode.ViewColumn.Beside): vscode.WebviewPanel {
     let panel = this.panels.get(viewType);
     if (!panel) {
       panel = vscode.window.createWebviewPanel(viewType, content.title, { viewColumn: column, preserveFocus: true }, {
@@ -35,13 +39,31 @@ export class ReportPanels implements vscode.Disposable {
       panel.onDidDispose(() => {
         this.panels.delete(viewType);
         this.shown.delete(viewType);
+        this.rebuild.delete(viewType);
+        this.bodies.delete(viewType);
       });
     } else panel.reveal(undefined, true);
+    if (rebuild) this.rebuild.set(viewType, rebuild);
+    else this.rebuild.delete(viewType);
+    this.render(viewType, panel, content);
+    return panel;
+  }
+
+  /** Rebuilds the panels that follow the workspace; a page is replaced only when its content changed. */
+  refresh(): void {
+    for (const [viewType, rebuild] of this.rebuild) {
+      const panel = this.panels.get(viewType);
+      const content = rebuild();
+      if (panel && content && (content.body !== this.bodies.get(viewType) || content.title !== panel.title)) this.render(viewType, panel, content);
+    }
+  }
+
+  private render(viewType: string, panel: vscode.WebviewPanel, content: ReportContent): void {
     panel.title = content.title;
     const html = page(panel.webview, webviewRoot(this.extensionUri), content);
     panel.webview.html = html;
+    this.bodies.set(viewType, content.body);
     this.shown.set(viewType, html);
-    return panel;
   }
 
   dispose(): void {
@@ -104,7 +126,7 @@ function page(webview: vscode.Webview, root: vscode.Uri, content: ReportContent)
     "form-action 'none'",
   ].join('; ');
   const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-  const title = content.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const title = htmlText(content.title);
   return `<!doctype html>
 <html lang="${lang}">
 <head>

@@ -86,6 +86,12 @@ suite('audits in the editor', () => {
     assert.deepEqual([score.outcome, score.overall.passedWeight, score.overall.answeredWeight, score.failedWithoutAction, score.criticalFailures], ['pass', 2, 3, ['sales-greet'], []]);
     const html = (await peakend()).reportHtml('peakend.auditScore') ?? '';
     assert.match(html, /<strong>PASS<\/strong> · 66\.7 %/);
+    // The score panel follows the checklist as it is typed: 20 s passes, so all 3 of 3.
+    await replace(doc, '45 seconds', '20 seconds');
+    await eventually(async () => assert.match((await peakend()).reportHtml('peakend.auditScore') ?? '', /<strong>PASS<\/strong> · 100\.0 %/));
+    await replace(doc, '20 seconds', '45 seconds');
+    assert.ok(await doc.save());
+    await eventually(async () => assert.match((await peakend()).reportHtml('peakend.auditScore') ?? '', /<strong>PASS<\/strong> · 66\.7 %/));
   });
 
   test('generating again merges: what was written stays, byte for byte', async () => {
