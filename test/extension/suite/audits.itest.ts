@@ -151,4 +151,15 @@ suite('audits in the editor', () => {
     assert.match(r.html, /<code class="language-mermaid">[^<]*xychart/);
     assert.match(r.html, /first-time-buyer|首次购房/);
   });
+
+  test('Compare with… on a standards file shows a loosened standard', async () => {
+    const doc = (await openEditor(file(`${PM}/service-center.standards.yaml`))).document;
+    // Three rings become five for a critical standard: a breaking loosening.
+    await replace(doc, 'comparator: "<=", threshold: 3 }', 'comparator: "<=", threshold: 5 }');
+    const r = await vscode.commands.executeCommand<{ changes: { checkId: string; level: string; message: string }[]; html: string }>('peakend.compareWith', doc.uri, 'HEAD');
+    assert.deepEqual(r.changes.map((c) => `${c.checkId} ${c.level}`), ['standard-loosened breaking']);
+    assert.match(r.changes[0]!.message, /answer-within-3-rings/);
+    assert.match(r.html, /answer-within-3-rings/);
+    assert.match(r.html, /<h4>Standards service-center[^<]*<\/h4>/);
+  });
 });
