@@ -13,12 +13,13 @@ import { auditLabel, standardsLabel } from './labels';
 export class TouchpointLenses implements vscode.CodeLensProvider {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
+  private readonly sub: vscode.Disposable;
 
   constructor(
     private readonly sessions: Sessions,
     private readonly audits: AuditIndex,
   ) {
-    sessions.onDidChange(() => this.emitter.fire());
+    this.sub = sessions.onDidChange(() => this.emitter.fire());
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
@@ -44,6 +45,7 @@ export class TouchpointLenses implements vscode.CodeLensProvider {
   }
 
   dispose(): void {
+    this.sub.dispose();
     this.emitter.dispose();
   }
 }
