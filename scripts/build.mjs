@@ -1,7 +1,7 @@
 // Bundles the CLI (dist/cli.js, ESM), the GitHub Action's comment step (dist/action.js) and the VS Code extension (dist/extension.cjs, one CommonJS file
 // for the extension host; `vscode` is provided by the host).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -43,3 +43,7 @@ await Promise.all([
     sourcemap: production ? false : 'linked',
   }),
 ]);
+
+// Mermaid's single-file browser bundle, which the extension's webviews load (from dist/webview only).
+mkdirSync('dist/webview', { recursive: true });
+copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/webview/mermaid.min.js');

@@ -30,6 +30,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/dist\/extension\.cjs$/,
+  /^extension\/dist\/webview\/[\w.-]+\.js$/,
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[\w-]+)?\.json$/,
   /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
@@ -37,6 +38,7 @@ const ALLOWED = [
   /^extension\/templates\/[\w-]+\.yaml$/,
   /^extension\/docs\/rules\/[\w-]+\.md$/,
   /^extension\/media\/icon\.png$/,
+  /^extension\/media\/walkthrough\/[\w.-]+\.md$/,
   /^extension\/readme\.md$/i,
   /^extension\/license\.txt$/i,
 ];

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { KIND_EXTENSIONS, KIND_GLOBS } from '../core';
+import { KIND_EXTENSIONS, KIND_GLOBS, kindGlobs } from '../core';
+import { openAuditReport, scoreOpenChecklist } from './audits/auditCommands';
+import { AuditIndex } from './audits/auditIndex';
+import { findTouchpoint, reportWrites, touchpointAtCursor, writeChecklist, type WriteResult } from './audits/checklists';
+import { TouchpointLenses } from './audits/codeLens';
+import { TouchpointTree } from './audits/touchpointTree';
 import { newFromTemplate } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
 import { codeActionProvider } from './features/codeActions';
@@ -7,8 +12,11 @@ import { completionProvider } from './features/completion';
 import { hoverProvider } from './features/hover';
 import { definitionProvider, documentSymbolProvider, referenceProvider, renameProvider, workspaceSymbolProvider } from './features/navigation';
 import { log } from './log';
+import { compareWith } from './reports/compare';
+import { ReportPanels } from './reports/panel';
 import { Sessions } from './sessions';
 import { showProblems } from './showProblems';
+import { toPath } from './convert';
 import { StatusBar } from './statusBar';
 
 const SELECTOR: vscode.DocumentSelector = KIND_GLOBS.map((pattern) => ({ scheme: 'file', pattern }));
@@ -19,6 +27,10 @@ export interface PeakendApi {
   whenIdle(): Promise<void>;
   /** The status bar item's text and tooltip, as shown now. */
   statusBar(): { text: string; tooltip: string };
+  /** The "Touchpoints" view's data, as the view shows it. */
+  touchpointTree: vscode.TreeDataProvider<unknown>;
+  /** The HTML a report panel shows now, by view type (peakend.auditReport, peakend.auditScore, peakend.compare). */
+  reportHtml(viewType: string): string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): PeakendApi {
@@ -28,12 +40,23 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
   const diagnostics = new DiagnosticsPublisher(sessions, docs);
   const actions = codeActionProvider(sessions, diagnostics);
   const statusBar = new StatusBar(diagnostics);
+  const audits = new AuditIndex();
+  const panels = new ReportPanels(context.extensionUri);
+  const lenses = new TouchpointLenses(sessions, audits);
+  const tree = new TouchpointTree(sessions, audits);
+  let panelTimer: ReturnType<typeof setTimeout> | undefined;
   context.subscriptions.push(
     log,
     sessions,
     diagnostics,
     statusBar,
     sessions.onDidChange(() => diagnostics.refresh()),
+    sessions.onDidChange(() => {
+      // Reports are rebuilt once typing pauses, not on every analysed buffer.
+      clearTimeout(panelTimer);
+      panelTimer = setTimeout(() => panels.refresh(), 300);
+    }),
+    { dispose: () => clearTimeout(panelTimer) },
     vscode.workspace.onDidOpenTextDocument((d) => sessions.analyzeDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && sessions.scheduleDocument(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => sessions.documentClosed(d)),
@@ -56,12 +79,79 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
       await sessions.whenIdle();
     }),
     vscode.commands.registerCommand('peakend.showLog', () => log.show()),
+    panels,
+    lenses,
+    tree,
+    vscode.languages.registerCodeLensProvider(
+      kindGlobs('touchpoints').map((pattern) => ({ scheme: 'file', pattern })),
+      lenses,
+    ),
+    vscode.window.createTreeView('peakend.touchpoints', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.commands.registerCommand('peakend.generateChecklist', async (id?: unknown, near?: unknown) => {
+      if (!writesAllowed()) return undefined;
+      await sessions.whenIdle();
+      const found =
+        typeof id === 'string'
+          ? findTouchpoint(sessions, id, near instanceof vscode.Uri ? near : undefined)
+          : touchpointAtCursor(sessions, vscode.window.activeTextEditor) ?? (await pickTouchpoint(sessions));
+      if (!found) return undefined;
+      const result = await writeChecklist(found.ws, found.tp);
+      reportWrites([result]);
+      if (result.uri && result.status !== 'empty') await vscode.window.showTextDocument(result.uri, { preview: false });
+      await sessions.whenIdle();
+      return result;
+    }),
+    vscode.commands.registerCommand('peakend.generateAllChecklists', async () => {
+      if (!writesAllowed()) return undefined;
+      await sessions.whenIdle();
+      const results: WriteResult[] = [];
+      const active = vscode.window.activeTextEditor?.document.uri;
+      const near = active?.scheme === 'file' ? sessions.workspaceFor(toPath(active)) : undefined;
+      for (const ws of near ? [near] : sessions.workspaces()) {
+        const seen = new Set<string>();
+        for (const tp of ws.getIndex().allTouchpoints()) {
+          if (seen.has(tp.def.id)) continue;
+          seen.add(tp.def.id);
+          results.push(await writeChecklist(ws, tp));
+        }
+      }
+      reportWrites(results);
+      await sessions.whenIdle();
+      return results;
+    }),
+    vscode.commands.registerCommand('peakend.scoreChecklist', (uri?: vscode.Uri) => scoreOpenChecklist(sessions, audits, panels, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('peakend.openAuditReport', async () => {
+      await sessions.whenIdle();
+      return openAuditReport(sessions, audits, panels);
+    }),
+    vscode.commands.registerCommand('peakend.compareWith', (uri?: vscode.Uri, rev?: string) => compareWith(sessions, panels, uri instanceof vscode.Uri ? uri : undefined, typeof rev === 'string' ? rev : undefined)),
     vscode.commands.registerCommand('peakend.showProblems', () => showProblems(diagnostics)),
   );
   // Loading reads every file: it runs after activation returns, so activation stays fast.
   void sessions.reload();
   log.info(`Peakend activated in ${(performance.now() - started).toFixed(1)} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: checks and navigation only'}).`);
-  return { whenIdle: () => sessions.whenIdle(), statusBar: () => statusBar.summary };
+  return {
+    whenIdle: () => sessions.whenIdle(),
+    statusBar: () => statusBar.summary,
+    touchpointTree: tree as vscode.TreeDataProvider<unknown>,
+    reportHtml: (viewType) => panels.shown.get(viewType),
+  };
+}
+
+/** Checklist generation writes files: refused, with a reason, in Restricted Mode. */
+function writesAllowed(): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  void vscode.window.showWarningMessage(vscode.l10n.t('Peakend writes no checklists in Restricted Mode. Trust the folder to generate them.'));
+  return false;
+}
+
+/** A quick pick of every touchpoint, when the cursor is in none. */
+async function pickTouchpoint(sessions: Sessions): Promise<{ ws: import('../core').Workspace; tp: import('../core').Touchpoint } | undefined> {
+  const items = sessions.workspaces().flatMap((ws) =>
+    ws.getIndex().allTouchpoints().map((tp) => ({ label: tp.name || tp.def.id, description: tp.def.id, detail: tp.phase, ws, tp })),
+  );
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Generate the checklist of which touchpoint?'), matchOnDescription: true });
+  return pick ? { ws: pick.ws, tp: pick.tp } : undefined;
 }
 
 export function deactivate(): void {}
@@ -79,8 +169,13 @@ function watcher(sessions: Sessions): vscode.Disposable {
   w.onDidCreate((u) => void sessions.fileChanged(u));
   w.onDidChange((u) => void sessions.fileChanged(u));
   w.onDidDelete((u) => sessions.fileDeleted(u));
+  // Audit checklists are Markdown files in a workspace's checklists folder (Sessions tells which).
+  const md = vscode.workspace.createFileSystemWatcher('**/*.md');
+  md.onDidCreate((u) => void sessions.fileChanged(u));
+  md.onDidChange((u) => void sessions.fileChanged(u));
+  md.onDidDelete((u) => sessions.fileDeleted(u));
   // A deleted folder comes as one event for the folder, which the pattern above does not match.
   const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-  folders.onDidDelete((u) => !KIND_EXTENSIONS.some((e) => u.path.toLowerCase().endsWith(e)) && sessions.folderDeleted(u));
-  return vscode.Disposable.from(w, folders);
+  folders.onDidDelete((u) => ![...KIND_EXTENSIONS, '.md'].some((e) => u.path.toLowerCase().endsWith(e)) && sessions.folderDeleted(u));
+  return vscode.Disposable.from(w, md, folders);
 }

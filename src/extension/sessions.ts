@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   defaultConfig,
+  isChecklistFile,
   isInsideFolder,
   kindFromFileName,
   loadWorkspace,
@@ -53,8 +54,14 @@ export class Sessions implements vscode.Disposable {
   /** Whether a document is one Peakend checks: by its name, or because its workspace includes it. */
   isPeakendDocument(doc: vscode.TextDocument): boolean {
     if (doc.uri.scheme !== 'file') return false;
-    const path = toPath(doc.uri);
-    return kindFromFileName(path) !== undefined || Boolean(this.workspaceFor(path)?.getFile(path));
+    return this.belongs(toPath(doc.uri));
+  }
+
+  /** A file of a kind, one its workspace already holds, or an audit checklist in its checklists folder. */
+  private belongs(path: string): boolean {
+    if (kindFromFileName(path) !== undefined) return true;
+    const ws = this.workspaceFor(path);
+    return Boolean(ws && (ws.getFile(path) || isChecklistFile(path, ws.config)));
   }
 
   /** (Re)loads every workspace from scratch: on start, on config changes and on "Re-check". */
@@ -150,7 +157,7 @@ export class Sessions implements vscode.Disposable {
     if (open?.isDirty) return Promise.resolve();
     const ws = this.workspaceFor(path);
     if (!ws) return Promise.resolve();
-    if (!ws.getFile(path) && !kindFromFileName(path)) return Promise.resolve();
+    if (!this.belongs(path)) return Promise.resolve();
     return this.track(async () => {
       const gen = this.bump(path);
       // Gone from disk (e.g. an editor of a deleted file was closed): drop it, not "cannot be read".

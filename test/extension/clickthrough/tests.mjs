@@ -2,6 +2,7 @@
 // scripts/test-clickthrough.mjs. Each session is one code-server + Chromium on a fresh copy of
 // examples/property-management; its tests run in order and share the window.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -188,6 +189,68 @@ export const SESSIONS = [
           await statusLabel(page, SUMMARY);
           await shot('07-new-journey-map');
           return `created ${path.basename(file)} (${text.split('\n').length} lines)`;
+        },
+      },
+      {
+        name: 'the Touchpoints view in the Explorer lists touchpoints by phase, with standards and last measured compliance',
+        async run({ page, shot }) {
+          await runCommand(page, 'View: Show Explorer');
+          const header = page.locator('.pane-header', { hasText: 'Touchpoints' }).first();
+          await header.waitFor({ timeout: 15_000 });
+          if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+          // The folder's pane above takes the height: collapse it so the view shows its rows.
+          const folders = page.locator('.pane-header', { hasText: 'property-management' }).first();
+          if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+          // service-hotline: 4 standards; its newest audit with answers (2026-11-15) passed 3 of 7 weight.
+          const row = page.locator('.pane-body .monaco-list-row', { hasText: '物业服务热线' }).first();
+          await row.waitFor({ timeout: 15_000 });
+          const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+          assert.match(text, /^物业服务热线\s*4 standards · 42\.9 %$/);
+          for (const phase of ['marketing', 'service']) await page.locator('.pane-body .monaco-list-row', { hasText: phase }).first().waitFor({ timeout: 5_000 });
+          await shot('09-touchpoints-view');
+          return text;
+        },
+      },
+      {
+        name: 'CodeLens above a touchpoint: standards that apply, the last audit, Generate checklist',
+        async run({ page, shot }) {
+          await quickOpen(page, 'property.touchpoints.yaml');
+          await goToLine(page, 101);
+          const lens = page.locator('.editor-group-container.active .codelens-decoration', { hasText: '4 standards apply' }).first();
+          await lens.waitFor({ timeout: 15_000 });
+          const text = (await lens.innerText()).replace(/\s+/g, ' ').trim();
+          assert.equal(text, '4 standards apply | Last audit 2026-12-01: — · incomplete | Generate checklist');
+          await shot('10-codelens-touchpoint');
+          return text;
+        },
+      },
+      {
+        name: '"Compare with…" HEAD draws the before and after curves of an edited journey (bundled Mermaid, strict CSP)',
+        async run({ page, shot, workspace }) {
+          const git = (...args) => execFileSync('git', ['-c', 'user.name=Peakend Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd: workspace, encoding: 'utf8' });
+          git('init', '-q');
+          git('add', '-A');
+          git('commit', '-q', '-m', 'baseline');
+          // visit-sales-site drops from 3 to -2 for first-time-buyer.
+          const journey = path.join(workspace, 'homeowner.journey.yaml');
+          const before = fs.readFileSync(journey, 'utf8');
+          const edited = before.replace('emotions: { first-time-buyer: 3, upgrader: 2 }', 'emotions: { first-time-buyer: -2, upgrader: 2 }');
+          assert.notEqual(edited, before);
+          fs.writeFileSync(journey, edited);
+          await quickOpen(page, 'homeowner.journey.yaml');
+          await goToLine(page, 22);
+          await page.locator('.editor-group-container.active .view-lines', { hasText: 'first-time-buyer: -2, upgrader: 2' }).waitFor({ timeout: 15_000 });
+          await runCommand(page, 'Peakend: Compare with…');
+          await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'HEAD' }).first().click();
+          const view = page.frameLocator('iframe.webview').last().frameLocator('#active-frame');
+          await view.locator('body[data-charts="drawn"]').waitFor({ timeout: 30_000 });
+          const svg = view.locator('.chart svg').first();
+          await svg.waitFor({ timeout: 10_000 });
+          const rows = await view.locator('table tr').allInnerTexts();
+          assert.ok(rows.some((r) => /visit-sales-site|参观售楼处/.test(r)), `rows: ${rows.join(' | ')}`);
+          assert.equal(await view.locator('.chart-error').count(), 0, 'a chart could not be drawn');
+          await shot('11-compare-with-head');
+          return `${await view.locator('.chart svg').count()} chart(s); ${rows.length} table rows`;
         },
       },
     ],

@@ -67,4 +67,22 @@ suite('Chinese display language (zh-cn)', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual(actions.map((a) => a.title), ['添加“upgrader”的评分', '对此行禁用 missing-persona-score']);
   });
+
+  test('CodeLens and the Touchpoints view speak Chinese', async () => {
+    const doc = (await openEditor(file('property.touchpoints.yaml'))).document;
+    const line = doc.getText().split('\n').findIndex((l) => l.trim() === '- id: service-hotline');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.deepEqual(lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title), ['适用 4 项标准', '最近审核 2026-12-01：— · 未完成', '生成检查表']);
+    const tree = (await peakend()).touchpointTree;
+    const label = (n: unknown) => {
+      const item = tree.getTreeItem(n) as vscode.TreeItem;
+      return `${typeof item.label === 'string' ? item.label : item.label?.label} ${item.description ?? ''}`.trim();
+    };
+    // One workspace: its phases are the top level.
+    const phases = (await tree.getChildren!()) ?? [];
+    const service = phases.find((n) => label(n).startsWith('service '));
+    assert.ok(service, phases.map(label).join(', '));
+    const rows = ((await tree.getChildren!(service)) ?? []).map(label);
+    assert.ok(rows.includes('物业服务热线 4 项标准 · 42.9 %'), rows.join('\n'));
+  });
 });

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { at, closeAll, diagnostics, expected, file, hashWorkspace, openEditor, peakend, ruleOf, sortedLines } from './helpers';
 
 const JOURNEY = 'homeowner.journey.yaml';
+const INVENTORY = 'property.touchpoints.yaml';
 
 suite('Restricted Mode', () => {
   suiteSetup(async () => {
@@ -66,6 +67,39 @@ suite('Restricted Mode', () => {
     }
     assert.equal(asked, 0);
     assert.ok(!fs.existsSync(file('new-visit.journey.yaml').fsPath));
+  });
+
+  test('CodeLens shows standards and audits, and offers no checklist to generate', async () => {
+    const doc = (await openEditor(file(INVENTORY))).document;
+    const line = doc.getText().split('\n').findIndex((l) => l.trim() === '- id: service-hotline');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.deepEqual(lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title), ['4 standards apply', 'Last audit 2026-12-01: — · incomplete']);
+  });
+
+  test('checklist generation is refused, with a reason, and writes nothing', async () => {
+    const original = vscode.window.showWarningMessage;
+    const warned: string[] = [];
+    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = async (m: string) => void warned.push(m);
+    try {
+      await openEditor(file(INVENTORY));
+      assert.equal(await vscode.commands.executeCommand('peakend.generateChecklist', 'service-hotline'), undefined);
+      assert.equal(await vscode.commands.executeCommand('peakend.generateAllChecklists'), undefined);
+      assert.equal(await vscode.commands.executeCommand('peakend.compareWith', file(JOURNEY), 'HEAD'), undefined);
+    } finally {
+      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
+    }
+    assert.deepEqual(warned, [
+      'Peakend writes no checklists in Restricted Mode. Trust the folder to generate them.',
+      'Peakend writes no checklists in Restricted Mode. Trust the folder to generate them.',
+      'Comparing with a git revision runs git, which Restricted Mode does not allow.',
+    ]);
+  });
+
+  test('scores and the audit report are shown: they only read', async () => {
+    const score = await vscode.commands.executeCommand<{ outcome: string; overall: { passedWeight: number; answeredWeight: number } }>('peakend.scoreChecklist', file('audits/service-hotline/2026-10-15-北区.md'));
+    assert.deepEqual([score.outcome, score.overall.passedWeight, score.overall.answeredWeight], ['fail', 6, 7]);
+    const report = await vscode.commands.executeCommand<{ html: string }>('peakend.openAuditReport');
+    assert.match(report.html, /<h1>Audit report<\/h1>/);
   });
 
   test('not one file of the workspace changed', async () => {
