@@ -23,7 +23,8 @@ export const check: Command = {
     const cwd = normalize(toEnginePath(io.cwd, '/'));
     await checkOutputsDiffer(opts.outputs, cwd);
     const paths = await workspacePaths(opts.paths, cwd);
-    const result = await checkPaths(nodeHost, paths);
+    // Only findings leave this command: valid files need no positions.
+    const result = await checkPaths(nodeHost, paths, { positions: 'later' });
     const lang = languageOf(opts.lang, io.env);
     const findings = result.findings.map((f) => localizeFinding(f, lang));
     const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);

@@ -27,11 +27,13 @@ export function applies(standard: Standard, tp: Touchpoint): boolean {
 export class Coverage {
   private readonly byKey = new Map<string, Standard[]>();
   private readonly byId = new Map<string, Standard[]>();
+  private readonly order = new Map<Standard, number>();
 
   constructor(
     readonly touchpoints: readonly Touchpoint[],
     readonly standards: readonly Standard[],
   ) {
+    standards.forEach((s, i) => this.order.set(s, i));
     for (const s of standards) {
       push(this.byId, s.def.id, s);
       const sel = s.appliesTo;
@@ -52,7 +54,10 @@ export class Coverage {
     if (tp.channel !== undefined) add(this.byKey.get(`c\u0000${tp.channel}`));
     if (tp.phase !== undefined) add(this.byKey.get(`p\u0000${tp.phase}`));
     for (const t of tp.tags) add(this.byKey.get(`g\u0000${t}`));
-    return this.standards.filter((s) => candidates.has(s) && applies(s, tp));
+    // Candidates only, put back in file order: scanning every standard per touchpoint is quadratic.
+    const out: Standard[] = [];
+    for (const s of candidates) if (applies(s, tp)) out.push(s);
+    return out.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 
   /** The touchpoints each standard applies to. */

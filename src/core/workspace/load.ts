@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { ALWAYS_EXCLUDED_DIRS, CONFIG_FILE_NAMES, defaultConfig, resolveConfig, type PeakendConfig } from '../config/config';
 import type { Host } from '../host';
-import { analyzeFile, type FileInput } from '../analyze';
+import { analyzeFile, type AnalyzeOptions, type FileInput } from '../analyze';
 import { isChecklistFile } from '../checklist/files';
 import type { FileModel } from '../model/types';
 import { dirname, isInside, join, normalize, relative } from '../util/paths';
@@ -98,14 +98,21 @@ export interface LoadedWorkspace {
  * Loads the workspace around `folder`: its config, every file it includes, and any `extraFiles`
  * (files given by name are checked whatever their name).
  */
-export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = [], cache?: ModelCache): Promise<LoadedWorkspace> {
+export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = [], cache?: ModelCache, options?: AnalyzeOptions): Promise<LoadedWorkspace> {
   const { config, model } = await loadConfig(host, normalize(folder));
-  return loadWorkspace(host, config, model, extraFiles.map(normalize), cache);
+  return loadWorkspace(host, config, model, extraFiles.map(normalize), cache, options);
 }
 
 /** Loads every file of a workspace whose config is already known. */
-export async function loadWorkspace(host: Host, config: PeakendConfig, model?: FileModel, extraFiles: string[] = [], cache?: ModelCache): Promise<LoadedWorkspace> {
-  const workspace = new Workspace(config, cache);
+export async function loadWorkspace(
+  host: Host,
+  config: PeakendConfig,
+  model?: FileModel,
+  extraFiles: string[] = [],
+  cache?: ModelCache,
+  options?: AnalyzeOptions,
+): Promise<LoadedWorkspace> {
+  const workspace = new Workspace(config, cache, options);
   const folders: string[] = [];
   const files = await discoverFiles(host, config, (folder, error) => {
     workspace.setFile(folder, { folderError: error });
@@ -124,9 +131,10 @@ export async function loadWorkspace(host: Host, config: PeakendConfig, model?: F
 
 /**
  * Checks the given files and folders: each loads the workspace it belongs to (so references
- * resolve), and only findings inside the given paths are kept.
+ * resolve), and only findings inside the given paths are kept. A caller that wants only findings
+ * passes `positions: 'later'`.
  */
-export async function checkPaths(host: Host, paths: string[]): Promise<{ workspaces: Workspace[]; files: string[]; findings: import('../finding').Finding[] }> {
+export async function checkPaths(host: Host, paths: string[], options: AnalyzeOptions = {}): Promise<{ workspaces: Workspace[]; files: string[]; findings: import('../finding').Finding[] }> {
   const groups = new Map<string, { folder: string; files: string[]; folders: string[] }>();
   // "./a/../b.yaml" and "b.yaml" are one file: compare normalized paths only.
   for (const p of paths.map(normalize)) {
@@ -143,7 +151,7 @@ export async function checkPaths(host: Host, paths: string[]): Promise<{ workspa
   const files: string[] = [];
   const findings: import('../finding').Finding[] = [];
   for (const g of groups.values()) {
-    const { workspace, unreadableFolders } = await openWorkspace(host, g.folder, g.files);
+    const { workspace, unreadableFolders } = await openWorkspace(host, g.folder, g.files, undefined, options);
     workspaces.push(workspace);
     const wanted = (f: string) => g.files.includes(f) || g.folders.some((d) => isInside(d, f));
     for (const f of workspace.files.keys()) if (wanted(f) && !unreadableFolders.includes(f)) files.push(f);

@@ -1,4 +1,4 @@
-import { analyzeFile, type FileInput } from '../analyze';
+import { analyzeFile, type AnalyzeOptions, type FileInput } from '../analyze';
 import type { PeakendConfig } from '../config/config';
 import { compareFindings, type Finding } from '../finding';
 import type { FileModel } from '../model/types';
@@ -17,15 +17,20 @@ export class Workspace {
   private index?: WorkspaceIndex;
   private crossFindings?: Finding[];
 
-  /** `cache` lets workspaces loaded one after the other (two revisions) share the models of unchanged files. */
+  /**
+   * `cache` lets workspaces loaded one after the other (two revisions) share the models of unchanged files.
+   * With `positions: 'later'` valid files are read without positions, and only the files that
+   * findings point into are read again with them (`findings()` does): for a run that only reports.
+   */
   constructor(
     readonly config: PeakendConfig,
     private readonly cache?: ModelCache,
+    private readonly options: AnalyzeOptions = {},
   ) {}
 
   /** (Re)analyses one file. */
   setFile(file: string, input: FileInput): FileModel {
-    const model = this.cache ? this.cache.analyze(file, input, this.config) : analyzeFile(file, input, this.config);
+    const model = this.cache ? this.cache.analyze(file, input, this.config, this.options) : analyzeFile(file, input, this.config, this.options);
     this.models.set(file, model);
     this.invalidate();
     return model;
@@ -58,6 +63,7 @@ export class Workspace {
 
   /** Every finding of the workspace, settings applied, sorted by file and position. */
   findings(): Finding[] {
+    this.placeFindings();
     const all: Finding[] = [];
     for (const m of this.models.values()) append(all, m.findings);
     append(all, this.crossFileFindings());
@@ -66,10 +72,36 @@ export class Workspace {
 
   /** The findings located in one file. */
   findingsFor(file: string): Finding[] {
+    this.placeFindings();
     const m = this.models.get(file);
     if (!m) return [];
     const own = [...m.findings, ...this.crossFileFindings().filter((f) => f.file === file)];
     return applySettings(own, this.config, this.models).sort(compareFindings);
+  }
+
+  /**
+   * Re-analyses, with positions, each file read without them that a finding, a related place or a
+   * fix points into, until none is left. Cross-file rules key on IDs, so the files they point at stay
+   * the same; the loop only ends early for a fix that names the first file able to take an entry.
+   */
+  private placeFindings(): void {
+    for (;;) {
+      const pending = new Set<string>();
+      const note = (file: string) => {
+        if (this.models.get(file)?.withoutPositions) pending.add(file);
+      };
+      for (const f of this.crossFileFindings()) {
+        note(f.file);
+        for (const r of f.related ?? []) note(r.file);
+        for (const x of f.fixes ?? []) for (const e of x.edits) note(e.file);
+      }
+      if (pending.size === 0) return;
+      for (const file of pending) {
+        const m = this.models.get(file)!;
+        this.models.set(file, analyzeFile(file, { text: m.lines.text }, this.config));
+      }
+      this.invalidate();
+    }
   }
 
   private crossFileFindings(): Finding[] {
