@@ -5,7 +5,8 @@ import type { PeakendConfig } from './config/config';
 import { globProblem } from './config/globs';
 import type { MessageArgs, Range } from './finding';
 import type { MessageId } from './messages/render';
-import { FileReporter } from './report';
+import { FileReporter, NOWHERE } from './report';
+import type { ModelStore } from './workspace/store';
 import { KINDS, kindFromFileName } from './kinds';
 import { isDocumentKind, DOCUMENT_KINDS, FORMAT_VERSION, type DocumentKind } from './model/kinds';
 import { Extractor } from './model/extract';
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
    * (Workspace does). Any other file is analysed as always.
    */
   positions?: 'now' | 'later';
+  /** With positions 'later': models kept from an earlier run (by content), and where this run's go. */
+  store?: ModelStore;
 }
 
 /** Parses, validates and analyses one file on its own. Never throws on bad input: every problem is a finding. */
@@ -140,8 +143,6 @@ function analyzeDocument(
   }
 }
 
-const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 /** Reports for a model read without positions: every range is the file's start (one shared object). */
 class PlacelessReporter extends FileReporter {
   override range(): Range {
@@ -150,7 +151,7 @@ class PlacelessReporter extends FileReporter {
 }
 
 /** The file's text, or a model holding the one finding that says why there is no text to analyse. */
-function readText(file: string, input: FileInput, config: PeakendConfig): string | FileModel {
+export function readText(file: string, input: FileInput, config: PeakendConfig): string | FileModel {
   // Findings about the whole file sit at its start; an encoding error marks the one bad character.
   const failed = (ruleId: RuleId, messageId: MessageId, args: MessageArgs, line = 0, character = 0, width = 0): FileModel => {
     const lines = new LineIndex('');

@@ -6,6 +6,7 @@ import { isChecklistFile } from '../checklist/files';
 import type { FileModel } from '../model/types';
 import { dirname, isInside, join, normalize, relative } from '../util/paths';
 import type { ModelCache } from './modelCache';
+import type { ModelStore } from './store';
 import { Workspace } from './workspace';
 
 /** The nearest peakend.yaml at or above `folder`. */
@@ -125,16 +126,21 @@ export async function loadWorkspace(
     requested.add(model.file);
   }
   for (const f of extraFiles) if (!requested.has(f)) files.push(f);
-  for (const file of files) workspace.setFile(file, await readInput(host, file, config.maxFileBytes));
+  for (const file of files) workspace.addFile(file, await readInput(host, file, config.maxFileBytes));
   return { workspace, requested: new Set([...requested, ...extraFiles]), unreadableFolders: folders };
 }
 
 /**
  * Checks the given files and folders: each loads the workspace it belongs to (so references
  * resolve), and only findings inside the given paths are kept. A caller that wants only findings
- * passes `positions: 'later'`.
+ * passes `positions: 'later'`, and may give each workspace a store of earlier runs' work.
  */
-export async function checkPaths(host: Host, paths: string[], options: AnalyzeOptions = {}): Promise<{ workspaces: Workspace[]; files: string[]; findings: import('../finding').Finding[] }> {
+export async function checkPaths(
+  host: Host,
+  paths: string[],
+  options: AnalyzeOptions = {},
+  storeFor?: (config: PeakendConfig) => ModelStore | undefined,
+): Promise<{ workspaces: Workspace[]; files: string[]; findings: import('../finding').Finding[] }> {
   const groups = new Map<string, { folder: string; files: string[]; folders: string[] }>();
   // "./a/../b.yaml" and "b.yaml" are one file: compare normalized paths only.
   for (const p of paths.map(normalize)) {
@@ -151,10 +157,12 @@ export async function checkPaths(host: Host, paths: string[], options: AnalyzeOp
   const files: string[] = [];
   const findings: import('../finding').Finding[] = [];
   for (const g of groups.values()) {
-    const { workspace, unreadableFolders } = await openWorkspace(host, g.folder, g.files, undefined, options);
+    const { config, model } = await loadConfig(host, normalize(g.folder));
+    const store = storeFor?.(config);
+    const { workspace, unreadableFolders } = await loadWorkspace(host, config, model, g.files.map(normalize), undefined, store ? { ...options, store } : options);
     workspaces.push(workspace);
     const wanted = (f: string) => g.files.includes(f) || g.folders.some((d) => isInside(d, f));
-    for (const f of workspace.files.keys()) if (wanted(f) && !unreadableFolders.includes(f)) files.push(f);
+    for (const f of workspace.fileNames()) if (wanted(f) && !unreadableFolders.includes(f)) files.push(f);
     for (const f of workspace.findings()) if (wanted(f.file)) findings.push(f);
   }
   return { workspaces, files, findings };
