@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -174,6 +174,24 @@ describe('the disk store of peakend check', () => {
     expect(existsSync(join(dir, CACHE_DIR))).toBe(true);
     expect(readdirSync(join(dir, CACHE_DIR)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
+});
+
+describe('models taken from the store give the findings of a fresh analysis', () => {
+  const repo = join(__dirname, '..', '..');
+  for (const folder of ['examples/property-management', 'examples/online-service', 'test/fixtures/bad-input', 'test/fixtures/invalid']) {
+    it(`on ${folder}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'peakend-store-copy-'));
+      made.push(dir);
+      cpSync(join(repo, folder), dir, { recursive: true, filter: (src) => !src.includes(CACHE_DIR) });
+      const expected = await plain(dir);
+      await check(dir, counting().storeFor);
+      // Without the findings record every model comes from the store and the rules run again.
+      for (const name of records(dir)) if (name.endsWith('.run')) rmSync(join(dir, CACHE_DIR, name));
+      const again = counting();
+      expect(await check(dir, again.storeFor)).toBe(expected);
+      expect(again.counts.models).toBeGreaterThan(0);
+    });
+  }
 });
 
 describe('peakend check and its cache folder', () => {

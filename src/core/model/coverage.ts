@@ -28,6 +28,8 @@ export class Coverage {
   private readonly byKey = new Map<string, Standard[]>();
   private readonly byId = new Map<string, Standard[]>();
   private readonly order = new Map<Standard, number>();
+  /** Both coverage rules ask for every touchpoint: each is worked out once. */
+  private readonly memo = new Map<Touchpoint, Standard[]>();
 
   constructor(
     readonly touchpoints: readonly Touchpoint[],
@@ -47,6 +49,12 @@ export class Coverage {
 
   /** The standards that apply to a touchpoint, in file order. */
   standardsFor(tp: Touchpoint): Standard[] {
+    let known = this.memo.get(tp);
+    if (!known) this.memo.set(tp, (known = this.match(tp)));
+    return known;
+  }
+
+  private match(tp: Touchpoint): Standard[] {
     const candidates = new Set<Standard>();
     const add = (list: Standard[] | undefined) => list?.forEach((s) => candidates.add(s));
     for (const r of tp.standards) add(this.byId.get(r.id));

@@ -12,14 +12,13 @@ export interface StoreFile {
 
 /**
  * Keeps what a run that only reports worked out, for the next run over the same contents and
- * settings (the CLI keeps it on disk, src/node/diskStore.ts). Only models read without positions
- * are kept: a valid file with nothing to report. Everything it hands back was made from the same
- * bytes under the same settings and engine, or it hands back nothing.
+ * settings (the CLI keeps it on disk, src/node/diskStore.ts). Everything it hands back was made
+ * from the same bytes under the same settings and engine, or it hands back nothing.
  */
 export interface ModelStore {
   /** The model kept for this file and content, or undefined. */
   model(file: string, input: FileInput, text: string): FileModel | undefined;
-  /** Offers a model read without positions. */
+  /** Offers a model (read with or without positions) for the file as read. */
   keep(file: string, input: FileInput, model: FileModel): void;
   /** The findings of an earlier run over exactly these files and contents, or undefined. */
   findings(files: readonly StoreFile[]): Finding[] | undefined;
@@ -32,15 +31,34 @@ export interface ModelStore {
 const NOWHERE_MARK = '\u0000';
 const SAME_FILE = '\u0000f';
 
-/** A model without positions as JSON text: no text, no data, no findings (only those of rules that are off). */
+/**
+ * A model as JSON text, without its text and data (nothing after analysis reads them): its
+ * entities, its findings and its disable comments.
+ */
 export function storeModel(model: FileModel): string {
-  const { lines: _lines, value: _value, findings: _findings, suppressions: _suppressions, ...rest } = model;
-  return JSON.stringify(rest, (key, v: unknown) => (v === NOWHERE ? NOWHERE_MARK : key === 'file' && v === model.file ? SAME_FILE : v));
+  const { lines: _lines, value: _value, suppressions, ...rest } = model;
+  const stored = { ...rest, suppressions: [...suppressions].map(([line, rules]) => [line, [...rules]]) };
+  return JSON.stringify(stored, (key, v: unknown) => (v === NOWHERE ? NOWHERE_MARK : key === 'file' && v === model.file ? SAME_FILE : v));
 }
 
 /** The model back from `storeModel`'s text, over the file's text. Throws on text that is not such a model. */
 export function restoreModel(json: string, file: string, text: string): FileModel {
-  const rest = JSON.parse(json, (_key, v: unknown) => (v === NOWHERE_MARK ? (NOWHERE as Range) : v === SAME_FILE ? file : v)) as Partial<FileModel>;
-  if (typeof rest !== 'object' || rest === null || rest.file !== file || rest.withoutPositions !== true) throw new Error('not a stored model of this file');
-  return { ...rest, file, lines: new LineIndex(text), value: null, findings: [], suppressions: new Map(), touchpoints: rest.touchpoints ?? [], standards: rest.standards ?? [], personas: rest.personas ?? [] } as FileModel;
+  const rest = JSON.parse(json) as Record<string, unknown>;
+  if (typeof rest !== 'object' || rest === null || rest.file !== SAME_FILE || !Array.isArray(rest.findings) || !Array.isArray(rest.suppressions)) {
+    throw new Error('not a stored model');
+  }
+  revive(rest, file);
+  const suppressions = new Map((rest.suppressions as [number, string[]][]).map(([line, rules]) => [line, new Set(rules)]));
+  return { touchpoints: [], standards: [], personas: [], ...rest, file, lines: new LineIndex(text), value: null, suppressions } as unknown as FileModel;
+}
+
+/** Puts the placeholder range and the file's path back (a walk: JSON.parse with a reviver is several times slower). */
+function revive(v: object, file: string): void {
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const x = o[k];
+    if (typeof x === 'object' && x !== null) revive(x, file);
+    else if (x === NOWHERE_MARK) o[k] = NOWHERE;
+    else if (x === SAME_FILE) o[k] = file;
+  }
 }

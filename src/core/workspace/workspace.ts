@@ -95,7 +95,8 @@ export class Workspace {
       const text = readText(file, input, this.config);
       const kept = typeof text === 'string' ? store.model(file, input, text) : undefined;
       const model = kept ?? analyzeFile(file, input, this.config, this.options);
-      if (!kept && model.withoutPositions) store.keep(file, input, model);
+      // A checklist's model holds parsed Markdown: only YAML documents are kept.
+      if (!kept && !model.checklist) store.keep(file, input, model);
       this.models.set(file, model);
     }
     this.pending.clear();
@@ -153,7 +154,11 @@ export class Workspace {
       if (pending.size === 0) return;
       for (const file of pending) {
         const m = this.models.get(file)!;
-        this.models.set(file, analyzeFile(file, { text: m.lines.text }, this.config));
+        const exact = analyzeFile(file, { text: m.lines.text }, this.config);
+        this.models.set(file, exact);
+        // The next run over the same content takes this model, positions and all.
+        const input = this.inputs.get(file);
+        if (input) this.options.store?.keep(file, input, exact);
       }
       this.invalidate();
     }

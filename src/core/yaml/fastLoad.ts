@@ -41,9 +41,23 @@ const CORE = FAILSAFE_SCHEMA.extend({
  * control characters. Over-matching (an `&` in a
  * sentence) only sends a file down the full path.
  */
-const UNSAFE =
+const UNSAFE = [
   // eslint-disable-next-line no-control-regex
-  /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)|<<|[\]}]\s*:|(?:^|[\s,[{])(?:[&*!]|\?(?=\s|$))|^(?:%|---|\.\.\.)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/m;
+  /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/,
+  /\r(?!\n)/,
+  /<</,
+  /[\]}]\s*:/,
+  /[\s,[{][&*!]|[\s,[{]\?(?:\s|$)/,
+  /^(?:[&*!%]|\?(?:\s|$)|---|\.\.\.)/m,
+];
+// Lone surrogates: looked for only in text that has any surrogate at all (the full test is slow).
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function unsafe(text: string): boolean {
+  for (const re of UNSAFE) if (re.test(text)) return true;
+  return SURROGATE.test(text) && LONE_SURROGATE.test(text);
+}
 
 /** Longer keys may break yaml's 1024-character limit on implicit keys: left to the full path. */
 const MAX_KEY = 256;
@@ -53,7 +67,7 @@ const MAX_KEY = 256;
  * and it is a mapping no deeper than `maxDepth`; otherwise undefined.
  */
 export function fastLoad(text: string, maxDepth: number): Record<string, unknown> | undefined {
-  if (UNSAFE.test(text)) return undefined;
+  if (unsafe(text)) return undefined;
   let value: unknown;
   try {
     // Duplicate keys throw here (json: false): yaml's path reports them.
