@@ -12,8 +12,7 @@ const MAX_RECORD_BYTES = 1 << 30;
 
 /**
  * A ModelStore in `<root>/.peakend-cache/`: one file of models and one of findings per workspace
- * settings, each a header line (format, settings key, length and SHA-256 of the body) and a JSON
- * body. A record whose header, length or checksum does not match is ignored and replaced. Records
+ * settings, each a body and a trailer line (format, settings key, length and SHA-256 of the body). A record whose header, length or checksum does not match is ignored and replaced. Records
  * are written to a temporary file beside them and renamed, so a reader (a concurrent run) sees the
  * old record or the new one, never a mix. Names are hashes: nothing from the files' contents ever
  * becomes a path, and nothing is written anywhere but in the folder (never through a link).
@@ -34,10 +33,10 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
     }
     return h;
   };
-  let stored: Record<string, [string, string]> | undefined;
-  const storedModels = () => (stored ??= (readRecord(dir, modelsName, key) as Record<string, [string, string]> | undefined) ?? {});
+  let stored: Map<string, [string, string]> | undefined;
+  const storedModels = () => (stored ??= modelLines(readRecord(dir, modelsName, key)));
   /** The models of this run's files, written back at the end: entries of files gone or changed drop out. */
-  const current: Record<string, [string, string]> = {};
+  const current = new Map<string, [string, string]>();
   const signature = (files: readonly StoreFile[]) =>
     sha256(
       files
@@ -48,27 +47,36 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
 
   return {
     model(file: string, input: FileInput, text: string): FileModel | undefined {
-      const entry = storedModels()[file];
-      if (!Array.isArray(entry) || entry[0] !== hashOf(input) || typeof entry[1] !== 'string') return undefined;
+      const entry = storedModels().get(file);
+      if (!entry || entry[0] !== hashOf(input)) return undefined;
       try {
         const model = restoreModel(entry[1], file, text);
-        current[file] = entry;
+        current.set(file, entry);
         return model;
       } catch {
         return undefined;
       }
     },
     keep(file: string, input: FileInput, model: FileModel): void {
-      current[file] = [hashOf(input), storeModel(model)];
+      current.set(file, [hashOf(input), storeModel(model)]);
     },
     findings(files: readonly StoreFile[]): Finding[] | undefined {
-      const run = readRecord(dir, runName, key) as { signature?: unknown; findings?: unknown } | undefined;
+      const body = readRecord(dir, runName, key);
+      let run: { signature?: unknown; findings?: unknown } | undefined;
+      try {
+        run = body === undefined ? undefined : (JSON.parse(body) as typeof run);
+      } catch {
+        run = undefined;
+      }
       return run && run.signature === signature(files) && Array.isArray(run.findings) ? (run.findings as Finding[]) : undefined;
     },
     keepFindings(files: readonly StoreFile[], findings: readonly Finding[]): void {
       if (!ensureFolder(dir)) return;
-      writeRecord(dir, modelsName, key, current);
-      writeRecord(dir, runName, key, { signature: signature(files), findings });
+      // One line per file (path, content hash, model), written line by line: never one string of them all.
+      writeRecord(dir, modelsName, key, (function* () {
+        for (const [file, [hash, json]] of current) yield `${JSON.stringify(file)}\t${hash}\t${json}\n`;
+      })());
+      writeRecord(dir, runName, key, [JSON.stringify({ signature: signature(files), findings }) + '\n']);
     },
   };
 }
@@ -77,8 +85,12 @@ function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** The record's body, or undefined when it is missing, not a regular file, foreign, truncated or corrupt. */
-function readRecord(dir: string, name: string, key: string): unknown {
+/**
+ * A record is its body and a last line with the format, the settings key, and the body's length and
+ * SHA-256. The body's text, or undefined when the record is missing, not a regular file, foreign,
+ * truncated or corrupt.
+ */
+function readRecord(dir: string, name: string, key: string): string | undefined {
   let fd: number | undefined;
   try {
     // Never through a link, never blocking on a FIFO planted in its place.
@@ -93,12 +105,12 @@ function readRecord(dir: string, name: string, key: string): unknown {
       read += n;
     }
     const data = buf.subarray(0, read);
-    const nl = data.indexOf(10);
-    if (nl < 0) return undefined;
-    const header = JSON.parse(data.subarray(0, nl).toString('utf8')) as { format?: unknown; key?: unknown; length?: unknown; sha256?: unknown };
-    const body = data.subarray(nl + 1);
-    if (header.format !== FORMAT || header.key !== key || header.length !== body.length || header.sha256 !== sha256(body)) return undefined;
-    return JSON.parse(body.toString('utf8'));
+    // The body is whole lines; the trailer is the last line, without a line break.
+    const nl = data.lastIndexOf(10);
+    const body = data.subarray(0, nl + 1);
+    const trailer = JSON.parse(data.subarray(nl + 1).toString('utf8')) as { format?: unknown; key?: unknown; length?: unknown; sha256?: unknown };
+    if (trailer.format !== FORMAT || trailer.key !== key || trailer.length !== body.length || trailer.sha256 !== sha256(body)) return undefined;
+    return body.toString('utf8');
   } catch {
     return undefined;
   } finally {
@@ -106,16 +118,43 @@ function readRecord(dir: string, name: string, key: string): unknown {
   }
 }
 
+/** The lines of a models record: path → [content hash, model JSON]. */
+function modelLines(body: string | undefined): Map<string, [string, string]> {
+  const out = new Map<string, [string, string]>();
+  if (body === undefined) return out;
+  let start = 0;
+  while (start < body.length) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    const line = body.slice(start, end);
+    start = end + 1;
+    const a = line.indexOf('\t');
+    const b = line.indexOf('\t', a + 1);
+    if (a < 0 || b < 0) continue;
+    try {
+      out.set(JSON.parse(line.slice(0, a)) as string, [line.slice(a + 1, b), line.slice(b + 1)]);
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}
+
 /** Writes a record under a temporary name and renames it into place; a failure leaves the old record. */
-function writeRecord(dir: string, name: string, key: string, body: unknown): void {
-  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
-  const header = Buffer.from(JSON.stringify({ format: FORMAT, key, length: bytes.length, sha256: sha256(bytes) }) + '\n', 'utf8');
+function writeRecord(dir: string, name: string, key: string, parts: Iterable<string>): void {
   const tmp = join(dir, `.${name}.${randomBytes(8).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
-    writeAll(fd, header);
-    writeAll(fd, bytes);
+    const hash = createHash('sha256');
+    let length = 0;
+    for (const part of parts) {
+      const bytes = Buffer.from(part, 'utf8');
+      hash.update(bytes);
+      length += bytes.length;
+      writeAll(fd, bytes);
+    }
+    writeAll(fd, Buffer.from(JSON.stringify({ format: FORMAT, key, length, sha256: hash.digest('hex') }), 'utf8'));
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, join(dir, name));
