@@ -17,18 +17,26 @@ const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const scalar = (tag: string, resolve: (s: string) => boolean, construct: (s: string) => unknown) =>
   new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => s !== null && resolve(s), construct });
+// Most plain scalars are text: the first character rules out the other types before any pattern runs.
+const first = (s: string) => s.charCodeAt(0);
+const mayBeNull = (s: string) => s.length === 0 || s.length <= 4 && (first(s) === 0x7e || (first(s) | 0x20) === 0x6e);
+const mayBeBool = (s: string) => (s.length === 4 || s.length === 5) && ((first(s) | 0x20) === 0x74 || (first(s) | 0x20) === 0x66);
+const mayBeNumber = (s: string) => {
+  const c = first(s);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e;
+};
 const CORE = FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar('null', (s) => /^(?:~|[Nn]ull|NULL)?$/.test(s), () => null),
-    scalar('bool', (s) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), (s) => s[0] === 't' || s[0] === 'T'),
+    scalar('null', (s) => mayBeNull(s) && /^(?:~|[Nn]ull|NULL)?$/.test(s), () => null),
+    scalar('bool', (s) => mayBeBool(s) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), (s) => s[0] === 't' || s[0] === 'T'),
     scalar(
       'int',
-      (s) => OCT.test(s) || DEC.test(s) || HEX.test(s),
+      (s) => mayBeNumber(s) && (OCT.test(s) || DEC.test(s) || HEX.test(s)),
       (s) => (OCT.test(s) ? parseInt(s.substring(2), 8) : DEC.test(s) ? parseInt(s, 10) : parseInt(s.substring(2), 16)),
     ),
     scalar(
       'float',
-      (s) => NAN_INF.test(s) || EXP.test(s) || FLOAT.test(s),
+      (s) => mayBeNumber(s) && (NAN_INF.test(s) || EXP.test(s) || FLOAT.test(s)),
       (s) => (!NAN_INF.test(s) ? parseFloat(s) : s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY),
     ),
   ],
