@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 'peakend-bench-workspace/2';
+export const GENERATOR_VERSION = 'peakend-bench-workspace/3';
 const SEED = 0x9eab_e7d1;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -646,6 +646,10 @@ function writeConfig() {
     'exclude: [drafts/**]',
     'checklists:',
     '  dir: audits',
+    // The random emotion curves would draw thousands of peak-end judgements: the bench measures
+    // validation, and its planted findings are the only ones expected.
+    'rules:',
+    ...['weak-ending', 'unrecovered-trough', 'no-positive-peak', 'negative-moment-of-truth', 'persona-gap', 'unevidenced-extreme'].map((id) => `  ${id}: off`),
     '',
   ].join('\n');
 }

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: whole-process timings and peak memory of `peakend check` on the synthetic
-// workspace, against the floor (read + `yaml` parseDocument + ajv, bench/floor.mjs).
+// workspace, against the floor (read + `yaml` parseDocument + ajv, bench/floor.mjs) and two
+// anchors: yaml-language-server with Peakend's schemas (bench/anchors/yls.mjs) and Spectral with a
+// ruleset of Peakend's schemas (bench/anchors/, installed on demand with `--anchors`).
+//
+// `peakend check` is measured cold without its cache (--no-cache), cold writing its cache, warm
+// (nothing changed), after editing one file, and on a copy of the workspace where 5 % of the
+// journeys are invalid (against the floor on that copy).
 //
 // Each measurement is its own child process, so each has its own peak RSS. Peak RSS comes from
 // GNU time (`/usr/bin/time -v`, Debian package `time`) when present; otherwise from
@@ -9,11 +15,13 @@
 //
 // Reports, does not gate: slowness never fails the process; a crashed run does (exit 1).
 //
-// Options: --runs N (default 3), --force (regenerate the workspace).
+// Options: --runs N (default 3), --force (regenerate the workspace), --anchors (install Spectral
+// into bench/anchors/node_modules with `npm ci` when missing; without it Spectral runs only if
+// already installed), --anchor-runs N (default 1: the anchors take tens of seconds each).
 // Environment: PEAKEND_BENCH_NO_TIME=1 forces the maxRSS fallback.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,11 +32,19 @@ const repo = join(here, '..');
 const workspace = join(here, '.workspace');
 const resultsFile = join(here, 'results.json');
 
-const TARGETS = { maxRatio: 1.5, maxRssMB: 400 };
+const invalidWorkspace = join(here, '.workspace-invalid');
+const anchors = join(here, 'anchors');
+
+/** Issue #11: cold ≤ 0.2× the floor and ≤ 160 MB; warm ≤ 0.3 s; 5 % invalid ≤ 0.35× its floor. */
+const TARGETS = { coldRatio: 0.2, coldRssMB: 160, warmMs: 300, invalidRatio: 0.35 };
 
 const args = process.argv.slice(2);
-const runsIdx = args.indexOf('--runs');
-const RUNS = runsIdx >= 0 ? Math.max(1, Number(args[runsIdx + 1]) || 3) : 3;
+const numberArg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Math.max(1, Number(args[i + 1]) || fallback) : fallback;
+};
+const RUNS = numberArg('--runs', 3);
+const ANCHOR_RUNS = numberArg('--anchor-runs', 1);
 
 // ─── Set-up ────────────────────────────────────────────────────────────────────────────────
 
@@ -73,24 +89,118 @@ const scratch = mkdtempSync(join(tmpdir(), 'peakend-bench-'));
 const checkOutput = join(scratch, 'check.json');
 const rel = (p) => relative(repo, p) || '.';
 
+const checkArgv = (ws, out, ...extra) => [join(repo, 'bin', 'peakend.js'), 'check', rel(ws), '--format', 'json', '--output', out, ...extra];
+// 0: no findings at or above the fail severity; 1: findings (the deliberate ones). 2 = usage or internal error.
+const checkOk = (code) => code === 0 || code === 1;
+const cacheOf = (ws) => join(ws, '.peakend-cache');
+
+// One journey is edited before each "one file edited" run: a comment line, so the findings stay the same.
+const editedFile = findJourney(workspace);
+const editedOriginal = readFileSync(editedFile);
+let edits = 0;
+
+const spectralBin = join(anchors, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
+
 const SUBJECTS = {
   floor: {
     label: 'floor: read + `yaml` parseDocument (LineCounter) + ajv',
     argv: [join(here, 'floor.mjs'), workspace],
     ok: (code) => code === 0,
   },
-  check: {
-    label: '`peakend check --format json --output <file>`',
-    argv: [join(repo, 'bin', 'peakend.js'), 'check', rel(workspace), '--format', 'json', '--output', checkOutput],
-    // 0: no findings at or above the fail severity; 1: findings (the deliberate ones). 2 = usage or internal error.
-    ok: (code) => code === 0 || code === 1,
+  cold: {
+    label: '`peakend check --no-cache` (cold)',
+    argv: checkArgv(workspace, checkOutput, '--no-cache'),
+    ok: checkOk,
+  },
+  coldWriting: {
+    label: '`peakend check`, cache folder deleted first (cold, writes the cache)',
+    argv: checkArgv(workspace, join(scratch, 'cold-writing.json')),
+    before: () => rmSync(cacheOf(workspace), { recursive: true, force: true }),
+    ok: checkOk,
+  },
+  warm: {
+    label: '`peakend check`, nothing changed since the last run (warm)',
+    argv: checkArgv(workspace, join(scratch, 'warm.json')),
+    ok: checkOk,
+  },
+  edited: {
+    label: '`peakend check` after editing one journey',
+    argv: checkArgv(workspace, join(scratch, 'edited.json')),
+    before: () => writeFileSync(editedFile, Buffer.concat([editedOriginal, Buffer.from(`# edit ${++edits}\n`)])),
+    ok: checkOk,
+  },
+  floorInvalid: {
+    label: 'floor on the workspace with 5 % invalid journeys',
+    argv: [join(here, 'floor.mjs'), invalidWorkspace],
+    ok: (code) => code === 0,
+  },
+  coldInvalid: {
+    label: '`peakend check --no-cache` on the workspace with 5 % invalid journeys',
+    argv: checkArgv(invalidWorkspace, join(scratch, 'invalid.json'), '--no-cache'),
+    ok: checkOk,
+  },
+  yls: {
+    label: 'yaml-language-server 1.25 `doValidation`, Peakend schemas (anchor)',
+    argv: [join(anchors, 'yls.mjs'), workspace],
+    ok: (code) => code === 0,
+    anchor: true,
+  },
+  spectral: {
+    label: 'Spectral 6.16 CLI, `schema` ruleset of Peakend schemas (anchor)',
+    argv: [join(anchors, 'spectral.mjs'), workspace],
+    ok: (code) => code === 0,
+    anchor: true,
   },
 };
+
+/** The first journey of the workspace, in name order. */
+function findJourney(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, e.name);
+    if (e.isDirectory() && !e.name.startsWith('.')) {
+      const inner = findJourney(path);
+      if (inner) return inner;
+    } else if (e.name.endsWith('.journey.yaml')) return path;
+  }
+  return undefined;
+}
+
+/** A copy of the workspace where every 20th journey (5 %) misspells `title`: two schema findings each. */
+function makeInvalidWorkspace() {
+  rmSync(invalidWorkspace, { recursive: true, force: true });
+  cpSync(workspace, invalidWorkspace, { recursive: true, filter: (src) => !src.includes('.peakend-cache') });
+  const journeys = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory() && !e.name.startsWith('.')) walk(join(dir, e.name));
+      else if (e.name.endsWith('.journey.yaml')) journeys.push(join(dir, e.name));
+    }
+  };
+  walk(invalidWorkspace);
+  let changed = 0;
+  journeys.forEach((file, i) => {
+    if (i % 20 !== 0) return;
+    const text = readFileSync(file, 'utf8');
+    const next = text.replace(/\ntitle: /, '\ntitel: ');
+    if (next !== text) (writeFileSync(file, next), changed++);
+  });
+  return { files: journeys.length, changed };
+}
+
+const invalidInfo = makeInvalidWorkspace();
+let spectralNote;
+if (!existsSync(spectralBin) && args.includes('--anchors')) {
+  console.error('bench: installing Spectral into bench/anchors (npm ci --prefix bench/anchors)…');
+  const r = spawnSync('npm', ['ci', '--prefix', anchors, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (r.status !== 0) spectralNote = 'npm ci --prefix bench/anchors failed';
+}
+if (!existsSync(spectralBin)) spectralNote ??= 'not installed: run `npm run bench -- --anchors` (npm ci --prefix bench/anchors)';
 
 // ─── Measuring ─────────────────────────────────────────────────────────────────────────────
 
 function runOnce(name) {
   const subject = SUBJECTS[name];
+  subject.before?.();
   const nodeArgs = timeTool ? [...subject.argv] : ['--import', PRELOAD, ...subject.argv];
   const timeFile = join(scratch, `time-${name}.txt`);
   const [cmd, cmdArgs] = timeTool ? [timeTool, ['-v', '-o', timeFile, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
@@ -146,15 +256,20 @@ console.error(
 );
 
 const loadStart = loadavg()[0];
-const runs = { floor: [], check: [] };
+const NAMES = Object.keys(SUBJECTS).filter((n) => n !== 'spectral' || existsSync(spectralBin));
+const runs = Object.fromEntries(Object.keys(SUBJECTS).map((n) => [n, []]));
 const crashes = [];
+const outputs = {};
 let floorReport;
 let checkFindings;
-for (let i = 1; i <= RUNS; i++) {
-  for (const name of ['floor', 'check']) {
+const rounds = Math.max(RUNS, ANCHOR_RUNS);
+for (let i = 1; i <= rounds; i++) {
+  for (const name of NAMES) {
+    const limit = SUBJECTS[name].anchor ? ANCHOR_RUNS : RUNS;
+    if (i > limit) continue;
     globalThis.gc?.();
     const r = await runOnce(name);
-    const line = `bench: run ${i}/${RUNS} ${name.padEnd(5)} wall ${fmtS(r.wallMs).padStart(8)}  cpu ${fmtS(r.cpuMs).padStart(8)}  ${fmtMB(r.rssKB).padStart(7)}  exit ${r.signal ?? r.exitCode}  load ${loadavg()[0].toFixed(1)}`;
+    const line = `bench: run ${i}/${limit} ${name.padEnd(12)} wall ${fmtS(r.wallMs).padStart(8)}  cpu ${fmtS(r.cpuMs).padStart(8)}  ${fmtMB(r.rssKB).padStart(7)}  exit ${r.signal ?? r.exitCode}  load ${loadavg()[0].toFixed(1)}`;
     console.error(r.ok ? line : `${line}  CRASHED`);
     if (!r.ok) {
       crashes.push({ name, run: i, exitCode: r.exitCode, signal: r.signal, error: r.error, stderr: r.stderr?.slice(-4000) });
@@ -168,31 +283,28 @@ for (let i = 1; i <= RUNS; i++) {
       } catch {
         floorReport = undefined;
       }
-    } else {
+    }
+    const out = SUBJECTS[name].argv[SUBJECTS[name].argv.indexOf('--output') + 1];
+    if (SUBJECTS[name].argv.includes('--output')) {
       try {
-        checkFindings = JSON.parse(readFileSync(checkOutput, 'utf8'));
+        outputs[name] = readFileSync(out, 'utf8');
+        if (name === 'cold') checkFindings = JSON.parse(outputs[name]);
       } catch (e) {
         crashes.push({ name, run: i, error: `unreadable --output file: ${e.message}` });
       }
     }
+    if (name === 'spectral' || name === 'yls') outputs[name] = r.stdout.trim().split('\n').pop();
   }
 }
-rmSync(scratch, { recursive: true, force: true });
-
+writeFileSync(editedFile, editedOriginal);
 // ─── Report ────────────────────────────────────────────────────────────────────────────────
 
 const med = {};
-for (const name of ['floor', 'check']) {
+for (const name of Object.keys(SUBJECTS)) {
   med[name] = { wallMs: median(runs[name].map((r) => r.wallMs)), cpuMs: median(runs[name].map((r) => r.cpuMs)), rssKB: median(runs[name].map((r) => r.rssKB)) };
 }
-const ratio = med.check.wallMs && med.floor.wallMs ? med.check.wallMs / med.floor.wallMs : undefined;
-const cpuRatio = med.check.cpuMs && med.floor.cpuMs ? med.check.cpuMs / med.floor.cpuMs : undefined;
-const rssRatio = med.check.rssKB && med.floor.rssKB ? med.check.rssKB / med.floor.rssKB : undefined;
-const checkRssMB = MB(med.check.rssKB);
-const meets = {
-  time: ratio === undefined ? undefined : ratio <= TARGETS.maxRatio,
-  memory: checkRssMB === undefined ? undefined : checkRssMB < TARGETS.maxRssMB,
-};
+const over = (a, b, key = 'wallMs') => (med[a][key] && med[b][key] ? med[a][key] / med[b][key] : undefined);
+const base = (name) => (name === 'coldInvalid' || name === 'floorInvalid' ? 'floorInvalid' : 'floor');
 
 const byRule = {};
 for (const f of checkFindings ?? []) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
@@ -200,37 +312,62 @@ const expected = manifest.expectedFindings;
 const findingsMatch =
   checkFindings !== undefined &&
   Object.keys({ ...byRule, ...expected }).every((rule) => (byRule[rule] ?? 0) === (expected[rule] ?? 0));
+// Cold, cold writing, warm and edited report the same findings, byte for byte.
+const identical = ['coldWriting', 'warm', 'edited'].every((n) => outputs[n] === undefined || outputs[n] === outputs.cold);
+const invalidFindings = outputs.coldInvalid ? JSON.parse(outputs.coldInvalid) : undefined;
+const anchorReport = (name) => {
+  try {
+    return outputs[name] ? JSON.parse(outputs[name]) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const spectralFindings = anchorReport('spectral')?.results;
+const ylsFindings = anchorReport('yls')?.diagnostics;
 
+const x = (r) => (r === undefined ? 'n/a' : `${r.toFixed(2)}×`);
 const yes = (v) => (v === undefined ? 'n/a' : v ? 'met' : '**missed**');
 const list = (name, key, fmt) => runs[name].map((r) => fmt(r[key])).join(', ');
-const x = (r) => (r === undefined ? 'n/a' : `${r.toFixed(2)}×`);
+const rows = Object.keys(SUBJECTS).map((n) => {
+  if (!runs[n].length) return `| ${SUBJECTS[n].label} | ${n === 'spectral' ? spectralNote ?? 'n/a' : 'n/a'} | | | | |`;
+  return `| ${SUBJECTS[n].label} | ${fmtS(med[n].wallMs)} | ${x(over(n, base(n)))} | ${fmtS(med[n].cpuMs)} | ${x(over(n, base(n), 'cpuMs'))} | ${fmtMB(med[n].rssKB)} |`;
+});
 const table = [
-  `| what | wall (median of ${RUNS}) | CPU user+sys (median) | peak RSS (median) | wall per run | peak RSS per run |`,
-  '|---|---:|---:|---:|---|---|',
-  ...['floor', 'check'].map(
-    (n) =>
-      `| ${SUBJECTS[n].label} | ${fmtS(med[n].wallMs)} | ${fmtS(med[n].cpuMs)} | ${fmtMB(med[n].rssKB)} | ${list(n, 'wallMs', fmtS)} | ${list(n, 'rssKB', fmtMB)} |`,
-  ),
-  `| check / floor | ${x(ratio)} | ${x(cpuRatio)} | ${x(rssRatio)} | | |`,
+  `| what | wall (median) | wall / floor | CPU user+sys | CPU / floor | peak RSS |`,
+  '|---|---:|---:|---:|---:|---:|',
+  ...rows,
 ].join('\n');
 
+const coldRatio = over('cold', 'floor');
+const coldRssMB = MB(med.cold.rssKB);
+const invalidRatio = over('coldInvalid', 'floorInvalid');
+const meets = {
+  cold: coldRatio === undefined ? undefined : coldRatio <= TARGETS.coldRatio,
+  coldMemory: coldRssMB === undefined ? undefined : coldRssMB <= TARGETS.coldRssMB,
+  warm: med.warm.wallMs === undefined ? undefined : med.warm.wallMs <= TARGETS.warmMs,
+  invalid: invalidRatio === undefined ? undefined : invalidRatio <= TARGETS.invalidRatio,
+};
+
 const summary = [
-  `Workspace: ${manifest.files} files, ${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.lines.toLocaleString('en')} lines (${manifest.generator}).`,
-  `Node ${process.version}, ${cpus().length} CPU(s); peak RSS from ${timeTool ? 'GNU time -v' : 'process.resourceUsage().maxRSS'}; 1 MB = 10^6 bytes; ` +
-    `1-min load average ${loadStart.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after${Math.max(loadStart, loadavg()[0]) > cpus().length * 0.75 ? ' (busy machine: wall times are inflated, the CPU-time ratio is the steadier figure)' : ''}.`,
+  `Workspace: ${manifest.files} files, ${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.lines.toLocaleString('en')} lines (${manifest.generator}); ` +
+    `the invalid copy misspells \`title\` in ${invalidInfo.changed} of ${invalidInfo.files} journeys.`,
+  `Node ${process.version}, ${cpus().length} CPU(s); ${RUNS} run(s) each, anchors ${ANCHOR_RUNS}; peak RSS from ${timeTool ? 'GNU time -v' : 'process.resourceUsage().maxRSS'}; 1 MB = 10^6 bytes; ` +
+    `1-min load average ${loadStart.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after${Math.max(loadStart, loadavg()[0]) > cpus().length * 0.75 ? ' (busy machine: wall times are inflated, the CPU-time ratios are the steadier figures)' : ''}.`,
   '',
   table,
   '',
-  `Targets: check within ${TARGETS.maxRatio}× of the floor: ${yes(meets.time)}` +
-    (ratio === undefined ? '' : ` (${ratio.toFixed(2)}×)`) +
-    `; check under ${TARGETS.maxRssMB} MB: ${yes(meets.memory)}` +
-    (checkRssMB === undefined ? '' : ` (${checkRssMB.toFixed(0)} MB)`) +
-    '.',
+  `Targets: cold ≤ ${TARGETS.coldRatio}× floor: ${yes(meets.cold)}${coldRatio === undefined ? '' : ` (${coldRatio.toFixed(2)}×, CPU ${x(over('cold', 'floor', 'cpuMs'))})`}; ` +
+    `cold ≤ ${TARGETS.coldRssMB} MB: ${yes(meets.coldMemory)}${coldRssMB === undefined ? '' : ` (${coldRssMB.toFixed(0)} MB)`}; ` +
+    `warm ≤ ${TARGETS.warmMs / 1000} s: ${yes(meets.warm)}; 5 % invalid ≤ ${TARGETS.invalidRatio}× its floor: ${yes(meets.invalid)}${invalidRatio === undefined ? '' : ` (${invalidRatio.toFixed(2)}×)`}.`,
   checkFindings === undefined
     ? 'Findings: none read.'
     : `Findings: ${checkFindings.length} (${Object.entries(byRule)
         .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}); ${findingsMatch ? 'as the generator planted them' : `EXPECTED ${JSON.stringify(expected)}`}.`,
+        .join(', ')}); ${findingsMatch ? 'as the generator planted them' : `EXPECTED ${JSON.stringify(expected)}`}; ` +
+      `cold, cold writing, warm and edited outputs ${identical ? 'byte-identical' : '**DIFFER**'}.`,
+  invalidFindings ? `5 % invalid: ${invalidFindings.length} findings.` : null,
+  ylsFindings !== undefined ? `yaml-language-server: ${ylsFindings} diagnostic(s).` : null,
+  spectralFindings !== undefined ? `Spectral: ${spectralFindings} result(s).` : spectralNote ? `Spectral: ${spectralNote}.` : null,
   floorReport ? `Floor: ${floorReport.schemaErrors} schema error(s), ${floorReport.yamlErrors} YAML error(s); in-process parse ${fmtS(floorReport.parseMs)}, ajv ${fmtS(floorReport.validateMs)}.` : null,
   crashes.length ? `CRASHED: ${crashes.map((c) => `${c.name} run ${c.run}`).join(', ')}` : null,
 ]
@@ -250,25 +387,22 @@ const results = {
     bytes: manifest.bytes,
     lines: manifest.lines,
     byKind: manifest.byKind,
+    invalidCopy: invalidInfo,
   },
-  commands: {
-    floor: ['node', ...SUBJECTS.floor.argv.map(rel)].join(' '),
-    check: ['node', ...SUBJECTS.check.argv.map((a) => (a === checkOutput ? '<tmp>/check.json' : rel(a)))].join(' '),
-  },
+  commands: Object.fromEntries(Object.entries(SUBJECTS).map(([n, s]) => [n, ['node', ...s.argv.map((a) => (a.startsWith(scratch) ? '<tmp>/' + a.slice(scratch.length + 1) : rel(a)))].join(' ')])),
   runs,
-  median: {
-    floor: { wallMs: med.floor.wallMs, cpuMs: med.floor.cpuMs, rssMB: round(MB(med.floor.rssKB)) },
-    check: { wallMs: med.check.wallMs, cpuMs: med.check.cpuMs, rssMB: round(MB(med.check.rssKB)) },
-  },
-  ratio: { wall: round(ratio, 3), cpu: round(cpuRatio, 3), rss: round(rssRatio, 3) },
+  median: Object.fromEntries(Object.keys(SUBJECTS).map((n) => [n, { wallMs: med[n].wallMs, cpuMs: med[n].cpuMs, rssMB: round(MB(med[n].rssKB)) }])),
+  ratio: Object.fromEntries(Object.keys(SUBJECTS).map((n) => [n, { wall: round(over(n, base(n)), 3), cpu: round(over(n, base(n), 'cpuMs'), 3) }])),
   loadAverage: { start: Number(loadStart.toFixed(2)), end: Number(loadavg()[0].toFixed(2)) },
-  targets: { ...TARGETS, timeMet: meets.time, memoryMet: meets.memory },
-  findings: { total: checkFindings?.length, byRule, expected, matchesExpected: findingsMatch },
+  targets: { ...TARGETS, met: meets },
+  findings: { total: checkFindings?.length, byRule, expected, matchesExpected: findingsMatch, identicalAcrossRuns: identical, invalidCopy: invalidFindings?.length, yls: ylsFindings, spectral: spectralFindings },
+  spectral: spectralNote,
   floor: floorReport,
   crashes,
 };
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 console.error(`bench: results written to ${rel(resultsFile)}`);
+rmSync(scratch, { recursive: true, force: true });
 
 function round(x, digits = 1) {
   return x === undefined ? undefined : Number(x.toFixed(digits));

@@ -11,6 +11,8 @@ export interface CheckOptions {
   failSeverity: 'error' | 'warning' | 'info';
   lang?: string;
   color?: boolean;
+  /** False with --no-cache: nothing is read from or written to the workspace's .peakend-cache. */
+  cache: boolean;
   help: boolean;
 }
 
@@ -19,12 +21,12 @@ export interface CheckOptions {
  * `--format stylish --format sarif --output out.sarif` prints stylish and writes SARIF.
  */
 export function parseCheckArgs(argv: string[], formats: readonly string[]): CheckOptions {
-  const parsed = parseOptions(argv, { ...OUTPUT_OPTIONS, 'fail-severity': { type: 'string' } });
+  const parsed = parseOptions(argv, { ...OUTPUT_OPTIONS, 'fail-severity': { type: 'string' }, 'no-cache': { type: 'boolean' } });
   const { outputs, color } = formatOutputs(parsed.tokens ?? [], formats);
   const fail = parsed.values['fail-severity'] ?? 'error';
   if (fail !== 'error' && fail !== 'warning' && fail !== 'info') throw new UsageError(`--fail-severity takes error, warning or info, not "${fail}".`);
   const v = parsed.values;
-  const o: CheckOptions = { paths: parsed.positionals, outputs, failSeverity: fail, help: Boolean(v.help) };
+  const o: CheckOptions = { paths: parsed.positionals, outputs, failSeverity: fail, cache: !v['no-cache'], help: Boolean(v.help) };
   if (v.lang !== undefined) {
     if (!['en', 'zh-cn', 'zh-CN', 'zh'].includes(v.lang)) throw new UsageError(`--lang takes en or zh-cn, not "${v.lang}".`);
     o.lang = v.lang;

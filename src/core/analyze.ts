@@ -1,11 +1,12 @@
-import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, type Alias, type Node, type YAMLMap } from 'yaml';
 import { analyzeChecklist } from './checklist/analyze';
 import { isChecklistFile } from './checklist/files';
 import type { PeakendConfig } from './config/config';
 import { globProblem } from './config/globs';
-import type { MessageArgs, MessageRef } from './finding';
+import type { MessageArgs, MessageRef, Range } from './finding';
 import type { MessageId } from './messages/render';
-import { FileReporter } from './report';
+import { FileReporter, NOWHERE } from './report';
+import type { ModelStore } from './workspace/store';
 import { KINDS, kindFromFileName } from './kinds';
 import { isDocumentKind, DOCUMENT_KINDS, FORMAT_VERSION, type DocumentKind } from './model/kinds';
 import { Extractor } from './model/extract';
@@ -17,7 +18,9 @@ import { decodeUtf8 } from './text/decode';
 import { LineIndex } from './text/lineIndex';
 import { scanSuppressions } from './text/suppressions';
 import { didYouMean } from './didYouMean';
+import { fastLoad } from './yaml/fastLoad';
 import { parseYaml, withoutScalarLines } from './yaml/parseYaml';
+import { plainNodes } from './yaml/plainNodes';
 import { itemsOf, pairOf, span, stringOf, valueOf } from './yaml/nodes';
 
 /**
@@ -32,11 +35,26 @@ export type FileInput =
   | { notFile: 'directory' | 'other' }
   | { folderError: string | MessageRef };
 
+export interface AnalyzeOptions {
+  /**
+   * 'later': a file that turns out valid may be read without positions (about ten times faster) and
+   * comes back `withoutPositions`; the caller re-analyses it when a place in it is needed
+   * (Workspace does). Any other file is analysed as always.
+   */
+  positions?: 'now' | 'later';
+  /** With positions 'later': models kept from an earlier run (by content), and where this run's go. */
+  store?: ModelStore;
+}
+
 /** Parses, validates and analyses one file on its own. Never throws on bad input: every problem is a finding. */
-export function analyzeFile(file: string, input: FileInput, config: PeakendConfig): FileModel {
+export function analyzeFile(file: string, input: FileInput, config: PeakendConfig, options: AnalyzeOptions = {}): FileModel {
   const text = readText(file, input, config);
   if (typeof text !== 'string') return text;
   if (isChecklistFile(file, config)) return analyzeChecklist(file, text);
+  if (options.positions === 'later') {
+    const quick = analyzeWithoutPositions(file, text, config);
+    if (quick) return quick;
+  }
 
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);
@@ -52,9 +70,49 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
     report.at('schema', s[0], s[1], 'yaml.notMapping');
     return model;
   }
+  analyzeDocument(file, model, report, root, doc, value, aliases, hasSyntaxErrors, config);
+  return model;
+}
 
+/**
+ * The quick path: js-yaml data (fastLoad) as yaml nodes without positions. Undefined, so that the
+ * file takes the full path, unless the file reads the same with both parsers and the kind check,
+ * the schema and the file rules find nothing a setting does not switch off.
+ */
+function analyzeWithoutPositions(file: string, text: string, config: PeakendConfig): FileModel | undefined {
+  // Disable comments need to know which lines are text inside a block scalar: left to the full path.
+  if (scanSuppressions(text).size) return undefined;
+  const value = fastLoad(text, config.maxDepth);
+  if (!value) return undefined;
+  const lines = new LineIndex(text);
+  const report = new PlacelessReporter(file, lines);
+  const model = emptyModel(file, lines, report);
+  model.value = value;
+  model.withoutPositions = true;
+  const doc = new Document();
+  const root = plainNodes(value) as YAMLMap;
+  doc.contents = root;
+  analyzeDocument(file, model, report, root, doc as Document.Parsed, value, new Map(), false, config);
+  for (const f of report.findings) if (config.rules[f.ruleId] !== 'off') return undefined;
+  // The entities are all cross-file rules read; the data would only hold memory until the run ends.
+  model.value = null;
+  return model;
+}
+
+function analyzeDocument(
+  file: string,
+  model: FileModel,
+  report: FileReporter,
+  root: YAMLMap,
+  doc: Document.Parsed,
+  value: unknown,
+  aliases: Map<Alias, Node> | undefined,
+  hasSyntaxErrors: boolean,
+  config: PeakendConfig,
+): void {
+  const text = report.lines.text;
   const { kind, unknown } = checkKind(file, root, report);
-  if (!kind) return model;
+  if (!kind) return;
   model.kindUnknown = unknown;
   model.kind = kind;
 
@@ -78,12 +136,22 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   // A glob that could take minutes to match is reported at its node (resolveConfig ignores it).
   if (kind === 'config') checkGlobs(root, report);
 
-  if (!fromTheFuture && !hasSyntaxErrors) for (const rule of FILE_RULES) rule.check(model, report, config);
-  return model;
+  if (fromTheFuture || hasSyntaxErrors) return;
+  for (const rule of FILE_RULES) {
+    // Findings of a rule that is off are dropped later; a model without positions is for reporting only.
+    if (!model.withoutPositions || config.rules[rule.id] !== 'off') rule.check(model, report, config);
+  }
+}
+
+/** Reports for a model read without positions: every range is the file's start (one shared object). */
+class PlacelessReporter extends FileReporter {
+  override range(): Range {
+    return NOWHERE;
+  }
 }
 
 /** The file's text, or a model holding the one finding that says why there is no text to analyse. */
-function readText(file: string, input: FileInput, config: PeakendConfig): string | FileModel {
+export function readText(file: string, input: FileInput, config: PeakendConfig): string | FileModel {
   // Findings about the whole file sit at its start; an encoding error marks the one bad character.
   const failed = (ruleId: RuleId, messageId: MessageId, args: MessageArgs, line = 0, character = 0, width = 0): FileModel => {
     const lines = new LineIndex('');

@@ -4,6 +4,7 @@ export type { Host, ReadResult } from './host';
 export { analyzeFile, type FileInput } from './analyze';
 export { Workspace } from './workspace/workspace';
 export { ModelCache } from './workspace/modelCache';
+export { storeModel, restoreModel, type ModelStore, type StoreFile } from './workspace/store';
 export { WorkspaceIndex } from './workspace/index';
 export { openWorkspace, loadWorkspace, checkPaths, loadConfig, readConfig, discoverFiles, findConfigFile, readInput } from './workspace/load';
 export { defaultConfig, resolveConfig, type PeakendConfig, type RuleSetting, DEFAULT_INCLUDE, CONFIG_FILE_NAMES } from './config/config';

@@ -42,6 +42,9 @@ export function fix(messageId: MessageId, args: MessageArgs, edits: Fix['edits']
   return f;
 }
 
+/** The one range of every place in a model read without positions: the file's start. */
+export const NOWHERE: Range = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
+
 /** Collects the findings of one file, turning source offsets into ranges. */
 export class FileReporter {
   readonly findings: Finding[] = [];

@@ -157,13 +157,15 @@ describe('parseCheckArgs', () => {
   };
 
   it('pairs each --output with the --format before it; stylish to standard output by default', () => {
-    expect(parse()).toEqual({ paths: [], outputs: [{ format: 'stylish' }], failSeverity: 'error', help: false });
+    expect(parse()).toEqual({ paths: [], outputs: [{ format: 'stylish' }], failSeverity: 'error', cache: true, help: false });
     expect(parse('a', '-f', 'json', '-o', 'x.json', 'b', '--format', 'stylish')).toEqual({
       paths: ['a', 'b'],
       outputs: [{ format: 'json', file: 'x.json' }, { format: 'stylish' }],
       failSeverity: 'error',
+      cache: true,
       help: false,
     });
+    expect(parse('--no-cache').cache).toBe(false);
     expect(parse('-o', 'r.txt').outputs).toEqual([{ format: 'stylish', file: 'r.txt' }]);
     expect(parse('--color', '--no-color').color).toBe(false);
     expect(parse('--no-color', '--color').color).toBe(true);
@@ -209,7 +211,7 @@ describe('errors, defaults and edges', () => {
   });
 
   it('leaves colour unset unless asked, and names the formats in the help', () => {
-    expect(parseCheckArgs([], ['stylish'])).toStrictEqual({ paths: [], outputs: [{ format: 'stylish' }], failSeverity: 'error', help: false });
+    expect(parseCheckArgs([], ['stylish'])).toStrictEqual({ paths: [], outputs: [{ format: 'stylish' }], failSeverity: 'error', cache: true, help: false });
     expect(checkHelp(['a', 'b'])).toContain('  -f, --format <name>          a, b (default stylish); may repeat\n');
     const short = mainHelp([{ name: 'x', usage: '', summary: 'S', help: () => '', run: async () => 0 }]);
     expect(short).toContain('\n  x                S\n  help [command]   Show help for a command\n');

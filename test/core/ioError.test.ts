@@ -21,8 +21,8 @@ describe('why a read failed', () => {
 
   it('is localised in the finding', () => {
     const input = { size: 0, error: ioErrorDetail(sysError('EACCES', 'EACCES: permission denied')) };
-    expect(analyzeFile('/ws/a.personas.yaml', input, defaultConfig('/ws')).findings[0].message).toBe('The file cannot be read: permission denied');
-    const f = analyzeFile('/ws/a.personas.yaml', input, defaultConfig('/ws')).findings[0];
+    expect(analyzeFile('/ws/a.personas.yaml', input, defaultConfig('/ws')).findings[0]!.message).toBe('The file cannot be read: permission denied');
+    const f = analyzeFile('/ws/a.personas.yaml', input, defaultConfig('/ws')).findings[0]!;
     expect(localizeFinding(f, 'zh-cn').message).toContain('没有权限');
   });
 });

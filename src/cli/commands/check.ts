@@ -1,4 +1,5 @@
 import { RULES, SEVERITY_RANK, checkPaths, localizeFinding, normalize, terminalSafe } from '../../core';
+import { diskStore, engineId } from '../../node/diskStore';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { writeTarget } from '../../node/writeFileAtomic';
 import { parseCheckArgs, UsageError, type CheckOptions } from '../args';
@@ -23,7 +24,9 @@ export const check: Command = {
     const cwd = normalize(toEnginePath(io.cwd, '/'));
     await checkOutputsDiffer(opts.outputs, cwd);
     const paths = await workspacePaths(opts.paths, cwd);
-    const result = await checkPaths(nodeHost, paths);
+    // Only findings leave this command: valid files need no positions.
+    const engine = opts.cache ? engineId(VERSION) : '';
+    const result = await checkPaths(nodeHost, paths, { positions: 'later' }, opts.cache ? (config) => diskStore(config, engine) : undefined);
     const lang = languageOf(opts.lang, io.env);
     const findings = result.findings.map((f) => localizeFinding(f, lang));
     const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
@@ -70,6 +73,7 @@ Options:
       --fail-severity <level>  error (default), warning or info: exit 1 when a finding is at or above it
       --lang <language>        en or zh-cn for messages (default: from LANG)
       --color, --no-color      Force colour on or off (default: on when writing to a terminal)
+      --no-cache               Neither read nor write .peakend-cache (results of earlier runs, by content)
   -h, --help                   Show this help
 
 Examples:

@@ -27,11 +27,15 @@ export function applies(standard: Standard, tp: Touchpoint): boolean {
 export class Coverage {
   private readonly byKey = new Map<string, Standard[]>();
   private readonly byId = new Map<string, Standard[]>();
+  private readonly order = new Map<Standard, number>();
+  /** Both coverage rules ask for every touchpoint: each is worked out once. */
+  private readonly memo = new Map<Touchpoint, Standard[]>();
 
   constructor(
     readonly touchpoints: readonly Touchpoint[],
     readonly standards: readonly Standard[],
   ) {
+    standards.forEach((s, i) => this.order.set(s, i));
     for (const s of standards) {
       push(this.byId, s.def.id, s);
       const sel = s.appliesTo;
@@ -45,6 +49,12 @@ export class Coverage {
 
   /** The standards that apply to a touchpoint, in file order. */
   standardsFor(tp: Touchpoint): Standard[] {
+    let known = this.memo.get(tp);
+    if (!known) this.memo.set(tp, (known = this.match(tp)));
+    return known;
+  }
+
+  private match(tp: Touchpoint): Standard[] {
     const candidates = new Set<Standard>();
     const add = (list: Standard[] | undefined) => list?.forEach((s) => candidates.add(s));
     for (const r of tp.standards) add(this.byId.get(r.id));
@@ -52,7 +62,10 @@ export class Coverage {
     if (tp.channel !== undefined) add(this.byKey.get(`c\u0000${tp.channel}`));
     if (tp.phase !== undefined) add(this.byKey.get(`p\u0000${tp.phase}`));
     for (const t of tp.tags) add(this.byKey.get(`g\u0000${t}`));
-    return this.standards.filter((s) => candidates.has(s) && applies(s, tp));
+    // Candidates only, put back in file order: scanning every standard per touchpoint is quadratic.
+    const out: Standard[] = [];
+    for (const s of candidates) if (applies(s, tp)) out.push(s);
+    return out.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 
   /** The touchpoints each standard applies to. */

@@ -219,4 +219,10 @@ export interface FileModel {
   checklist?: ParsedChecklist;
   /** `# peakend-disable-next-line` comments: line → rule IDs it silences (empty set = all rules). */
   suppressions: Map<number, Set<string>>;
+  /**
+   * Read without positions (a valid file on the quick path): every range is the file's start, and
+   * `value` is not kept. Such a model is re-analysed with positions before any finding, related
+   * place or fix points into it.
+   */
+  withoutPositions?: true;
 }

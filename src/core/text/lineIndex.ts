@@ -2,17 +2,25 @@ import type { Position, Range } from '../finding';
 
 /** Maps string offsets to 0-based line/UTF-16 column. `\r\n`, `\r` and `\n` all end a line. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private lineStarts?: number[];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  /** Counted on first use: most files of a run that only reports never need a position. */
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const text = this.text;
+    const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
+      if (c === 10) starts.push(i + 1);
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+        starts.push(i + 1);
       }
     }
+    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {

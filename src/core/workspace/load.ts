@@ -3,11 +3,12 @@ import { ALWAYS_EXCLUDED_DIRS, CONFIG_FILE_NAMES, defaultConfig, resolveConfig, 
 import type { MessageRef } from '../finding';
 import type { Host } from '../host';
 import { ioErrorDetail } from './ioError';
-import { analyzeFile, type FileInput } from '../analyze';
+import { analyzeFile, type AnalyzeOptions, type FileInput } from '../analyze';
 import { isChecklistFile } from '../checklist/files';
 import type { FileModel } from '../model/types';
 import { dirname, isInside, join, normalize, relative } from '../util/paths';
 import type { ModelCache } from './modelCache';
+import type { ModelStore } from './store';
 import { Workspace } from './workspace';
 
 /** The nearest peakend.yaml at or above `folder`. */
@@ -100,14 +101,23 @@ export interface LoadedWorkspace {
  * Loads the workspace around `folder`: its config, every file it includes, and any `extraFiles`
  * (files given by name are checked whatever their name).
  */
-export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = [], cache?: ModelCache): Promise<LoadedWorkspace> {
+export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = [], cache?: ModelCache, options?: AnalyzeOptions): Promise<LoadedWorkspace> {
   const { config, model } = await loadConfig(host, normalize(folder));
-  return loadWorkspace(host, config, model, extraFiles.map(normalize), cache);
+  return loadWorkspace(host, config, model, extraFiles.map(normalize), cache, options);
 }
 
+const CONCURRENT_READS = 16;
+
 /** Loads every file of a workspace whose config is already known. */
-export async function loadWorkspace(host: Host, config: PeakendConfig, model?: FileModel, extraFiles: string[] = [], cache?: ModelCache): Promise<LoadedWorkspace> {
-  const workspace = new Workspace(config, cache);
+export async function loadWorkspace(
+  host: Host,
+  config: PeakendConfig,
+  model?: FileModel,
+  extraFiles: string[] = [],
+  cache?: ModelCache,
+  options?: AnalyzeOptions,
+): Promise<LoadedWorkspace> {
+  const workspace = new Workspace(config, cache, options);
   const folders: string[] = [];
   const files = await discoverFiles(host, config, (folder, error) => {
     workspace.setFile(folder, { folderError: error });
@@ -120,15 +130,26 @@ export async function loadWorkspace(host: Host, config: PeakendConfig, model?: F
     requested.add(model.file);
   }
   for (const f of extraFiles) if (!requested.has(f)) files.push(f);
-  for (const file of files) workspace.setFile(file, await readInput(host, file, config.maxFileBytes));
+  // Reads overlap, so that the disk and the event loop are busy together; files are added in order.
+  for (let i = 0; i < files.length; i += CONCURRENT_READS) {
+    const batch = files.slice(i, i + CONCURRENT_READS);
+    const inputs = await Promise.all(batch.map((file) => readInput(host, file, config.maxFileBytes)));
+    batch.forEach((file, j) => workspace.addFile(file, inputs[j]!));
+  }
   return { workspace, requested: new Set([...requested, ...extraFiles]), unreadableFolders: folders };
 }
 
 /**
  * Checks the given files and folders: each loads the workspace it belongs to (so references
- * resolve), and only findings inside the given paths are kept.
+ * resolve), and only findings inside the given paths are kept. A caller that wants only findings
+ * passes `positions: 'later'`, and may give each workspace a store of earlier runs' work.
  */
-export async function checkPaths(host: Host, paths: string[]): Promise<{ workspaces: Workspace[]; files: string[]; findings: import('../finding').Finding[] }> {
+export async function checkPaths(
+  host: Host,
+  paths: string[],
+  options: AnalyzeOptions = {},
+  storeFor?: (config: PeakendConfig) => ModelStore | undefined,
+): Promise<{ workspaces: Workspace[]; files: string[]; findings: import('../finding').Finding[] }> {
   const groups = new Map<string, { folder: string; files: string[]; folders: string[] }>();
   // "./a/../b.yaml" and "b.yaml" are one file: compare normalized paths only.
   for (const p of paths.map(normalize)) {
@@ -145,10 +166,12 @@ export async function checkPaths(host: Host, paths: string[]): Promise<{ workspa
   const files: string[] = [];
   const findings: import('../finding').Finding[] = [];
   for (const g of groups.values()) {
-    const { workspace, unreadableFolders } = await openWorkspace(host, g.folder, g.files);
+    const { config, model } = await loadConfig(host, normalize(g.folder));
+    const store = storeFor?.(config);
+    const { workspace, unreadableFolders } = await loadWorkspace(host, config, model, g.files.map(normalize), undefined, store ? { ...options, store } : options);
     workspaces.push(workspace);
     const wanted = (f: string) => g.files.includes(f) || g.folders.some((d) => isInside(d, f));
-    for (const f of workspace.files.keys()) if (wanted(f) && !unreadableFolders.includes(f)) files.push(f);
+    for (const f of workspace.fileNames()) if (wanted(f) && !unreadableFolders.includes(f)) files.push(f);
     for (const f of workspace.findings()) if (wanted(f.file)) findings.push(f);
   }
   return { workspaces, files, findings };

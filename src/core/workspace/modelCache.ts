@@ -1,4 +1,4 @@
-import { analyzeFile, type FileInput } from '../analyze';
+import { analyzeFile, type AnalyzeOptions, type FileInput } from '../analyze';
 import type { PeakendConfig } from '../config/config';
 import type { FileModel } from '../model/types';
 
@@ -17,14 +17,14 @@ export class ModelCache {
   private readonly entries = new Map<string, Entry>();
   hits = 0;
 
-  analyze(file: string, input: FileInput, config: PeakendConfig): FileModel {
-    const settings = JSON.stringify(config);
+  analyze(file: string, input: FileInput, config: PeakendConfig, options: AnalyzeOptions = {}): FileModel {
+    const settings = JSON.stringify([config, options.positions ?? 'now']);
     const e = this.entries.get(file);
     if (e && e.config === settings && sameInput(e.input, input)) {
       this.hits++;
       return e.model;
     }
-    const model = analyzeFile(file, input, config);
+    const model = analyzeFile(file, input, config, options);
     this.entries.set(file, { config: settings, input, model });
     return model;
   }

@@ -1,4 +1,4 @@
-import { analyzeFile, type FileInput } from '../analyze';
+import { analyzeFile, readText, type AnalyzeOptions, type FileInput } from '../analyze';
 import type { PeakendConfig } from '../config/config';
 import { compareFindings, type Finding } from '../finding';
 import type { FileModel } from '../model/types';
@@ -14,62 +14,154 @@ import { applySettings } from './settings';
  */
 export class Workspace {
   private readonly models = new Map<string, FileModel>();
+  /** Files added with a store, analysed (or taken from the store) when first needed. */
+  private readonly pending = new Map<string, FileInput>();
+  /** What each file was read from, for the store. */
+  private readonly inputs = new Map<string, FileInput>();
   private index?: WorkspaceIndex;
   private crossFindings?: Finding[];
 
-  /** `cache` lets workspaces loaded one after the other (two revisions) share the models of unchanged files. */
+  /**
+   * `cache` lets workspaces loaded one after the other (two revisions) share the models of unchanged files.
+   * With `positions: 'later'` valid files are read without positions, and only the files that
+   * findings point into are read again with them (`findings()` does): for a run that only reports.
+   */
   constructor(
     readonly config: PeakendConfig,
     private readonly cache?: ModelCache,
+    private readonly options: AnalyzeOptions = {},
   ) {}
 
   /** (Re)analyses one file. */
   setFile(file: string, input: FileInput): FileModel {
-    const model = this.cache ? this.cache.analyze(file, input, this.config) : analyzeFile(file, input, this.config);
+    this.pending.delete(file);
+    if (this.options.store) this.inputs.set(file, input);
+    const model = this.cache ? this.cache.analyze(file, input, this.config, this.options) : analyzeFile(file, input, this.config, this.options);
     this.models.set(file, model);
     this.invalidate();
     return model;
   }
 
+  /**
+   * Adds a file as `setFile` does; with a store the analysis waits until something needs it, so that
+   * a run over contents the store has seen before can take its findings without any analysis.
+   */
+  addFile(file: string, input: FileInput): void {
+    if (!this.options.store) {
+      this.setFile(file, input);
+      return;
+    }
+    this.models.delete(file);
+    this.pending.set(file, input);
+    this.inputs.set(file, input);
+    this.invalidate();
+  }
+
   /** Keeps a file analysed elsewhere (the config file, read before the workspace existed). */
   setModel(model: FileModel): void {
     this.models.set(model.file, model);
+    this.pending.delete(model.file);
+    if (this.options.store) this.inputs.set(model.file, { text: model.lines.text });
     this.invalidate();
   }
 
   deleteFile(file: string): boolean {
-    const had = this.models.delete(file);
+    const had = this.models.delete(file) || this.pending.delete(file);
+    this.inputs.delete(file);
     if (had) this.invalidate();
     return had;
   }
 
   getFile(file: string): FileModel | undefined {
+    this.settle();
     return this.models.get(file);
   }
 
   get files(): ReadonlyMap<string, FileModel> {
+    this.settle();
     return this.models;
   }
 
+  /** Every file of the workspace, without analysing any that waits. */
+  fileNames(): string[] {
+    return [...this.models.keys(), ...this.pending.keys()];
+  }
+
+  /** Analyses the files that wait, taking each model the store kept for the same content. */
+  private settle(): void {
+    const store = this.options.store;
+    if (!store || this.pending.size === 0) return;
+    for (const [file, input] of this.pending) {
+      const text = readText(file, input, this.config);
+      const kept = typeof text === 'string' ? store.model(file, input, text) : undefined;
+      const model = kept ?? analyzeFile(file, input, this.config, this.options);
+      // A checklist's model holds parsed Markdown: only YAML documents are kept.
+      if (!kept && !model.checklist) store.keep(file, input, model);
+      this.models.set(file, model);
+    }
+    this.pending.clear();
+  }
+
   getIndex(): WorkspaceIndex {
+    this.settle();
     this.index ??= new WorkspaceIndex(this.models.values());
     return this.index;
   }
 
   /** Every finding of the workspace, settings applied, sorted by file and position. */
   findings(): Finding[] {
+    const store = this.options.store;
+    const files = store ? [...this.inputs].map(([file, input]) => ({ file, input })) : [];
+    const kept = store?.findings(files);
+    if (kept) return kept;
+    this.settle();
+    this.placeFindings();
     const all: Finding[] = [];
     for (const m of this.models.values()) append(all, m.findings);
     append(all, this.crossFileFindings());
-    return applySettings(all, this.config, this.models).sort(compareFindings);
+    const out = applySettings(all, this.config, this.models).sort(compareFindings);
+    store?.keepFindings(files, out);
+    return out;
   }
 
   /** The findings located in one file. */
   findingsFor(file: string): Finding[] {
+    this.settle();
+    this.placeFindings();
     const m = this.models.get(file);
     if (!m) return [];
     const own = [...m.findings, ...this.crossFileFindings().filter((f) => f.file === file)];
     return applySettings(own, this.config, this.models).sort(compareFindings);
+  }
+
+  /**
+   * Re-analyses, with positions, each file read without them that a finding, a related place or a
+   * fix points into, until none is left. Cross-file rules key on IDs, so the files they point at stay
+   * the same; the loop only ends early for a fix that names the first file able to take an entry.
+   */
+  private placeFindings(): void {
+    this.settle();
+    for (;;) {
+      const pending = new Set<string>();
+      const note = (file: string) => {
+        if (this.models.get(file)?.withoutPositions) pending.add(file);
+      };
+      for (const f of this.crossFileFindings()) {
+        note(f.file);
+        for (const r of f.related ?? []) note(r.file);
+        for (const x of f.fixes ?? []) for (const e of x.edits) note(e.file);
+      }
+      if (pending.size === 0) return;
+      for (const file of pending) {
+        const m = this.models.get(file)!;
+        const exact = analyzeFile(file, { text: m.lines.text }, this.config);
+        this.models.set(file, exact);
+        // The next run over the same content takes this model, positions and all.
+        const input = this.inputs.get(file);
+        if (input) this.options.store?.keep(file, input, exact);
+      }
+      this.invalidate();
+    }
   }
 
   private crossFileFindings(): Finding[] {

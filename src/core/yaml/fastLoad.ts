@@ -1,0 +1,107 @@
+import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
+
+/*
+ * A quick read of plain YAML for files that turn out valid. js-yaml reads about ten times faster than
+ * `yaml` but keeps no positions, and the two disagree on some corners of the language. So this path
+ * takes only documents where they cannot disagree and gives up (undefined) on everything else: the
+ * caller then parses with `yaml` as always. Giving up is always safe; it only costs time.
+ */
+
+// The scalars of yaml's YAML 1.2 core schema, with yaml's own tests and conversions, in its order.
+// js-yaml applies implicit types to plain scalars only, as yaml does, and keeps one type per tag.
+const OCT = /^0o[0-7]+$/;
+const DEC = /^[-+]?[0-9]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const NAN_INF = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const scalar = (tag: string, resolve: (s: string) => boolean, construct: (s: string) => unknown) =>
+  new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => s !== null && resolve(s), construct });
+// Most plain scalars are text: the first character rules out the other types before any pattern runs.
+const first = (s: string) => s.charCodeAt(0);
+const mayBeNull = (s: string) => s.length === 0 || s.length <= 4 && (first(s) === 0x7e || (first(s) | 0x20) === 0x6e);
+const mayBeBool = (s: string) => (s.length === 4 || s.length === 5) && ((first(s) | 0x20) === 0x74 || (first(s) | 0x20) === 0x66);
+const mayBeNumber = (s: string) => {
+  const c = first(s);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e;
+};
+const CORE = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalar('null', (s) => mayBeNull(s) && /^(?:~|[Nn]ull|NULL)?$/.test(s), () => null),
+    scalar('bool', (s) => mayBeBool(s) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), (s) => s[0] === 't' || s[0] === 'T'),
+    scalar(
+      'int',
+      (s) => mayBeNumber(s) && (OCT.test(s) || DEC.test(s) || HEX.test(s)),
+      (s) => (OCT.test(s) ? parseInt(s.substring(2), 8) : DEC.test(s) ? parseInt(s, 10) : parseInt(s.substring(2), 16)),
+    ),
+    scalar(
+      'float',
+      (s) => mayBeNumber(s) && (NAN_INF.test(s) || EXP.test(s) || FLOAT.test(s)),
+      (s) => (!NAN_INF.test(s) ? parseFloat(s) : s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY),
+    ),
+  ],
+});
+
+/**
+ * Anything where the two parsers may read a document differently, or where `yaml` reports what
+ * js-yaml accepts: tabs, directives and document markers, anchors, aliases, tags, explicit and
+ * collection keys, merge keys, odd line breaks (a lone CR ends a line for js-yaml, not for yaml) and
+ * control characters. Over-matching (an `&` in a
+ * sentence) only sends a file down the full path.
+ */
+const UNSAFE = [
+  // eslint-disable-next-line no-control-regex
+  /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/,
+  /\r(?!\n)/,
+  /<</,
+  /[\]}]\s*:/,
+  /[\s,[{][&*!]|[\s,[{]\?(?:\s|$)/,
+  /^(?:[&*!%]|\?(?:\s|$)|---|\.\.\.)/m,
+];
+// Lone surrogates: looked for only in text that has any surrogate at all (the full test is slow).
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function unsafe(text: string): boolean {
+  for (const re of UNSAFE) if (re.test(text)) return true;
+  return SURROGATE.test(text) && LONE_SURROGATE.test(text);
+}
+
+/** Longer keys may break yaml's 1024-character limit on implicit keys: left to the full path. */
+const MAX_KEY = 256;
+
+/**
+ * The document's data when `yaml` would read the same data from it without any error or warning
+ * and it is a mapping no deeper than `maxDepth`; otherwise undefined.
+ */
+export function fastLoad(text: string, maxDepth: number): Record<string, unknown> | undefined {
+  if (unsafe(text)) return undefined;
+  let value: unknown;
+  try {
+    // Duplicate keys throw here (json: false): yaml's path reports them.
+    value = load(text, { schema: CORE });
+  } catch {
+    return undefined;
+  }
+  if (!isPlainObject(value) || !plain(value, 1, maxDepth)) return undefined;
+  return value;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** No key that yaml would read otherwise (a null key is "" there, "null" here), no nesting over the limit. */
+function plain(v: unknown, depth: number, maxDepth: number): boolean {
+  if (typeof v !== 'object' || v === null) return true;
+  if (depth > maxDepth) return false;
+  if (Array.isArray(v)) {
+    for (const item of v) if (!plain(item, depth + 1, maxDepth)) return false;
+    return true;
+  }
+  for (const key of Object.keys(v)) {
+    if (key === 'null' || key.length > MAX_KEY) return false;
+    if (!plain((v as Record<string, unknown>)[key], depth + 1, maxDepth)) return false;
+  }
+  return true;
+}

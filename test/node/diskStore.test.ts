@@ -1,0 +1,226 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkPaths, type ModelStore, type PeakendConfig } from '../../src/core';
+import type { CliIo } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { CACHE_DIR, diskStore } from '../../src/node/diskStore';
+import { nodeHost } from '../../src/node/nodeHost';
+import { PERSONAS, STANDARDS, TOUCHPOINTS, journey } from '../helpers/workspaces';
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const JOURNEY = journey(`
+      - id: call
+        title: 来电
+        touchpoints: [service-hotline]
+        emotions: { owner: 1, tenant: 1 }
+      - id: visit
+        title: 到访
+        touchpoints: [service-hotlin]
+        emotions: { owner: 2, tenant: 2 }
+`);
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'peakend-store-'));
+  made.push(dir);
+  writeFileSync(join(dir, 'peakend.yaml'), 'peakend: 1\nkind: config\n');
+  writeFileSync(join(dir, 'people.personas.yaml'), PERSONAS);
+  writeFileSync(join(dir, 'inv.touchpoints.yaml'), TOUCHPOINTS);
+  writeFileSync(join(dir, 'std.standards.yaml'), STANDARDS);
+  writeFileSync(join(dir, 'a.journey.yaml'), JOURNEY);
+  return dir;
+}
+
+/** A disk store that counts what it hands back. */
+function counting(engine = 'test') {
+  const counts = { models: 0, findings: 0 };
+  const storeFor = (config: PeakendConfig): ModelStore => {
+    const s = diskStore(config, engine);
+    return {
+      model: (f, i, t) => {
+        const m = s.model(f, i, t);
+        if (m) counts.models++;
+        return m;
+      },
+      keep: (f, i, m) => s.keep(f, i, m),
+      findings: (files) => {
+        const x = s.findings(files);
+        if (x) counts.findings++;
+        return x;
+      },
+      keepFindings: (files, x) => s.keepFindings(files, x),
+    };
+  };
+  return { counts, storeFor };
+}
+
+const check = (dir: string, storeFor?: (c: PeakendConfig) => ModelStore) => checkPaths(nodeHost, [dir], { positions: 'later' }, storeFor).then((r) => JSON.stringify(r.findings));
+const plain = (dir: string) => checkPaths(nodeHost, [dir]).then((r) => JSON.stringify(r.findings));
+const records = (dir: string) => readdirSync(join(dir, CACHE_DIR)).filter((n) => !n.startsWith('.'));
+
+describe('the disk store of peakend check', () => {
+  it('gives the findings of a run over the same contents, and reuses the models of unchanged files', async () => {
+    const dir = workspace();
+    const expected = await plain(dir);
+    expect(JSON.parse(expected).map((f: { ruleId: string }) => f.ruleId)).toEqual(['unknown-touchpoint']);
+    const first = counting();
+    expect(await check(dir, first.storeFor)).toBe(expected);
+    expect(first.counts).toEqual({ models: 0, findings: 0 });
+    expect(records(dir).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{32}\.models$/), expect.stringMatching(/^[0-9a-f]{32}\.run$/)]);
+    expect(readFileSync(join(dir, CACHE_DIR, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+
+    const second = counting();
+    expect(await check(dir, second.storeFor)).toBe(expected);
+    expect(second.counts).toEqual({ models: 0, findings: 1 });
+
+    // One file changes: its own analysis is redone, the three valid files come from the store.
+    writeFileSync(join(dir, 'a.journey.yaml'), JOURNEY.replace('service-hotlin]', 'service-center]'));
+    const third = counting();
+    const after = await check(dir, third.storeFor);
+    expect(after).toBe(await plain(dir));
+    expect(JSON.parse(after)).toEqual([]);
+    expect(third.counts).toEqual({ models: 3, findings: 0 });
+  });
+
+  it('ignores records of another engine or other settings', async () => {
+    const dir = workspace();
+    await check(dir, counting('one').storeFor);
+    const other = counting('two');
+    expect(await check(dir, other.storeFor)).toBe(await plain(dir));
+    expect(other.counts).toEqual({ models: 0, findings: 0 });
+    writeFileSync(join(dir, 'peakend.yaml'), 'peakend: 1\nkind: config\nrules:\n  unknown-touchpoint: warning\n');
+    const settings = counting('two');
+    const out = await check(dir, settings.storeFor);
+    expect(out).toBe(await plain(dir));
+    expect(JSON.parse(out)[0].severity).toBe('warning');
+    expect(settings.counts).toEqual({ models: 0, findings: 0 });
+  });
+
+  const damages: [string, (b: Buffer) => Buffer | string][] = [
+    ['truncated', (b) => b.subarray(0, Math.floor(b.length / 2))],
+    ['one byte changed', (b) => Buffer.from(b.map((x, i) => (i === b.length - 5 ? x ^ 1 : x)))],
+    ['empty', () => ''],
+    ['foreign', () => '{"format":"peakend-cache/1","key":"x","length":2,"sha256":"0"}\n{}'],
+    ['not JSON', () => '\u0000\u0001 garbage\n'],
+    ['a valid record of another workspace', (b) => b],
+  ];
+  for (const [what, change] of damages) {
+    it(`ignores and rewrites a ${what} record`, async () => {
+      const dir = workspace();
+      await check(dir, counting().storeFor);
+      for (const name of records(dir)) {
+        const path = join(dir, CACHE_DIR, name);
+        if (what === 'a valid record of another workspace') {
+          // Same settings key, but the files (their paths) are another workspace's.
+          const other = workspace();
+          writeFileSync(join(other, 'a.journey.yaml'), JOURNEY.replace('service-hotlin]', 'service-center]'));
+          await check(other, counting().storeFor);
+          const foreign = readdirSync(join(other, CACHE_DIR)).find((n) => n.endsWith(name.slice(name.indexOf('.'))));
+          if (foreign) writeFileSync(path, readFileSync(join(other, CACHE_DIR, foreign)));
+        } else writeFileSync(path, change(readFileSync(path)));
+      }
+      const damaged = counting();
+      expect(await check(dir, damaged.storeFor)).toBe(await plain(dir));
+      expect(damaged.counts).toEqual({ models: 0, findings: 0 });
+      // Rewritten whole: the next run takes it.
+      const next = counting();
+      expect(await check(dir, next.storeFor)).toBe(await plain(dir));
+      expect(next.counts.findings).toBe(1);
+    });
+  }
+
+  it('never writes through a link in place of its folder, nor reads a FIFO-like record', async () => {
+    const dir = workspace();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'peakend-elsewhere-'));
+    made.push(elsewhere);
+    symlinkSync(elsewhere, join(dir, CACHE_DIR));
+    expect(await check(dir, counting().storeFor)).toBe(await plain(dir));
+    expect(readdirSync(elsewhere)).toEqual([]);
+
+    const dir2 = workspace();
+    await check(dir2, counting().storeFor);
+    // A record replaced by a folder (or anything not a regular file) is passed over, not followed.
+    for (const name of records(dir2)) {
+      rmSync(join(dir2, CACHE_DIR, name));
+      mkdirSync(join(dir2, CACHE_DIR, name));
+    }
+    const over = counting();
+    expect(await check(dir2, over.storeFor)).toBe(await plain(dir2));
+    expect(over.counts).toEqual({ models: 0, findings: 0 });
+  });
+
+  it('keeps nothing but its records, named by hashes, in its own folder', async () => {
+    const dir = workspace();
+    await check(dir, counting().storeFor);
+    expect(readdirSync(dir).sort()).toEqual(['.peakend-cache', 'a.journey.yaml', 'inv.touchpoints.yaml', 'peakend.yaml', 'people.personas.yaml', 'std.standards.yaml']);
+    for (const name of readdirSync(join(dir, CACHE_DIR))) expect(name).toMatch(/^(\.gitignore|[0-9a-f]{32}\.(models|run))$/);
+  });
+
+  it('stays whole when runs over changing contents overlap', async () => {
+    const dir = workspace();
+    const variants = [JOURNEY, JOURNEY.replace('service-hotlin]', 'service-center]'), JOURNEY.replace('owner: 1', 'owner: 9')];
+    const runs: Promise<string>[] = [];
+    for (let i = 0; i < 9; i++) {
+      writeFileSync(join(dir, 'a.journey.yaml'), variants[i % 3]!);
+      runs.push(check(dir, counting().storeFor));
+    }
+    await Promise.all(runs);
+    // Whatever run wrote last, the records are whole and agree with the files as they are now.
+    const last = counting();
+    expect(await check(dir, last.storeFor)).toBe(await plain(dir));
+    expect(existsSync(join(dir, CACHE_DIR))).toBe(true);
+    expect(readdirSync(join(dir, CACHE_DIR)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('models taken from the store give the findings of a fresh analysis', () => {
+  const repo = join(__dirname, '..', '..');
+  for (const folder of ['examples/property-management', 'examples/online-service', 'test/fixtures/bad-input', 'test/fixtures/invalid']) {
+    it(`on ${folder}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'peakend-store-copy-'));
+      made.push(dir);
+      cpSync(join(repo, folder), dir, { recursive: true, filter: (src) => !src.includes(CACHE_DIR) });
+      const expected = await plain(dir);
+      await check(dir, counting().storeFor);
+      // Without the findings record every model comes from the store and the rules run again.
+      for (const name of records(dir)) if (name.endsWith('.run')) rmSync(join(dir, CACHE_DIR, name));
+      const again = counting();
+      expect(await check(dir, again.storeFor)).toBe(expected);
+      expect(again.counts.models).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('peakend check and its cache folder', () => {
+  async function run(argv: string[]) {
+    let stdout = '';
+    const io: CliIo = { cwd: '/', env: {}, stdout: { write: (t) => void (stdout += t), isTTY: false }, stderr: { write: () => {} }, writeFile: async () => {} };
+    const status = await main(argv, io);
+    return { status, stdout };
+  }
+
+  it('keeps its results in .peakend-cache, and the same output comes from it', async () => {
+    const dir = workspace();
+    const first = await run(['check', dir, '--format', 'json']);
+    expect(existsSync(join(dir, CACHE_DIR))).toBe(true);
+    expect(await run(['check', dir, '--format', 'json'])).toEqual(first);
+    expect(JSON.parse(first.stdout).map((f: { ruleId: string }) => f.ruleId)).toEqual(['unknown-touchpoint']);
+  });
+
+  it('with --no-cache neither reads nor writes it', async () => {
+    const dir = workspace();
+    const out = await run(['check', dir, '--format', 'json', '--no-cache']);
+    expect(existsSync(join(dir, CACHE_DIR))).toBe(false);
+    // A record that would say "no findings" is not read either.
+    await run(['check', dir, '--format', 'json']);
+    for (const name of records(dir)) if (name.endsWith('.run')) {
+      const path = join(dir, CACHE_DIR, name);
+      const text = readFileSync(path, 'utf8');
+      writeFileSync(path, text.replace(/"findings":\[.*\]\}$/s, '"findings":[]}'));
+    }
+    expect(await run(['check', dir, '--format', 'json', '--no-cache'])).toEqual(out);
+  });
+});
