@@ -7,6 +7,7 @@ import { completionProvider } from './features/completion';
 import { hoverProvider } from './features/hover';
 import { definitionProvider, documentSymbolProvider, referenceProvider, renameProvider, workspaceSymbolProvider } from './features/navigation';
 import { log } from './log';
+import type { PreviewInfo, PreviewManager } from './preview/manager';
 import { Sessions } from './sessions';
 import { showProblems } from './showProblems';
 import { StatusBar } from './statusBar';
@@ -19,6 +20,10 @@ export interface PeakendApi {
   whenIdle(): Promise<void>;
   /** The status bar item's text and tooltip, as shown now. */
   statusBar(): { text: string; tooltip: string };
+  /** The open previews and what each one's page last reported drawing (none until a preview opens). */
+  previews(): PreviewInfo[];
+  /** Has the active preview's page click the element a CSS selector names, as a user would. */
+  clickInPreview(selector: string): void;
 }
 
 export function activate(context: vscode.ExtensionContext): PeakendApi {
@@ -28,6 +33,20 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
   const diagnostics = new DiagnosticsPublisher(sessions, docs);
   const actions = codeActionProvider(sessions, diagnostics);
   const statusBar = new StatusBar(diagnostics);
+  // The preview (its code, and Mermaid in its page) loads when the first preview opens.
+  let previews: PreviewManager | undefined;
+  const previewManager = async () => {
+    if (!previews) {
+      const { PreviewManager } = await import('./preview/manager');
+      previews ??= new PreviewManager(context, sessions);
+      context.subscriptions.push(previews);
+    }
+    return previews;
+  };
+  const openPreview = async (toSide: boolean, uri?: vscode.Uri) => {
+    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    if (target) await (await previewManager()).open(target, toSide);
+  };
   context.subscriptions.push(
     log,
     sessions,
@@ -57,11 +76,37 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
     }),
     vscode.commands.registerCommand('peakend.showLog', () => log.show()),
     vscode.commands.registerCommand('peakend.showProblems', () => showProblems(diagnostics)),
+    vscode.commands.registerCommand('peakend.openPreview', (uri?: vscode.Uri) => openPreview(false, uri)),
+    vscode.commands.registerCommand('peakend.openPreviewToSide', (uri?: vscode.Uri) => openPreview(true, uri)),
+    vscode.commands.registerCommand('peakend.togglePreviewLock', async () => (await previewManager()).toggleLock()),
+    vscode.commands.registerCommand('peakend.exportPreview', async (format?: unknown, target?: unknown) => {
+      const chosen = format === 'svg' || format === 'png' || format === 'html' ? format : await pickExportFormat();
+      if (!chosen) return undefined;
+      const m = await previewManager();
+      return m.export(m.current(), chosen, target instanceof vscode.Uri ? target : undefined);
+    }),
+    vscode.window.registerWebviewPanelSerializer('peakend.preview', {
+      deserializeWebviewPanel: async (panel, state) => (await previewManager()).restore(panel, state),
+    }),
   );
   // Loading reads every file: it runs after activation returns, so activation stays fast.
   void sessions.reload();
   log.info(`Peakend activated in ${(performance.now() - started).toFixed(1)} ms (${vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: checks and navigation only'}).`);
-  return { whenIdle: () => sessions.whenIdle(), statusBar: () => statusBar.summary };
+  return {
+    whenIdle: () => sessions.whenIdle(),
+    statusBar: () => statusBar.summary,
+    previews: () => previews?.info() ?? [],
+    clickInPreview: (selector) => previews?.current()?.post({ type: 'click', selector }),
+  };
+}
+
+async function pickExportFormat(): Promise<'svg' | 'png' | 'html' | undefined> {
+  const items = [
+    { label: vscode.l10n.t('Chart as SVG'), format: 'svg' as const },
+    { label: vscode.l10n.t('Chart as PNG'), format: 'png' as const },
+    { label: vscode.l10n.t('Page as HTML'), format: 'html' as const },
+  ];
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Export the preview as') }))?.format;
 }
 
 export function deactivate(): void {}
