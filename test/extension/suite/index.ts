@@ -30,6 +30,7 @@ const SUITES: Record<string, () => void> = {
     require('./templates.itest');
     require('./lifecycle.itest');
     require('./settings.itest');
+    require('./preview.itest');
   },
   l10n: () => require('./l10n.itest'),
   trust: () => require('./trust.itest'),
