@@ -24,6 +24,8 @@ export interface PeakendApi {
   previews(): PreviewInfo[];
   /** Has the active preview's page click the element a CSS selector names, as a user would. */
   clickInPreview(selector: string): void;
+  /** Fires each time a preview's page reports what it drew. */
+  onDidRenderPreview: vscode.Event<PreviewInfo>;
 }
 
 export function activate(context: vscode.ExtensionContext): PeakendApi {
@@ -35,10 +37,11 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
   const statusBar = new StatusBar(diagnostics);
   // The preview (its code, and Mermaid in its page) loads when the first preview opens.
   let previews: PreviewManager | undefined;
+  const previewRendered = new vscode.EventEmitter<PreviewInfo>();
   const previewManager = async () => {
     if (!previews) {
       const { PreviewManager } = await import('./preview/manager');
-      previews ??= new PreviewManager(context, sessions);
+      previews ??= new PreviewManager(context, sessions, (info) => previewRendered.fire(info));
       context.subscriptions.push(previews);
     }
     return previews;
@@ -50,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
   context.subscriptions.push(
     log,
     sessions,
+    previewRendered,
     diagnostics,
     statusBar,
     sessions.onDidChange(() => diagnostics.refresh()),
@@ -97,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
     statusBar: () => statusBar.summary,
     previews: () => previews?.info() ?? [],
     clickInPreview: (selector) => previews?.current()?.post({ type: 'click', selector }),
+    onDidRenderPreview: previewRendered.event,
   };
 }
 

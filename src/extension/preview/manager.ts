@@ -29,6 +29,8 @@ export class PreviewManager implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly sessions: Sessions,
+    /** Told each time a preview's page reports a render (tests and the benchmark listen). */
+    private readonly rendered: (info: PreviewInfo) => void = () => undefined,
   ) {
     this.disposables.push(
       sessions.onDidChange((change) => {
@@ -93,6 +95,7 @@ export class PreviewManager implements vscode.Disposable {
     panel.onDidChangeViewState((e) => {
       if (e.webviewPanel.active) this.active = preview;
     });
+    preview.onDidRender(() => this.rendered(this.infoOf(preview)));
     preview.onDidDispose(() => {
       this.previews.delete(preview);
       if (this.active === preview) this.active = undefined;
@@ -158,11 +161,13 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   info(): PreviewInfo[] {
-    return [...this.previews].map((p) => {
-      const i: PreviewInfo = { resource: p.resource.toString(), locked: p.locked, hidden: p.hidden, title: p.panel.title, active: p.panel.active };
-      if (p.summary) i.summary = p.summary;
-      return i;
-    });
+    return [...this.previews].map((p) => this.infoOf(p));
+  }
+
+  private infoOf(p: Preview): PreviewInfo {
+    const i: PreviewInfo = { resource: p.resource.toString(), locked: p.locked, hidden: p.hidden, title: p.panel.title, active: p.panel.active };
+    if (p.summary) i.summary = p.summary;
+    return i;
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import { analysisReport, kindFromFileName, toLanguage, type InventoryAnalysis, t
 import { toPath } from '../convert';
 import { log } from '../log';
 import type { Sessions, SessionsChange } from '../sessions';
-import { parseFromWebview, type FromWebview, type PersistedState, type PreviewState, type RenderSummary, type ToWebview, type ViewLabels } from './protocol';
+import { parseFromWebview, type FromWebview, type PersistedState, type PreviewState, type RenderSummary, type ToWebview, type ViewLabels, type ViewModel } from './protocol';
 import { makeNonce, previewHtml } from './shell';
 import { entityLines, inventoryView, journeyView, stepAtLine } from './viewModel';
 
@@ -92,10 +92,13 @@ export class Preview implements vscode.Disposable {
     return i ? { kind: 'inventory', a: i } : undefined;
   }
 
-  private state(): PreviewState {
+  private view(): ViewModel | undefined {
     const lang = toLanguage(vscode.env.language);
     const a = this.analysis;
-    const view = !a ? undefined : a.kind === 'journey' ? journeyView(a.a, lang, this.hidden) : inventoryView(a.a, lang);
+    return !a ? undefined : a.kind === 'journey' ? journeyView(a.a, lang, this.hidden) : inventoryView(a.a, lang);
+  }
+
+  private state(view = this.view(), key = this.viewKey(view)): PreviewState {
     const state: PreviewState = {
       resource: this.resource.toString(),
       locked: this.locked,
@@ -105,8 +108,13 @@ export class Preview implements vscode.Disposable {
       labels: labels(),
     };
     if (view) state.view = view;
-    this.lastView = JSON.stringify([view, this.hidden, state.canExport]);
+    this.lastView = key;
     return state;
+  }
+
+  /** What decides whether the page must change: the view, the filter, whether export is allowed. */
+  private viewKey(view: ViewModel | undefined): string {
+    return JSON.stringify([view, this.hidden, vscode.workspace.isTrusted]);
   }
 
   /** Whether a change of these files can change what this preview shows. */
@@ -119,11 +127,10 @@ export class Preview implements vscode.Disposable {
   /** Re-analyses and sends a render if what the page would show changed (or always, when forced). */
   refresh(force = false): void {
     this.analysis = this.analyze();
-    const lang = toLanguage(vscode.env.language);
-    const a = this.analysis;
-    const view = !a ? undefined : a.kind === 'journey' ? journeyView(a.a, lang, this.hidden) : inventoryView(a.a, lang);
-    if (!force && JSON.stringify([view, this.hidden, vscode.workspace.isTrusted]) === this.lastView) return;
-    this.post({ type: 'render', state: this.state() });
+    const view = this.view();
+    const key = this.viewKey(view);
+    if (!force && key === this.lastView) return;
+    this.post({ type: 'render', state: this.state(view, key) });
   }
 
   /** Shows another file (a preview that follows the active editor). */

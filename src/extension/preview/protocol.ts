@@ -100,6 +100,8 @@ export interface RenderSummary {
   version: number;
   /** Milliseconds from receiving the state to the DOM being updated. */
   ms: number;
+  /** Of which drawing the chart (0 when its source and theme were unchanged). */
+  chartMs: number;
   svg: boolean;
   chartError?: string;
   /** Plotted line paths, one per drawn persona (the neutral line not counted). */

@@ -26,6 +26,8 @@ let points: { x: number; y: number }[][] = [];
 let highlighted: string | undefined;
 let renderCount = 0;
 let chartError: string | undefined;
+/** How long the last chart took (Mermaid and the markers), for the render summary. */
+let chartMs = 0;
 /** Chart CSS collected from Mermaid's output, kept for the SVG export. */
 let chartCss = '';
 
@@ -72,8 +74,13 @@ function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
+/** The theme Mermaid was last initialised for: initialising again costs time on every keystroke. */
+let initialised: string | undefined;
+
 function initMermaid(): void {
   const kind = themeKind();
+  if (initialised === kind) return;
+  initialised = kind;
   const fg = cssVar('--vscode-editor-foreground', kind === 'light' ? '#1f2328' : '#e6e6e6');
   const bg = cssVar('--vscode-editor-background', kind === 'light' ? '#ffffff' : '#1e1e1e');
   const border = cssVar('--vscode-contrastBorder', '') || cssVar('--vscode-panel-border', fg);
@@ -193,6 +200,7 @@ async function drawChart(view: ViewModel): Promise<void> {
   const theme = themeKind();
   if (drawn && drawn.source === view.chart && drawn.theme === theme) return;
   initMermaid();
+  const started = performance.now();
   try {
     const { svg } = await mermaid.render(`pe-chart-${++renderCount}`, view.chart);
     const node = adoptSvg(svg);
@@ -213,6 +221,7 @@ async function drawChart(view: ViewModel): Promise<void> {
   }
   // Mermaid leaves its scratch element behind when it fails.
   document.querySelectorAll('body > [id^="dpe-chart-"]').forEach((e) => e.remove());
+  chartMs = performance.now() - started;
   drawn = { source: view.chart, theme };
   chartEl.setAttribute('aria-label', view.title);
 }
@@ -352,6 +361,7 @@ function highlight(id: string | undefined, scroll: boolean): void {
 
 async function render(next: PreviewState): Promise<void> {
   const started = performance.now();
+  chartMs = 0;
   state = next;
   vscode.setState({ resource: state.resource, locked: state.locked, hidden: state.hidden, scrollY: window.scrollY });
   const view = state.view;
@@ -389,6 +399,7 @@ function summary(ms: number): RenderSummary {
   const s: RenderSummary = {
     version: state.version,
     ms,
+    chartMs,
     svg: Boolean(svg),
     // The last line plot is the neutral line.
     lines: Math.max(0, plots.length - 1),
