@@ -197,6 +197,26 @@ describe('the preview page', () => {
     await page.close();
   });
 
+  it('draws a generated journey of 200 steps and 3 personas: three lines, their markers, every step in the table', async () => {
+    const { generateJourneyWorkspace } = await import('../../bench/extension.mjs');
+    const ws = path.join(dir, 'large');
+    generateJourneyWorkspace(ws, 200, 3);
+    const { workspaces, files } = await checkPaths(nodeHost, [ws]);
+    const journey = analysisReport(workspaces, files).journeys[0]!;
+    const view = journeyView(journey, 'en');
+    const page = await open({ ...base, view });
+    const s = await rendered(page, 1);
+    expect(s.chartError).toBeUndefined();
+    expect(s.lines).toBe(3);
+    expect(s.markers).toEqual({ best: 3, worst: 3, end: 3 });
+    expect(s.tables[0]!.rows).toHaveLength(200);
+    expect(s.shownPersonas).toEqual(['Persona A', 'Persona B', '客户丙']);
+    // Redrawing the same chart is skipped: an update with an unchanged chart costs no Mermaid run.
+    await send(page, { type: 'render', state: { ...base, view, version: 2 } });
+    expect((await rendered(page, 2)).chartMs).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it('keeps user text as text: markup in a title or cell is shown, not run', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">&amp;</script>';
     const view = structuredClone(base.view!);
