@@ -53,6 +53,11 @@ describe('journeyView', () => {
     expect(v.chart).not.toContain('改善型业主');
     expect(v.tables[0]!.head).toEqual(['#', '阶段', '步骤', '首次置业业主', '关键时刻', '痛点', '实测']);
     expect(v.markers.map((m) => m.persona)).toEqual(['first-time-buyer']);
+    // upgrader hidden, first-time-buyer keeps blue; hiding first-time-buyer leaves upgrader red.
+    expect(v.chart).toContain('"plotColorPalette":"#2563eb, #9ca3af"');
+    const other = journeyView(report.journeys[0]!, 'en', ['first-time-buyer']);
+    expect(other.chart).toContain('"plotColorPalette":"#dc2626, #9ca3af"');
+    expect(other.markers).toEqual([{ persona: 'upgrader', colour: '#dc2626', best: 5, worst: 4, end: 12 }]);
     expect(v.personas.map((p) => [p.id, p.shown])).toEqual([
       ['first-time-buyer', true],
       ['upgrader', false],

@@ -14,6 +14,7 @@ import {
   plottedPersonas,
   priorityTable,
   renderLabels,
+  NEUTRAL_COLOUR,
   SERIES_COLOURS,
   stepsTable,
   type InventoryAnalysis,
@@ -39,8 +40,10 @@ export function journeyView(a: JourneyAnalysis, lang: RenderLanguage, hidden: re
   const hide = new Set(hidden);
   const shownAnalysis: JourneyAnalysis = { ...a, personas: a.personas.filter((p) => !hide.has(p.persona)) };
   const plotted = plottedPersonas(shownAnalysis);
-  const colourOf = new Map(plotted.map((p, i) => [p.persona, SERIES_COLOURS[i % SERIES_COLOURS.length]!]));
-  const everPlotted = new Set(plottedPersonas(a).map((p) => p.persona));
+  // A persona keeps its colour when others are filtered out: colours go by the unfiltered order.
+  const allPlotted = plottedPersonas(a);
+  const colourOf = new Map(allPlotted.map((p, i) => [p.persona, SERIES_COLOURS[i % SERIES_COLOURS.length]!]));
+  const everPlotted = new Set(allPlotted.map((p) => p.persona));
   const stepIds = a.steps.map((s) => s.stepId);
   const opts = { variant: 'rich' as const, lang };
   const personaOf = (f: { args: Record<string, unknown> }) => (typeof f.args.persona === 'string' ? f.args.persona : undefined);
@@ -48,7 +51,7 @@ export function journeyView(a: JourneyAnalysis, lang: RenderLanguage, hidden: re
     kind: 'journey',
     title: a.title || a.journeyId,
     fileName: basename(a.file),
-    chart: emotionCurve(shownAnalysis, opts),
+    chart: withPalette(emotionCurve(shownAnalysis, opts), [...plotted.map((p) => colourOf.get(p.persona)!), NEUTRAL_COLOUR]),
     notes: chartNotes(shownAnalysis, lang),
     tables: [viewTable(L.stepsTable, stepsTable(shownAnalysis, opts), stepIds), viewTable(L.figuresTable, figuresTable(shownAnalysis, opts))],
     findings: a.judgements
@@ -72,6 +75,11 @@ export function journeyView(a: JourneyAnalysis, lang: RenderLanguage, hidden: re
     }),
     steps: stepIds,
   };
+}
+
+/** The chart with its line colours replaced (the init directive's palette is plain JSON of colours). */
+function withPalette(chart: string, colours: string[]): string {
+  return chart.replace(/"plotColorPalette":"[^"]*"/, `"plotColorPalette":${JSON.stringify(colours.join(', '))}`);
 }
 
 export function inventoryView(a: InventoryAnalysis, lang: RenderLanguage): ViewModel {
