@@ -51,7 +51,8 @@ describe('journeyView', () => {
   it('leaves hidden personas out of the chart, the tables, the markers and their findings, and still lists them', () => {
     const v = journeyView(report.journeys[0]!, 'zh-cn', ['upgrader']);
     expect(v.chart).not.toContain('改善型业主');
-    expect(v.tables[0]!.head).toEqual(['#', '阶段', '步骤', '首次置业业主', '关键时刻', '痛点', '实测']);
+    expect(v.tables[0]!.head).toEqual(['#', '阶段', '步骤', '首次置业业主', '关键时刻', '触点', '痛点', '实测']);
+    expect(v.tables[0]!.rows[4]).toEqual(['5', '', '陪同验房 (inspect-house)', '-3 ▼', '★', 'house-handover, construction-quality', '墙面有裂缝，卫生间窗户渗水; 整改期限说不清楚', '']);
     expect(v.markers.map((m) => m.persona)).toEqual(['first-time-buyer']);
     // upgrader hidden, first-time-buyer keeps blue; hiding first-time-buyer leaves upgrader red.
     expect(v.chart).toContain('"plotColorPalette":"#2563eb, #9ca3af"');

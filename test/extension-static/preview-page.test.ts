@@ -161,13 +161,17 @@ describe('the preview page', () => {
     await page.close();
   });
 
-  it('draws in the dark theme with Mermaid’s dark theme, and redraws when the theme changes', async () => {
+  it('draws in the dark theme with Mermaid’s dark theme, and redraws when the theme changes (light, high contrast)', async () => {
     const page = await open(base, 'vscode-dark');
     const s = await rendered(page, 1);
     expect([s.themeKind, s.mermaidTheme]).toEqual(['dark', 'dark']);
     await page.screenshot({ path: path.join(OUTPUT, 'preview-page-dark.png'), fullPage: true });
     await page.evaluate(() => document.body.classList.replace('vscode-dark', 'vscode-light'));
     await page.waitForFunction(() => (window as any).__posted.filter((m: any) => m.type === 'rendered').pop().summary.themeKind === 'light');
+    await page.evaluate(() => document.body.classList.replace('vscode-light', 'vscode-high-contrast'));
+    await page.waitForFunction(() => (window as any).__posted.filter((m: any) => m.type === 'rendered').pop().summary.themeKind === 'high-contrast');
+    const last = (await posted(page)).filter((m): m is Extract<FromWebview, { type: 'rendered' }> => m.type === 'rendered').pop()!.summary;
+    expect([last.mermaidTheme, last.lines, last.markers.end]).toEqual(['dark', 2, 2]);
     await page.close();
   }, 60_000);
 

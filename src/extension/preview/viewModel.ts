@@ -53,7 +53,7 @@ export function journeyView(a: JourneyAnalysis, lang: RenderLanguage, hidden: re
     fileName: basename(a.file),
     chart: withPalette(emotionCurve(shownAnalysis, opts), [...plotted.map((p) => colourOf.get(p.persona)!), NEUTRAL_COLOUR]),
     notes: chartNotes(shownAnalysis, lang),
-    tables: [viewTable(L.stepsTable, stepsTable(shownAnalysis, opts), stepIds), viewTable(L.figuresTable, figuresTable(shownAnalysis, opts))],
+    tables: [viewTable(L.stepsTable, withTouchpoints(stepsTable(shownAnalysis, opts), shownAnalysis, L.touchpoint), stepIds), viewTable(L.figuresTable, figuresTable(shownAnalysis, opts))],
     findings: a.judgements
       .filter((f) => !hide.has(personaOf(f) ?? ''))
       .map((f) => localizeFinding(f, lang))
@@ -75,6 +75,13 @@ export function journeyView(a: JourneyAnalysis, lang: RenderLanguage, hidden: re
     }),
     steps: stepIds,
   };
+}
+
+/** The steps table with the touchpoints of each step after the moment-of-truth column (the preview has the width for it). */
+function withTouchpoints(t: Table, a: JourneyAnalysis, head: string): Table {
+  const at = 3 + a.personas.length + 1;
+  const insert = <T>(xs: T[], x: T) => [...xs.slice(0, at), x, ...xs.slice(at)];
+  return { ...t, head: insert(t.head, head), numeric: insert(t.numeric, false), rows: t.rows.map((r, i) => insert(r, a.steps[i]!.touchpoints.join(', '))) };
 }
 
 /** The chart with its line colours replaced (the init directive's palette is plain JSON of colours). */
