@@ -230,7 +230,11 @@ export class Preview implements vscode.Disposable {
     return { resource: this.resource.toString(), locked: this.locked, hidden: this.hidden };
   }
 
+  private disposed = false;
+
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.disposeEmitter.fire();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.renderedEmitter.dispose();
