@@ -25,6 +25,9 @@ describe('journeyView', () => {
     expect(v.title).toBe('业主旅程：从购房到续费');
     expect(v.fileName).toBe('homeowner.journey.yaml');
     expect(v.chart).toMatch(/^%%\{init: .*\}%%\nxychart-beta\n/);
+    expect(v.chart).toContain('["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"]');
+    expect(v.chart).not.toContain('labelRotation');
+    expect(v.stepTitles[4]).toBe('5 陪同验房 (inspect-house)');
     expect(v.chart).toContain('line "首次置业业主" [1, 3, 2, 2, -3 "▼ -3", 4 "▲ +4", 0, -1, -2, 1, 2, -1, -2 "● -2"]');
     expect(v.personas).toEqual([
       { id: 'first-time-buyer', name: '首次置业业主', colour: '#2563eb', shown: true, plotted: true },

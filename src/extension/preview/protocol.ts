@@ -63,6 +63,8 @@ export interface ViewModel {
   markers: ViewMarkers[];
   /** Step IDs in chart order (journeys), for mapping chart clicks to steps. */
   steps: string[];
+  /** "5 陪同验房 (inspect-house)" per step: the tooltips of the chart's numbered axis and markers. */
+  stepTitles: string[];
 }
 
 /** The words of the preview's own interface, localised by the extension. */

@@ -175,7 +175,7 @@ function decorate(svg: SVGSVGElement, view: ViewModel): void {
       path.setAttribute('data-persona', m.persona);
       path.setAttribute('data-step', view.steps[index!] ?? '');
       const title = document.createElementNS(SVG_NS, 'title');
-      title.textContent = `${state.view?.personas.find((x) => x.id === m.persona)?.name ?? m.persona}: ${kind}`;
+      title.textContent = `${state.view?.personas.find((x) => x.id === m.persona)?.name ?? m.persona} · ${view.stepTitles[index!] ?? ''}`;
       path.append(title);
       layer.append(path);
     }
