@@ -176,7 +176,7 @@ async function preview() {
     await vscode.commands.executeCommand('peakend.openPreviewToSide');
     const { at, summary } = await done;
     if (summary.chartError) throw new Error(`the chart failed: ${summary.chartError}`);
-    return { ms: at - t0, pageMs: summary.ms, summary };
+    return { ms: at - t0, pageMs: summary.ms, scriptStartMs: summary.scriptStartMs, pageAgeMs: summary.pageAgeMs, summary };
   }
   async function close() {
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
@@ -222,8 +222,8 @@ async function preview() {
     mode: 'preview',
     steps: cold.summary.tables[0].rows.length,
     personas: cold.summary.lines,
-    cold: { ms: cold.ms, pageMs: cold.pageMs },
-    warm: warm.map((w) => ({ ms: w.ms, pageMs: w.pageMs })),
+    cold: { ms: cold.ms, pageMs: cold.pageMs, scriptStartMs: cold.scriptStartMs, pageAgeMs: cold.pageAgeMs },
+    warm: warm.map((w) => ({ ms: w.ms, pageMs: w.pageMs, scriptStartMs: w.scriptStartMs, pageAgeMs: w.pageAgeMs })),
     samples,
   };
 }

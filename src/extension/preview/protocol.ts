@@ -104,6 +104,9 @@ export interface RenderSummary {
   ms: number;
   /** Of which drawing the chart (0 when its source and theme were unchanged). */
   chartMs: number;
+  /** When the page script started, and now, in ms since the page began loading (Mermaid loads first). */
+  scriptStartMs: number;
+  pageAgeMs: number;
   svg: boolean;
   chartError?: string;
   /** Plotted line paths, one per drawn persona (the neutral line not counted). */

@@ -14,6 +14,8 @@ declare const mermaid: {
   render(id: string, text: string): Promise<{ svg: string }>;
 };
 
+/** When this script began, in ms since the page started loading: what loading Mermaid before it took. */
+const scriptStartMs = performance.now();
 const vscode = acquireVsCodeApi();
 const post = (m: FromWebview) => vscode.postMessage(m);
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -400,6 +402,8 @@ function summary(ms: number): RenderSummary {
     version: state.version,
     ms,
     chartMs,
+    scriptStartMs,
+    pageAgeMs: performance.now(),
     svg: Boolean(svg),
     // The last line plot is the neutral line.
     lines: Math.max(0, plots.length - 1),
