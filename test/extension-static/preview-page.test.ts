@@ -76,10 +76,12 @@ async function open(state: PreviewState, bodyClass = 'vscode-light'): Promise<Pa
 
 const posted = (page: Page) => page.evaluate(() => (window as any).__posted as Posted);
 
+/** The page's report of a version with its chart drawn (or failed): the tables may come first, while Mermaid loads. */
 async function rendered(page: Page, version: number): Promise<RenderSummary> {
-  await page.waitForFunction((v) => (window as any).__posted.some((m: any) => m.type === 'rendered' && m.summary.version === v), version, { timeout: 30_000 });
+  const done = (m: any, v: number) => m.type === 'rendered' && m.summary.version === v && (m.summary.svg || m.summary.chartError);
+  await page.waitForFunction((v) => (window as any).__posted.some((m: any) => m.type === 'rendered' && m.summary.version === v && (m.summary.svg || m.summary.chartError)), version, { timeout: 30_000 });
   const all = await posted(page);
-  return all.filter((m): m is Extract<FromWebview, { type: 'rendered' }> => m.type === 'rendered' && m.summary.version === version).pop()!.summary;
+  return all.filter((m): m is Extract<FromWebview, { type: 'rendered' }> => done(m, version)).pop()!.summary;
 }
 
 async function send(page: Page, message: unknown): Promise<void> {

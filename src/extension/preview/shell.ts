@@ -1,6 +1,7 @@
 /**
- * The preview webview's HTML: an empty page that loads Mermaid and the preview script from the
- * extension (nonce'd, nothing inline runs), with the initial state as inert JSON. The policy allows
+ * The preview webview's HTML: an empty page that loads the preview script and then Mermaid from the
+ * extension (nonce'd, nothing inline runs), with the initial state as inert JSON. Both are deferred,
+ * the page script first: the tables show while Mermaid's 3.5 MB still load, the chart follows. The policy allows
  * the webview's own resources and nothing else: no network, no inline script, no eval. Mermaid's
  * styles are moved into constructed stylesheets by the script (as core's HTML export does), so
  * `style-src` needs no 'unsafe-inline'.
@@ -59,8 +60,8 @@ export function previewHtml(o: ShellOptions): string {
 <body>
 <div id="peakend-preview" aria-live="polite"></div>
 <script type="application/json" id="peakend-state">${jsonInScript(o.state)}</script>
-<script nonce="${attr(o.nonce)}" src="${attr(o.mermaidUri)}"></script>
-<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
+<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}" defer></script>
+<script nonce="${attr(o.nonce)}" src="${attr(o.mermaidUri)}" id="pe-mermaid" defer></script>
 </body>
 </html>
 `;

@@ -72,7 +72,7 @@ suite('Restricted Mode', () => {
     await openEditor(file(JOURNEY));
     await vscode.commands.executeCommand('peakend.openPreviewToSide');
     const api = await peakend();
-    const s = await until(() => api.previews()[0]?.summary, 'the preview to render', 20_000);
+    const s = await until(() => (api.previews()[0]?.summary?.svg ? api.previews()[0]!.summary : undefined), 'the preview to render', 20_000);
     assert.equal(s.svg, true);
     assert.equal(s.lines, 2);
     assert.equal(s.exportButtons, 0);

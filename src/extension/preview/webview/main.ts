@@ -198,9 +198,20 @@ function stepAt(svg: SVGSVGElement, ev: MouseEvent): string | undefined {
   return state.view.steps[best];
 }
 
+/** Whether Mermaid's bundle has run (it loads after this script, see shell.ts). */
+const mermaidReady = () => typeof mermaid !== 'undefined';
+const mermaidScript = document.getElementById('pe-mermaid');
+mermaidScript?.addEventListener('load', () => void schedule(state));
+mermaidScript?.addEventListener('error', () => {
+  chartError = 'Mermaid could not be loaded';
+  chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
+  post({ type: 'rendered', summary: summary(0) });
+});
+
 async function drawChart(view: ViewModel): Promise<void> {
   const theme = themeKind();
   if (drawn && drawn.source === view.chart && drawn.theme === theme) return;
+  if (!mermaidReady()) return; // drawn when Mermaid has loaded
   initMermaid();
   const started = performance.now();
   try {
