@@ -104,7 +104,7 @@ export interface RenderSummary {
   ms: number;
   /** Of which drawing the chart (0 when its source and theme were unchanged). */
   chartMs: number;
-  /** When the page script started, and now, in ms since the page began loading (Mermaid loads first). */
+  /** When the page script started, and now, in ms since the page began loading. */
   scriptStartMs: number;
   pageAgeMs: number;
   svg: boolean;

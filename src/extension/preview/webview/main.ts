@@ -14,7 +14,7 @@ declare const mermaid: {
   render(id: string, text: string): Promise<{ svg: string }>;
 };
 
-/** When this script began, in ms since the page started loading: what loading Mermaid before it took. */
+/** When this script began, in ms since the page started loading. */
 const scriptStartMs = performance.now();
 const vscode = acquireVsCodeApi();
 const post = (m: FromWebview) => vscode.postMessage(m);
