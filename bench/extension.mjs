@@ -9,6 +9,10 @@
 //      scale and the test module times until the diagnostic is there (and until it is gone after
 //      the edit is reverted), `iterations` times after `warmup` rounds.
 //  (c) the .vsix size.
+//  (d) the preview: "Open Preview to the Side" until its page reports the first render (the first
+//      preview of a fresh host, then closed and reopened), and a score edit until the page reports
+//      the new render (debounce 0), for the example journey and a generated 200-step, 3-persona one.
+//      `--preview-only` runs (c) and (d) alone and updates only the preview part of the results.
 // Prints a Markdown table and writes bench/extension-results.json. The test module is
 // bench/extension/index.js (bench/extension/ is also the development extension that hosts it).
 import fs from 'node:fs';
@@ -23,7 +27,8 @@ import { packageExtension } from '../scripts/package.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const HARNESS = path.join(HERE, 'extension');
 const RESULTS = path.join(HERE, 'extension-results.json');
-const TARGETS = { activationMs: 150, latencyMs: 100, vsixBytes: 6 * 1024 * 1024 };
+const TARGETS = { activationMs: 150, latencyMs: 100, vsixBytes: 6 * 1024 * 1024, previewExampleMs: 150, previewLargeMs: 300 };
+const EXAMPLE = path.join(HERE, '..', 'examples', 'property-management');
 
 const { values: opts } = parseArgs({
   options: {
@@ -31,6 +36,9 @@ const { values: opts } = parseArgs({
     steps: { type: 'string', default: '500' },
     iterations: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
+    'preview-opens': { type: 'string', default: '3' },
+    'preview-steps': { type: 'string', default: '200' },
+    'preview-only': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -48,8 +56,8 @@ const stats = (xs) => ({ n: xs.length, median: quantile(xs, 0.5), p90: quantile(
 const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 
 // ─── the generated workspace for (b) ────────────────────────────────────────────────────────
-/** Writes a valid workspace with one journey of `steps` steps; returns the journey path and edit targets. */
-export function generateJourneyWorkspace(dir, steps) {
+/** Writes a valid workspace with one journey of `steps` steps and 2 or 3 personas; returns the journey path and edit targets. */
+export function generateJourneyWorkspace(dir, steps, personas = 2) {
   fs.mkdirSync(dir, { recursive: true });
   const TOUCHPOINTS = 20;
   const GROUPS = 4;
@@ -57,7 +65,7 @@ export function generateJourneyWorkspace(dir, steps) {
   fs.writeFileSync(path.join(dir, 'peakend.yaml'), 'peakend: 1\nkind: config\nscale: { min: -5, max: 5, neutral: 0 }\n');
   fs.writeFileSync(
     path.join(dir, 'bench.personas.yaml'),
-    'peakend: 1\nkind: personas\npersonas:\n  - id: p-a\n    name: Persona A\n  - id: p-b\n    name: Persona B\n',
+    'peakend: 1\nkind: personas\npersonas:\n  - id: p-a\n    name: Persona A\n  - id: p-b\n    name: Persona B\n' + (personas > 2 ? '  - id: p-c\n    name: 客户丙\n' : ''),
   );
   let t = 'peakend: 1\nkind: touchpoints\nid: bench-touchpoints\ntitle: Benchmark touchpoints\ntouchpoints:\n';
   for (let i = 0; i < TOUCHPOINTS; i++) {
@@ -70,7 +78,7 @@ export function generateJourneyWorkspace(dir, steps) {
   }
   fs.writeFileSync(path.join(dir, 'bench.standards.yaml'), s);
 
-  const lines = ['peakend: 1', 'kind: journey', 'id: big', `title: A ${steps}-step journey`, 'personas: [p-a, p-b]', 'stages:'];
+  const lines = ['peakend: 1', 'kind: journey', 'id: big', `title: A ${steps}-step journey`, `personas: [p-a, p-b${personas > 2 ? ', p-c' : ''}]`, 'stages:'];
   const perStage = 50;
   const emotionLines = [];
   for (let i = 0; i < steps; i++) {
@@ -80,7 +88,7 @@ export function generateJourneyWorkspace(dir, steps) {
     lines.push(`      - id: step-${i + 1}`, `        title: Step ${i + 1}`, `        touchpoints: [${tp(i % TOUCHPOINTS)}]`, '        channel: website');
     const prefix = '        emotions: { p-a: ';
     emotionLines.push({ step: i + 1, line: lines.length, character: prefix.length, text: String(a) });
-    lines.push(`${prefix}${a}, p-b: ${b} }`);
+    lines.push(`${prefix}${a}, p-b: ${b}${personas > 2 ? `, p-c: ${((i * 5) % 11) - 5}` : ''} }`);
   }
   const journey = path.join(dir, 'big.journey.yaml');
   fs.writeFileSync(journey, lines.join('\n') + '\n');
@@ -113,6 +121,43 @@ async function runModule({ mode, workspace, extensionsDir, userSettings, env = {
   return r;
 }
 
+// ─── (d) the preview ────────────────────────────────────────────────────────────────────────
+async function previewBench(tmp, extensionsDir) {
+  const example = path.join(tmp, 'example');
+  fs.cpSync(EXAMPLE, example, { recursive: true });
+  const steps = Number(opts['preview-steps']);
+  const large = generateJourneyWorkspace(path.join(tmp, `preview-${steps}`), steps, 3);
+  const cases = [
+    { name: 'example journey (13 steps × 2 personas)', journey: path.join(example, 'homeowner.journey.yaml'), target: TARGETS.previewExampleMs },
+    { name: `generated journey (${steps} steps × 3 personas)`, journey: large.journey, target: TARGETS.previewLargeMs },
+  ];
+  const out = [];
+  const rows = [];
+  for (const c of cases) {
+    const spec = { journey: c.journey, opens: Number(opts['preview-opens']), iterations: Number(opts.iterations), warmup: Number(opts.warmup) };
+    const r = await runModule({ mode: 'preview', workspace: path.dirname(c.journey), extensionsDir, userSettings: { 'peakend.validation.debounce': 0 }, env: { PEAKEND_BENCH_SPEC: JSON.stringify(spec) } });
+    const warm = stats(r.warm.map((w) => w.ms));
+    const edits = stats(r.samples.flatMap((x) => [x.set.ms, x.back.ms]));
+    const page = stats(r.samples.flatMap((x) => [x.set.pageMs, x.back.pageMs]));
+    out.push({ case: c.name, steps: r.steps, personas: r.personas, cold: r.cold, warm: r.warm, warmStats: warm, editStats: edits, editPageStats: page, samples: r.samples });
+    rows.push([`preview first render, first preview of the host (${c.name})`, stats([r.cold.ms]), undefined]);
+    rows.push([`preview first render, reopened (${c.name})`, warm, c.target]);
+    rows.push([`  tables shown, before the chart (reopened)`, stats(r.warm.map((w) => w.tablesMs)), undefined]);
+    rows.push([`preview update after an edit, edit → page rendered (${c.name}, debounce 0)`, edits, c.target]);
+    rows.push([`  of which the page's own render (Mermaid + DOM)`, page, undefined]);
+    log(`preview ${c.name}: cold ${ms(r.cold.ms)} ms, reopened median ${ms(warm.median)} ms, edit median ${ms(edits.median)} ms (p90 ${ms(edits.p90)})`);
+    // Where a first render goes: before the page began loading (webview created), the page (its tables first, then Mermaid loaded and the chart).
+    for (const [label, o] of [['cold', r.cold], ...r.warm.map((w, i) => [`reopen ${i + 1}`, w])]) {
+      log(`  ${label}: tables after ${ms(o.tablesMs)} ms; chart ${ms(o.ms)} ms = webview created ${ms(o.ms - o.pageAgeMs)} + page ${ms(o.pageAgeMs)} (its chart render ${ms(o.pageMs)})`);
+    }
+  }
+  const verdict = (x, target) => (target === undefined ? '' : x.p90 <= target ? 'yes' : x.median <= target ? 'median only' : 'NO');
+  console.log(
+    ['', '| preview measure | n | median ms | p90 ms | min–max ms | target | met |', '| --- | ---: | ---: | ---: | ---: | ---: | :---: |', ...rows.map(([name, x, target]) => `| ${name} | ${x.n} | ${ms(x.median)} | ${ms(x.p90)} | ${ms(x.min)}–${ms(x.max)} | ${target === undefined ? '' : `≤ ${target} ms`} | ${verdict(x, target)} |`), ''].join('\n'),
+  );
+  return { targets: { exampleMs: TARGETS.previewExampleMs, largeMs: TARGETS.previewLargeMs }, cases: out, note: 'first render: the command until the page reports its render (webview created, Mermaid loaded and run, DOM built); update: the edit call until the page reports the new render (debounce 0: the setting adds its delay on top).' };
+}
+
 // ─── main ───────────────────────────────────────────────────────────────────────────────────
 async function main() {
   const t0 = Date.now();
@@ -123,6 +168,14 @@ async function main() {
     log(`${pkg.reused ? 'reused' : 'packaged'} ${path.basename(pkg.vsix)}: ${pkg.bytes} bytes`);
     const extensionsDir = path.join(tmp, 'extensions');
     installExtension(pkg.vsix, extensionsDir);
+    if (opts['preview-only']) {
+      const preview = await previewBench(tmp, extensionsDir);
+      const previous = fs.existsSync(RESULTS) ? JSON.parse(fs.readFileSync(RESULTS, 'utf8')) : {};
+      fs.writeFileSync(RESULTS, JSON.stringify({ ...previous, vsix: { file: path.basename(pkg.vsix), bytes: pkg.bytes, files: pkg.entries.length }, preview }, null, 2) + '\n');
+      console.log(`.vsix: ${pkg.bytes} bytes (${(pkg.bytes / 1024).toFixed(1)} KB)`);
+      log(`wrote ${path.relative(process.cwd(), RESULTS)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      return 0;
+    }
 
     // (a) activation, one sample per fresh extension host.
     const emptyWs = path.join(tmp, 'no-peakend-files');
@@ -182,12 +235,14 @@ async function main() {
     console.log(`\n${table}\n`);
     console.log(`extension bundle: ${activation[0].bundleBytes} bytes; opening the ${steps}-step journey until checked: ${ms(lat.openMs)} ms; edit call → change event: median ${ms(latency.editToChange.median)} ms`);
 
+    const preview = await previewBench(tmp, extensionsDir);
     const results = {
       date: new Date().toISOString(),
       host: { codeServer: '4.139.1', vscode: '1.139.1', node: 'extension host on code-server\'s Node 24', cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model },
       targets: TARGETS,
       vsix: { file: path.basename(pkg.vsix), bytes: pkg.bytes, files: pkg.entries.length },
       activation: { settleMs: 2000, runs: activation, activateMs: act, selfReportedMs: self, moduleLoadMs: load, emptyExtensionActivateMs: baseline },
+      preview,
       latency: { steps, journeyLines: lat.lines, journeyBytes: lat.bytes, debounce: lat.debounce, openMs: lat.openMs, iterations: lat.samples.length, warmup: spec.warmup, stats: latency, samples: lat.samples },
       note: 'published = the extension\'s whenIdle() resolved and vscode.languages.getDiagnostics() shows the change; onDidChangeDiagnostics goes through the extension host\'s debouncing emitter (a 50 ms window opened by the first diagnostics change of any source), so it arrives 0-50 ms after publishing. "change" is onDidChangeTextDocument: with debounce 0 the check is scheduled there.',
     };

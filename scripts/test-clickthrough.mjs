@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Click-through tests of the packaged extension, as a user sees it:
-//   node scripts/test-clickthrough.mjs [--verbose]
+//   node scripts/test-clickthrough.mjs [--verbose] [--session <text>]
 // Packages the .vsix (or reuses one newer than its inputs), installs it into code-server, opens a
 // temporary copy of examples/property-management in the workbench (notification toasts on: no
 // smoke-test driver) and drives Debian Chromium through playwright-core. The tests are in
@@ -16,16 +16,18 @@ import { packageExtension } from './package.mjs';
 import { SESSIONS, EXAMPLE } from '../test/extension/clickthrough/tests.mjs';
 import { openWorkbench } from '../test/extension/clickthrough/workbench.mjs';
 
-const { values: opts } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } });
+const { values: opts } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, session: { type: 'string' } } });
 const OUT_DIR = path.join(REPO_ROOT, 'test-output/clickthrough');
-const TIME_LIMIT_S = 240;
+const TIME_LIMIT_S = 480;
 const log = (m) => console.log(`[clickthrough] ${m}`);
 const secs = (t0) => ((Date.now() - t0) / 1000).toFixed(1);
 const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 
 let passed = 0;
 let failed = 0;
-const total = SESSIONS.reduce((n, s) => n + s.tests.length, 0);
+// --session <text>: only the sessions whose name contains it.
+const sessions = SESSIONS.filter((s) => !opts.session || s.name.includes(opts.session));
+const total = sessions.reduce((n, s) => n + s.tests.length, 0);
 function finish() {
   console.log(`clickthrough: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed === total ? 0 : 1);
@@ -38,7 +40,7 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 const t0 = Date.now();
-fs.rmSync(OUT_DIR, { recursive: true, force: true });
+if (!opts.session) fs.rmSync(OUT_DIR, { recursive: true, force: true });
 fs.mkdirSync(OUT_DIR, { recursive: true });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peakend-clickthrough-'));
 let extensionsDir;
@@ -54,7 +56,7 @@ try {
 }
 
 const info = {};
-for (const [i, session] of SESSIONS.entries()) {
+for (const [i, session] of sessions.entries()) {
   const workspace = path.join(tmp, `session-${i}`, path.basename(EXAMPLE));
   fs.cpSync(path.join(REPO_ROOT, EXAMPLE), workspace, { recursive: true });
   log(`session: ${session.name}`);

@@ -6,6 +6,9 @@
 //   latency:    the workspace holds a generated 500-step journey; with peakend.validation.debounce
 //               = 0, edit a score out of the scale and time until the diagnostic is there, then
 //               revert and time until it is gone.
+//   preview:    open the journey named by PEAKEND_BENCH_SPEC, then time "Open Preview to the Side"
+//               until the page reports its first render (cold: the first preview of the host; warm:
+//               closed and opened again), and edits of scores until the page reports the new render.
 // Results go as JSON to PEAKEND_BENCH_OUT. A failed check rejects run() (non-zero exit).
 const fs = require('node:fs');
 const path = require('node:path');
@@ -19,7 +22,7 @@ const HARNESS = 'peakend.peakend-bench';
 exports.run = async function run() {
   const mode = process.env.PEAKEND_BENCH_MODE;
   const out = process.env.PEAKEND_BENCH_OUT;
-  const result = mode === 'activation' ? await activation() : mode === 'latency' ? await latency() : undefined;
+  const result = mode === 'activation' ? await activation() : mode === 'latency' ? await latency() : mode === 'preview' ? await preview() : undefined;
   if (!result) throw new Error(`unknown PEAKEND_BENCH_MODE "${mode}"`);
   fs.writeFileSync(out, JSON.stringify(result, null, 2));
 };
@@ -140,6 +143,91 @@ async function latency() {
   }
   await vscode.commands.executeCommand('workbench.action.files.revert');
   return { mode: 'latency', lines: doc.lineCount, bytes: Buffer.byteLength(doc.getText()), openMs, debounce, samples };
+}
+
+async function preview() {
+  const spec = JSON.parse(process.env.PEAKEND_BENCH_SPEC);
+  const ext = vscode.extensions.getExtension(PEAKEND);
+  const api = await ext.activate();
+  await api.whenIdle();
+  await sleep(Number(process.env.PEAKEND_BENCH_SETTLE_MS ?? 2000));
+  const uri = vscode.Uri.file(spec.journey);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+  await api.whenIdle();
+
+  /** Resolves with the first render report that satisfies `check`, and the time it arrived. */
+  function nextRender(check, what) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no preview render within 30 s (${what})`)); }, 30_000);
+      const sub = api.onDidRenderPreview((info) => {
+        if (!info.summary || !check(info.summary)) return;
+        const at = performance.now();
+        clearTimeout(timer);
+        sub.dispose();
+        resolve({ at, summary: info.summary });
+      });
+    });
+  }
+
+  async function open() {
+    const t0 = performance.now();
+    const first = nextRender(() => true, 'open (tables)');
+    const done = nextRender((s) => s.svg, 'open');
+    await vscode.commands.executeCommand('peakend.openPreviewToSide');
+    const { at, summary } = await done;
+    const tables = await first;
+    if (summary.chartError) throw new Error(`the chart failed: ${summary.chartError}`);
+    return { ms: at - t0, tablesMs: tables.at - t0, pageMs: summary.ms, scriptStartMs: summary.scriptStartMs, pageAgeMs: summary.pageAgeMs, summary };
+  }
+  async function close() {
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    if (api.previews().length) throw new Error('the preview did not close');
+  }
+
+  const cold = await open();
+  const warm = [];
+  for (let i = 0; i < spec.opens; i++) {
+    await close();
+    warm.push(await open());
+  }
+
+  // Score edits spread over the file: the first persona's score on each step with an emotions line.
+  const targets = [];
+  doc.getText().split('\n').forEach((text, line) => {
+    const m = /emotions: \{ [\w-]+: (-?\d+)/.exec(text);
+    if (m) targets.push({ line, character: m.index + m[0].length - m[1].length, value: Number(m[1]) });
+  });
+  const picks = [0.5, 0.1, 0.9, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6, 0.05, 0.95, 0.55].map((p) => targets[Math.min(targets.length - 1, Math.floor(p * targets.length))]);
+  let version = api.previews()[0].summary.version;
+  async function timeEdit(t, from, to) {
+    const range = new vscode.Range(t.line, t.character, t.line, t.character + String(from).length);
+    if (doc.getText(range) !== String(from)) throw new Error(`line ${t.line + 1}: expected ${from}, found ${doc.getText(range)}`);
+    const done = nextRender((s) => s.version > version, 'edit');
+    const t0 = performance.now();
+    if (!(await editor.edit((b) => b.replace(range, String(to))))) throw new Error('edit not applied');
+    const { at, summary } = await done;
+    version = summary.version;
+    return { ms: at - t0, pageMs: summary.ms };
+  }
+  const samples = [];
+  for (let i = 0; i < spec.warmup + spec.iterations; i++) {
+    const t = picks[i % picks.length];
+    const to = t.value >= 5 ? t.value - 1 : t.value + 1;
+    const set = await timeEdit(t, t.value, to);
+    const back = await timeEdit(t, to, t.value);
+    if (i >= spec.warmup) samples.push({ line: t.line + 1, set, back });
+  }
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  return {
+    mode: 'preview',
+    steps: cold.summary.tables[0].rows.length,
+    personas: cold.summary.lines,
+    cold: { ms: cold.ms, tablesMs: cold.tablesMs, pageMs: cold.pageMs, scriptStartMs: cold.scriptStartMs, pageAgeMs: cold.pageAgeMs },
+    warm: warm.map((w) => ({ ms: w.ms, tablesMs: w.tablesMs, pageMs: w.pageMs, scriptStartMs: w.scriptStartMs, pageAgeMs: w.pageAgeMs })),
+    samples,
+  };
 }
 
 function sleep(ms) {

@@ -62,3 +62,8 @@ export { auditReport, type AuditReport, type ActionRow } from './checklist/repor
 export { reportMarkdown, pct } from './checklist/reportMarkdown';
 export { auditCsv, csvCell } from './checklist/csv';
 export { isChecklistFile } from './checklist/files';
+export { stepsTable, figuresTable, priorityTable, chartNotes, cutsLine, missingLines, type Table } from './render/tables';
+export { renderLabels, type RenderLanguage, type RenderLabels } from './render/labels';
+export { plottedPersonas, seriesValues } from './render/emotionCurve';
+export { MARK, markersAt } from './render/markers';
+export { SERIES_COLOURS, NEUTRAL_COLOUR } from './render/mermaid';

@@ -14,6 +14,7 @@ import { definitionProvider, documentSymbolProvider, referenceProvider, renamePr
 import { log } from './log';
 import { compareWith } from './reports/compare';
 import { ReportPanels } from './reports/panel';
+import type { PreviewInfo, PreviewManager } from './preview/manager';
 import { Sessions } from './sessions';
 import { showProblems } from './showProblems';
 import { toPath } from './convert';
@@ -31,6 +32,12 @@ export interface PeakendApi {
   touchpointTree: vscode.TreeDataProvider<unknown>;
   /** The HTML a report panel shows now, by view type (peakend.auditReport, peakend.auditScore, peakend.compare). */
   reportHtml(viewType: string): string | undefined;
+  /** The open previews and what each one's page last reported drawing (none until a preview opens). */
+  previews(): PreviewInfo[];
+  /** Has the active preview's page click the element a CSS selector names, as a user would. */
+  clickInPreview(selector: string): void;
+  /** Fires each time a preview's page reports what it drew. */
+  onDidRenderPreview: vscode.Event<PreviewInfo>;
 }
 
 export function activate(context: vscode.ExtensionContext): PeakendApi {
@@ -45,9 +52,25 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
   const lenses = new TouchpointLenses(sessions, audits);
   const tree = new TouchpointTree(sessions, audits);
   let panelTimer: ReturnType<typeof setTimeout> | undefined;
+  // The preview (its code, and Mermaid in its page) loads when the first preview opens.
+  let previews: PreviewManager | undefined;
+  const previewRendered = new vscode.EventEmitter<PreviewInfo>();
+  const previewManager = async () => {
+    if (!previews) {
+      const { PreviewManager } = await import('./preview/manager');
+      previews ??= new PreviewManager(context, sessions, (info) => previewRendered.fire(info));
+      context.subscriptions.push(previews);
+    }
+    return previews;
+  };
+  const openPreview = async (toSide: boolean, uri?: vscode.Uri) => {
+    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    if (target) await (await previewManager()).open(target, toSide);
+  };
   context.subscriptions.push(
     log,
     sessions,
+    previewRendered,
     diagnostics,
     statusBar,
     sessions.onDidChange(() => diagnostics.refresh()),
@@ -126,6 +149,18 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
     }),
     vscode.commands.registerCommand('peakend.compareWith', (uri?: vscode.Uri, rev?: string) => compareWith(sessions, panels, uri instanceof vscode.Uri ? uri : undefined, typeof rev === 'string' ? rev : undefined)),
     vscode.commands.registerCommand('peakend.showProblems', () => showProblems(diagnostics)),
+    vscode.commands.registerCommand('peakend.openPreview', (uri?: vscode.Uri) => openPreview(false, uri)),
+    vscode.commands.registerCommand('peakend.openPreviewToSide', (uri?: vscode.Uri) => openPreview(true, uri)),
+    vscode.commands.registerCommand('peakend.togglePreviewLock', async () => (await previewManager()).toggleLock()),
+    vscode.commands.registerCommand('peakend.exportPreview', async (format?: unknown, target?: unknown) => {
+      const chosen = format === 'svg' || format === 'png' || format === 'html' ? format : await pickExportFormat();
+      if (!chosen) return undefined;
+      const m = await previewManager();
+      return m.export(m.current(), chosen, target instanceof vscode.Uri ? target : undefined);
+    }),
+    vscode.window.registerWebviewPanelSerializer('peakend.preview', {
+      deserializeWebviewPanel: async (panel, state) => (await previewManager()).restore(panel, state),
+    }),
   );
   // Loading reads every file: it runs after activation returns, so activation stays fast.
   void sessions.reload();
@@ -135,6 +170,9 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
     statusBar: () => statusBar.summary,
     touchpointTree: tree as vscode.TreeDataProvider<unknown>,
     reportHtml: (viewType) => panels.shown.get(viewType),
+    previews: () => previews?.info() ?? [],
+    clickInPreview: (selector) => previews?.current()?.post({ type: 'click', selector }),
+    onDidRenderPreview: previewRendered.event,
   };
 }
 
@@ -152,6 +190,15 @@ async function pickTouchpoint(sessions: Sessions): Promise<{ ws: import('../core
   );
   const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Generate the checklist of which touchpoint?'), matchOnDescription: true });
   return pick ? { ws: pick.ws, tp: pick.tp } : undefined;
+}
+
+async function pickExportFormat(): Promise<'svg' | 'png' | 'html' | undefined> {
+  const items = [
+    { label: vscode.l10n.t('Chart as SVG'), format: 'svg' as const },
+    { label: vscode.l10n.t('Chart as PNG'), format: 'png' as const },
+    { label: vscode.l10n.t('Page as HTML'), format: 'html' as const },
+  ];
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Export the preview as') }))?.format;
 }
 
 export function deactivate(): void {}

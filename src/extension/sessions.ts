@@ -20,6 +20,9 @@ import { settings } from './settings';
 /** A workspace's settings and, when it has one, its config file's model. */
 type LoadedConfig = { config: PeakendConfig; model?: FileModel };
 
+/** The files whose analysis changed: their paths, or `all` after a reload. */
+export type SessionsChange = { readonly paths: readonly string[] } | { readonly all: true };
+
 /**
  * The Peakend workspaces inside the open VS Code folders (one per peakend.yaml, plus each folder
  * itself), kept in step with editor buffers and the disk. Per-file analysis runs only for the file
@@ -35,7 +38,8 @@ export class Sessions implements vscode.Disposable {
   private idle: (() => void)[] = [];
   /** The config files in force (peakend.yaml files and the one peakend.configPath names). */
   private configFiles = new Set<string>();
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = new vscode.EventEmitter<SessionsChange>();
+  /** Fires after analysis changed results; says which files were re-read (or that all were). */
   readonly onDidChange = this.emitter.event;
 
   workspaces(): readonly Workspace[] {
@@ -87,7 +91,7 @@ export class Sessions implements vscode.Disposable {
       }
       const files = roots.reduce((n, w) => n + w.files.size, 0);
       log.info(`Loaded ${roots.length} workspace(s), ${files} file(s) in ${Date.now() - started} ms.`);
-      this.emitter.fire();
+      this.emitter.fire({ all: true });
     });
   }
 
@@ -146,7 +150,7 @@ export class Sessions implements vscode.Disposable {
     this.bump(path);
     ws.setFile(path, { text: doc.getText() });
     this.analyzed.set(path, doc.version);
-    this.emitter.fire();
+    this.emitter.fire({ paths: [path] });
   }
 
   /** A file changed on disk (git checkout, another program): re-read it unless an open buffer owns it. */
@@ -166,12 +170,12 @@ export class Sessions implements vscode.Disposable {
       if (this.generation.get(path) !== gen) return; // a newer event for this path won
       if (!input) {
         this.analyzed.delete(path);
-        if (ws.deleteFile(path)) this.emitter.fire();
+        if (ws.deleteFile(path)) this.emitter.fire({ paths: [path] });
         return;
       }
       ws.setFile(path, input);
       this.analyzed.delete(path);
-      this.emitter.fire();
+      this.emitter.fire({ paths: [path] });
     });
   }
 
@@ -183,7 +187,7 @@ export class Sessions implements vscode.Disposable {
     }
     this.bump(path);
     this.analyzed.delete(path);
-    if (this.workspaceFor(path)?.deleteFile(path)) this.emitter.fire();
+    if (this.workspaceFor(path)?.deleteFile(path)) this.emitter.fire({ paths: [path] });
   }
 
   /**
@@ -196,16 +200,16 @@ export class Sessions implements vscode.Disposable {
       void this.reload();
       return;
     }
-    let changed = false;
+    const changed: string[] = [];
     for (const ws of this.roots) {
       for (const path of [...ws.files.keys()]) {
         if (!isInsideFolder(folder, path)) continue;
         this.bump(path);
         this.analyzed.delete(path);
-        changed = ws.deleteFile(path) || changed;
+        if (ws.deleteFile(path)) changed.push(path);
       }
     }
-    if (changed) this.emitter.fire();
+    if (changed.length) this.emitter.fire({ paths: changed });
   }
 
   /** A closed buffer may have held unsaved text: the file on disk is the truth again. */
@@ -217,7 +221,7 @@ export class Sessions implements vscode.Disposable {
       this.timers.delete(toPath(doc.uri));
       this.settle();
     }
-    void this.fileChanged(doc.uri).then(() => this.emitter.fire());
+    void this.fileChanged(doc.uri).then(() => this.emitter.fire({ paths: [toPath(doc.uri)] }));
   }
 
   private isConfigFile(path: string): boolean {

@@ -27,6 +27,16 @@ describe('emotionCurve rich (Mermaid 11.17)', () => {
     expect(text).toContain('"plotColorPalette":"#2563eb, #dc2626, #9ca3af"');
   });
 
+  it('numbers the steps upright when asked (numberedSteps), keeping the lines and their labels', async () => {
+    const text = emotionCurve(homeowner(), { numberedSteps: true });
+    expect(await parseError('v11', text)).toBeUndefined();
+    const t = await xyChartTexts('v11', text);
+    expect(t.categories).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(text).not.toContain('labelRotation');
+    expect(t.series[0]!.values).toEqual([1, 3, -3, 4, 2, -1]);
+    expect(t.series[0]!.labels).toEqual(['', '', '▼ -3', '▲ +4', '', '● -1']);
+  });
+
   it('does not parse on 10.9 (point labels are 11.16+): that is what portable is for', async () => {
     expect(await parseError('v10', emotionCurve(homeowner()))).toMatch(/Parse error/);
   });

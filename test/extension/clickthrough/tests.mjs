@@ -69,6 +69,32 @@ function assertExpectedRows(rows) {
   }
 }
 
+/** The preview's page: the innermost webview frame that holds #peakend-preview with a drawn chart. */
+async function previewFrame(page, timeout = 60_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const f of page.frames()) {
+      const ok = await f.evaluate(() => Boolean(document.querySelector('#peakend-preview .pe-chart svg'))).catch(() => false);
+      if (ok) return f;
+    }
+    if (Date.now() > end) throw new Error('no preview page with a chart appeared');
+    await page.waitForTimeout(200);
+  }
+}
+
+/** What the preview page shows, read from its DOM. */
+function previewDom(frame) {
+  return frame.evaluate(() => ({
+    lines: document.querySelectorAll('.pe-chart g[class^="line-plot-"] > path').length,
+    markers: document.querySelectorAll('.pe-chart path.pe-marker').length,
+    rows: document.querySelectorAll('.pe-tables tbody tr').length,
+    title: document.querySelector('.pe-title')?.textContent,
+    bodyClass: document.body.className,
+    background: getComputedStyle(document.body).backgroundColor,
+    axisText: getComputedStyle(document.querySelector('.pe-chart svg text') ?? document.body).fill,
+  }));
+}
+
 const countLoaded = (text) => (text.match(/Loaded \d+ workspace\(s\)/g) ?? []).length;
 
 export const SESSIONS = [
@@ -251,6 +277,73 @@ export const SESSIONS = [
           assert.equal(await view.locator('.chart-error').count(), 0, 'a chart could not be drawn');
           await shot('11-compare-with-head');
           return `${await view.locator('.chart svg').count()} chart(s); ${rows.length} table rows`;
+        },
+      },
+    ],
+  },
+  {
+    name: 'preview (light theme, then dark)',
+    userSettings: { 'workbench.colorTheme': 'Default Light Modern' },
+    tests: [
+      {
+        name: 'the editor title button opens the preview beside the journey: a line per persona, markers, tables',
+        async run({ page }) {
+          await quickOpen(page, 'homeowner.journey.yaml');
+          const button = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Open Preview to the Side"]');
+          await button.waitFor({ timeout: 15_000 });
+          await button.click();
+          await page.locator('.tabs-container .tab', { hasText: 'Preview homeowner.journey.yaml' }).waitFor({ timeout: 15_000 });
+          const frame = await previewFrame(page);
+          const dom = await previewDom(frame);
+          // Two personas and the neutral line; best, worst and end of each persona.
+          assert.equal(dom.lines, 3);
+          assert.equal(dom.markers, 6);
+          assert.equal(dom.rows, 13 + 2);
+          assert.equal(dom.title, '业主旅程：从购房到续费');
+          assert.match(dom.bodyClass, /vscode-light/);
+          assert.equal(dom.background, 'rgb(255, 255, 255)');
+          await page.waitForTimeout(500); // fonts settle before the picture is taken
+          await page.screenshot({ path: path.join('test-output', 'clickthrough', 'preview-light.png') });
+          return `${dom.lines - 1} persona lines, ${dom.markers} markers, ${dom.rows} table rows; body ${dom.bodyClass}`;
+        },
+      },
+      {
+        name: 'clicking a step in the preview table moves the editor cursor to it',
+        async run({ page }) {
+          const frame = await previewFrame(page);
+          await frame.locator('tr[data-id="pay-fee"]').click();
+          const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
+          await page.waitForFunction((sel) => /Ln 117, Col 20 \(7 selected\)/.test(document.querySelector(sel)?.textContent ?? ''), '.statusbar-item[id="status.editor.selection"]', { timeout: 15_000 });
+          return `status bar: ${(await selection.innerText()).trim()}`;
+        },
+      },
+      {
+        name: 'switching to a dark theme redraws the preview in the theme’s colours',
+        async run({ page }) {
+          await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+          let frame = await previewFrame(page);
+          await frame.waitForFunction(() => document.body.classList.contains('vscode-dark'), undefined, { timeout: 15_000 });
+          await page.waitForTimeout(1000); // the chart is redrawn for the new theme
+          frame = await previewFrame(page);
+          await frame.evaluate(() => window.scrollTo(0, 0));
+          const dom = await previewDom(frame);
+          assert.notEqual(dom.background, 'rgb(255, 255, 255)');
+          assert.equal(dom.lines, 3);
+          assert.equal(dom.markers, 6);
+          await page.screenshot({ path: path.join('test-output', 'clickthrough', 'preview-dark.png') });
+          return `body ${dom.bodyClass}, background ${dom.background}, chart text ${dom.axisText}`;
+        },
+      },
+      {
+        name: 'the preview comes back after the window reloads',
+        async run({ page }) {
+          await page.reload();
+          await page.locator(PEAKEND_STATUS).waitFor({ timeout: 60_000 });
+          await page.locator('.tabs-container .tab', { hasText: 'Preview homeowner.journey.yaml' }).waitFor({ timeout: 30_000 });
+          const dom = await previewDom(await previewFrame(page));
+          assert.equal(dom.lines, 3);
+          assert.equal(dom.markers, 6);
+          return `restored: ${dom.rows} rows, ${dom.markers} markers`;
         },
       },
     ],

@@ -31,6 +31,7 @@ const SUITES: Record<string, () => void> = {
     require('./lifecycle.itest');
     require('./settings.itest');
     require('./audits.itest');
+    require('./preview.itest');
   },
   l10n: () => require('./l10n.itest'),
   trust: () => require('./trust.itest'),

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { at, closeAll, diagnostics, expected, extension, file, openEditor, peakend, ruleOf, sortedLines } from './helpers';
+import { at, closeAll, diagnostics, expected, extension, file, openEditor, peakend, ruleOf, sortedLines, until } from './helpers';
 
 const JOURNEY = 'homeowner.journey.yaml';
 
@@ -46,6 +46,17 @@ suite('Chinese display language (zh-cn)', () => {
     };
     assert.equal(title('peakend.newJourney'), '新建旅程地图');
     assert.equal(title('peakend.recheck'), '重新检查工作区');
+    assert.equal(title('peakend.openPreviewToSide'), '在侧边打开预览');
+  });
+
+  test('the preview speaks Chinese: its title, its tables and its findings', async () => {
+    await openEditor(file(JOURNEY));
+    await vscode.commands.executeCommand('peakend.openPreviewToSide');
+    const api = await peakend();
+    const p = await until(() => api.previews().find((x) => x.summary?.svg), 'the preview to render', 20_000);
+    assert.equal(p.title, '预览 homeowner.journey.yaml');
+    assert.deepEqual(p.summary!.tables.map((t) => t.caption), ['步骤', '峰终数据']);
+    assert.deepEqual(p.summary!.shownPersonas, ['首次置业业主', '改善型业主']);
   });
 
   test('the status bar tooltip comes from the l10n bundle', async () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { at, closeAll, diagnostics, expected, file, hashWorkspace, openEditor, peakend, ruleOf, sortedLines } from './helpers';
+import { at, closeAll, diagnostics, expected, file, hashWorkspace, openEditor, peakend, ruleOf, sortedLines, until } from './helpers';
 
 const JOURNEY = 'homeowner.journey.yaml';
 const INVENTORY = 'property.touchpoints.yaml';
@@ -100,6 +100,21 @@ suite('Restricted Mode', () => {
     assert.deepEqual([score.outcome, score.overall.passedWeight, score.overall.answeredWeight], ['fail', 6, 7]);
     const report = await vscode.commands.executeCommand<{ html: string }>('peakend.openAuditReport');
     assert.match(report.html, /<h1>Audit report<\/h1>/);
+  });
+
+  test('the preview opens and draws; export refuses and writes nothing', async () => {
+    await openEditor(file(JOURNEY));
+    await vscode.commands.executeCommand('peakend.openPreviewToSide');
+    const api = await peakend();
+    const s = await until(() => (api.previews()[0]?.summary?.svg ? api.previews()[0]!.summary : undefined), 'the preview to render', 20_000);
+    assert.equal(s.svg, true);
+    assert.equal(s.lines, 2);
+    assert.equal(s.exportButtons, 0);
+    const target = file('homeowner.svg');
+    for (const format of ['svg', 'png', 'html']) {
+      assert.equal(await vscode.commands.executeCommand('peakend.exportPreview', format, target), undefined);
+    }
+    assert.ok(!fs.existsSync(target.fsPath));
   });
 
   test('not one file of the workspace changed', async () => {

@@ -1,0 +1,76 @@
+/**
+ * The preview webview's HTML: an empty page that loads the preview script and then Mermaid from the
+ * extension (nonce'd, nothing inline runs), with the initial state as inert JSON. Both are deferred,
+ * the page script first: the tables show while Mermaid's 3.5 MB still load, the chart follows. The policy allows
+ * the webview's own resources and nothing else: no network, no inline script, no eval. Mermaid's
+ * styles are moved into constructed stylesheets by the script (as core's HTML export does), so
+ * `style-src` needs no 'unsafe-inline'.
+ */
+import type { PreviewState } from './protocol';
+
+export interface ShellOptions {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  nonce: string;
+  /** `asWebviewUri` of dist/webview/mermaid.min.js, preview.js and preview.css. */
+  mermaidUri: string;
+  scriptUri: string;
+  styleUri: string;
+  lang: string;
+  state: PreviewState;
+}
+
+/** `& < > "` as references: for attribute values and text built here. */
+export function attr(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * JSON inside <script type="application/json">: `<` `>` `&` and the line separators as \u escapes,
+ * so no `</script>` or `<!--` can end or re-enter the element, whatever a title says.
+ */
+export function jsonInScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    // data: for the PNG export (the SVG drawn into a canvas through an <img>).
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function previewHtml(o: ShellOptions): string {
+  const title = o.state.view?.title ?? '';
+  return `<!doctype html>
+<html lang="${attr(o.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${attr(o.styleUri)}">
+<title>${attr(title)}</title>
+</head>
+<body>
+<div id="peakend-preview" aria-live="polite"></div>
+<script type="application/json" id="peakend-state">${jsonInScript(o.state)}</script>
+<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}" defer></script>
+<script nonce="${attr(o.nonce)}" src="${attr(o.mermaidUri)}" id="pe-mermaid" defer></script>
+</body>
+</html>
+`;
+}
+
+/** A nonce for one page: 128 random bits, base64url. */
+export function makeNonce(random: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string {
+  const bytes = random(new Uint8Array(16));
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

@@ -1,0 +1,239 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * The preview's page in headless Chromium with the network off: the shell the extension writes, the
+ * page script bundled fresh from src/extension/preview/webview/main.ts, the real Mermaid bundle and a
+ * stand-in for VS Code's webview API that records what the page posts. It checks what the page
+ * draws for the example journey, that an update keeps the page in place, clicks, the theme switch,
+ * the exports and the policy.
+ */
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysisReport, checkPaths, toLanguage } from '../../src/core';
+import { nodeHost } from '../../src/node/nodeHost';
+import type { FromWebview, PreviewState, RenderSummary } from '../../src/extension/preview/protocol';
+import { previewHtml } from '../../src/extension/preview/shell';
+import { journeyView } from '../../src/extension/preview/viewModel';
+import { BUNDLES, launch, OUTPUT, REPO } from '../helpers/browser';
+
+const EXAMPLE = path.join(REPO, 'examples/property-management');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peakend-preview-page-'));
+let browser: Awaited<ReturnType<typeof launch>>;
+let base: PreviewState;
+
+const LABELS = {
+  personas: 'Personas',
+  exportSvg: 'Export SVG',
+  exportPng: 'Export PNG',
+  exportHtml: 'Export HTML',
+  exportDisabled: 'Export is not available in Restricted Mode.',
+  findings: 'Findings',
+  noFindings: 'No peak-end findings.',
+  errors: 'This file has errors: the figures may be incomplete.',
+  chartFailed: 'The chart could not be drawn:',
+  notPreviewable: 'Not previewable.',
+  line: 'line',
+};
+
+beforeAll(async () => {
+  await build({ entryPoints: [path.join(REPO, 'src/extension/preview/webview/main.ts')], bundle: true, format: 'iife', platform: 'browser', outfile: path.join(dir, 'preview.js'), logLevel: 'error' });
+  fs.copyFileSync(BUNDLES.v11, path.join(dir, 'mermaid.min.js'));
+  fs.copyFileSync(path.join(REPO, 'src/extension/preview/webview/preview.css'), path.join(dir, 'preview.css'));
+  const { workspaces, files } = await checkPaths(nodeHost, [EXAMPLE]);
+  const journey = analysisReport(workspaces, files).journeys[0]!;
+  base = { resource: 'file:///ws/homeowner.journey.yaml', locked: false, hidden: [], version: 1, canExport: true, labels: LABELS, view: journeyView(journey, toLanguage('zh-cn')) };
+  browser = await launch({ offline: true });
+  await browser.context.route(/^(?!file:)/, (route) => route.abort());
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+type Posted = FromWebview[];
+
+async function open(state: PreviewState, bodyClass = 'vscode-light'): Promise<Page> {
+  const file = path.join(dir, `page-${Math.random().toString(36).slice(2)}.html`);
+  const html = previewHtml({ cspSource: 'file:', nonce: 'n0nce', mermaidUri: 'mermaid.min.js', scriptUri: 'preview.js', styleUri: 'preview.css', lang: 'zh-CN', state });
+  fs.writeFileSync(file, html.replace('<body>', `<body class="${bodyClass}">`));
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__posted = [];
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.__posted.push(m), setState: (s: unknown) => (w.__state = s), getState: () => w.__state });
+  });
+  await page.goto(`file://${file}`);
+  await rendered(page, state.version);
+  return page;
+}
+
+const posted = (page: Page) => page.evaluate(() => (window as any).__posted as Posted);
+
+/** The page's report of a version with its chart drawn (or failed): the tables may come first, while Mermaid loads. */
+async function rendered(page: Page, version: number): Promise<RenderSummary> {
+  const done = (m: any, v: number) => m.type === 'rendered' && m.summary.version === v && (m.summary.svg || m.summary.chartError);
+  await page.waitForFunction((v) => (window as any).__posted.some((m: any) => m.type === 'rendered' && m.summary.version === v && (m.summary.svg || m.summary.chartError)), version, { timeout: 30_000 });
+  const all = await posted(page);
+  return all.filter((m): m is Extract<FromWebview, { type: 'rendered' }> => done(m, version)).pop()!.summary;
+}
+
+async function send(page: Page, message: unknown): Promise<void> {
+  await page.evaluate((m) => window.postMessage(m, '*'), message);
+}
+
+describe('the preview page', () => {
+  it('draws the example journey: one line per persona, best / worst / end markers, the tables and findings', async () => {
+    const page = await open(base);
+    const s = await rendered(page, 1);
+    expect(s.svg).toBe(true);
+    expect(s.chartError).toBeUndefined();
+    expect(s.lines).toBe(2);
+    expect(s.markers).toEqual({ best: 2, worst: 2, end: 2 });
+    expect(s.shownPersonas).toEqual(['首次置业业主', '改善型业主']);
+    expect(s.tables.map((t) => t.caption)).toEqual(base.view!.tables.map((t) => t.caption));
+    expect(s.tables[0]!.rows).toHaveLength(13);
+    expect(s.exportButtons).toBe(3);
+    // Markers sit where the analysis says: first-time-buyer's best is get-keys, both worst at inspect-house, both ends at pay-fee.
+    const markers = await page.evaluate(() => [...document.querySelectorAll('path.pe-marker')].map((m) => `${m.getAttribute('class')} ${m.getAttribute('data-persona')} ${m.getAttribute('data-step')}`));
+    expect(markers).toEqual([
+      'pe-marker pe-best first-time-buyer get-keys',
+      'pe-marker pe-worst first-time-buyer inspect-house',
+      'pe-marker pe-end first-time-buyer pay-fee',
+      'pe-marker pe-best upgrader get-keys',
+      'pe-marker pe-worst upgrader inspect-house',
+      'pe-marker pe-end upgrader pay-fee',
+    ]);
+    expect(await page.locator('.pe-finding').count()).toBe(5);
+    expect(await page.evaluate(() => (window as any).__violations.filter((v: string) => !/^style-src-(elem|attr) inline$/.test(v)))).toEqual([]);
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-page-light.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('updates in place: a changed score redraws the line, the page keeps its scroll position and its nodes', async () => {
+    const page = await open(base);
+    await page.setViewportSize({ width: 1000, height: 500 });
+    await page.evaluate(() => window.scrollTo(0, 400));
+    await page.evaluate(() => ((window as any).__table = document.querySelector('.pe-tables')));
+    const before = await page.evaluate(() => document.querySelector('g[class^="line-plot-0"] path')!.getAttribute('d'));
+    const view = structuredClone(base.view!);
+    const changed: PreviewState = { ...base, version: 2, view: { ...view, chart: view.chart.replace(/line "首次置业业主" \[([^,\]]+),/, 'line "首次置业业主" [-5,') } };
+    changed.view!.tables[0]!.rows[0]![3] = '-5';
+    await send(page, { type: 'render', state: changed });
+    const s = await rendered(page, 2);
+    const after = await page.evaluate(() => document.querySelector('g[class^="line-plot-0"] path')!.getAttribute('d'));
+    expect(after).not.toBe(before);
+    expect(s.tables[0]!.rows[0]![3]).toBe('-5');
+    expect(s.scrollY).toBe(400);
+    expect(await page.evaluate(() => (window as any).__table === document.querySelector('.pe-tables'))).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it('posts reveal for a clicked table row and a clicked point on the chart; highlights the step the cursor is in', async () => {
+    const page = await open(base);
+    await page.click('tr[data-id="inspect-house"] td:nth-child(3)');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await page.evaluate(() => {
+      const m = document.querySelector('path.pe-end[data-persona="first-time-buyer"]')!.getBoundingClientRect();
+      return { x: m.x + m.width / 2, y: m.y + m.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    const reveals = (await posted(page)).filter((m) => m.type === 'reveal');
+    expect(reveals).toEqual([
+      { type: 'reveal', id: 'inspect-house' },
+      { type: 'reveal', id: 'pay-fee' },
+    ]);
+    await send(page, { type: 'highlight', id: 'get-keys' });
+    await page.waitForFunction(() => document.querySelector('tr.pe-highlighted')?.getAttribute('data-id') === 'get-keys');
+    expect(await page.evaluate(() => document.querySelector('line.pe-highlight')!.getAttribute('visibility'))).toBe('visible');
+    await page.close();
+  }, 60_000);
+
+  it('posts the persona filter; a state without a persona draws one line', async () => {
+    const page = await open(base);
+    await page.click('input[data-persona="upgrader"]');
+    expect((await posted(page)).filter((m) => m.type === 'filter')).toEqual([{ type: 'filter', hidden: ['upgrader'] }]);
+    await page.close();
+  });
+
+  it('draws in the dark theme with Mermaid’s dark theme, and redraws when the theme changes (light, high contrast)', async () => {
+    const page = await open(base, 'vscode-dark');
+    const s = await rendered(page, 1);
+    expect([s.themeKind, s.mermaidTheme]).toEqual(['dark', 'dark']);
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-page-dark.png'), fullPage: true });
+    await page.evaluate(() => document.body.classList.replace('vscode-dark', 'vscode-light'));
+    await page.waitForFunction(() => (window as any).__posted.filter((m: any) => m.type === 'rendered').pop().summary.themeKind === 'light');
+    await page.evaluate(() => document.body.classList.replace('vscode-light', 'vscode-high-contrast'));
+    await page.waitForFunction(() => (window as any).__posted.filter((m: any) => m.type === 'rendered').pop().summary.themeKind === 'high-contrast');
+    const last = (await posted(page)).filter((m): m is Extract<FromWebview, { type: 'rendered' }> => m.type === 'rendered').pop()!.summary;
+    expect([last.mermaidTheme, last.lines, last.markers.end]).toEqual(['dark', 2, 2]);
+    await page.close();
+  }, 60_000);
+
+  it('exports the chart as SVG with its styles and markers, and as PNG', async () => {
+    const page = await open(base);
+    await send(page, { type: 'exportRequest', id: 1, format: 'svg' });
+    await send(page, { type: 'exportRequest', id: 2, format: 'png' });
+    await page.waitForFunction(() => (window as any).__posted.filter((m: any) => m.type === 'exportData').length === 2, undefined, { timeout: 20_000 });
+    const out = (await posted(page)).filter((m): m is Extract<FromWebview, { type: 'exportData' }> => m.type === 'exportData');
+    const svg = out.find((m) => m.id === 1)!;
+    expect(svg.error).toBeUndefined();
+    expect(svg.data).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg.data).toContain('<style>');
+    expect(svg.data!.match(/class="pe-marker/g)).toHaveLength(6);
+    expect(svg.data).toContain('业主旅程：从购房到续费');
+    const png = out.find((m) => m.id === 2)!;
+    expect(png.error).toBeUndefined();
+    expect(Buffer.from(png.data!, 'base64').subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    await page.close();
+  }, 60_000);
+
+  it('shows no export buttons when the workspace is not trusted', async () => {
+    const page = await open({ ...base, canExport: false });
+    const s = await rendered(page, 1);
+    expect(s.exportButtons).toBe(0);
+    expect(await page.locator('.pe-export-disabled').textContent()).toBe(LABELS.exportDisabled);
+    await page.close();
+  });
+
+  it('draws a generated journey of 200 steps and 3 personas: three lines, their markers, every step in the table', async () => {
+    const { generateJourneyWorkspace } = await import('../../bench/extension.mjs');
+    const ws = path.join(dir, 'large');
+    generateJourneyWorkspace(ws, 200, 3);
+    const { workspaces, files } = await checkPaths(nodeHost, [ws]);
+    const journey = analysisReport(workspaces, files).journeys[0]!;
+    const view = journeyView(journey, 'en');
+    const page = await open({ ...base, view });
+    const s = await rendered(page, 1);
+    expect(s.chartError).toBeUndefined();
+    expect(s.lines).toBe(3);
+    expect(s.markers).toEqual({ best: 3, worst: 3, end: 3 });
+    expect(s.tables[0]!.rows).toHaveLength(200);
+    expect(s.shownPersonas).toEqual(['Persona A', 'Persona B', '客户丙']);
+    // Redrawing the same chart is skipped: an update with an unchanged chart costs no Mermaid run.
+    await send(page, { type: 'render', state: { ...base, view, version: 2 } });
+    expect((await rendered(page, 2)).chartMs).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it('keeps user text as text: markup in a title or cell is shown, not run', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">&amp;</script>';
+    const view = structuredClone(base.view!);
+    view.title = evil;
+    view.tables[0]!.rows[0]![2] = evil;
+    view.findings[0]!.message = evil;
+    const page = await open({ ...base, view });
+    expect(await page.locator('.pe-title').textContent()).toBe(evil);
+    expect(await page.locator('tr[data-id] td:nth-child(3)').first().textContent()).toBe(evil);
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+});
