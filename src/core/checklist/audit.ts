@@ -1,4 +1,5 @@
-import { findConfigFile, openWorkspace } from '../workspace/load';
+import { analyzeFile } from '../analyze';
+import { findConfigFile, openWorkspace, readInput } from '../workspace/load';
 import { applySettings } from '../workspace/settings';
 import { compareFindings, type Finding } from '../finding';
 import type { Host } from '../host';
@@ -20,19 +21,21 @@ export interface AuditResult {
  * (the nearest peakend.yaml above it), whose rule settings apply to its findings.
  */
 export async function auditChecklists(host: Host, files: readonly string[]): Promise<AuditResult> {
-  const workspaces = new Map<string, Workspace>();
+  const workspaces = new Map<string, { ws: Workspace; checklists: Set<string> }>();
   const audits: AuditScore[] = [];
   const findings: Finding[] = [];
   for (const file of files) {
     const config = await findConfigFile(host, dirname(file));
     const root = config ? dirname(config) : dirname(file);
-    let ws = workspaces.get(root);
-    if (!ws) {
-      ws = (await openWorkspace(host, root)).workspace;
-      workspaces.set(root, ws);
+    let opened = workspaces.get(root);
+    if (!opened) {
+      // The workspace's own checklists are read here, one at a time, as the workspace would read them.
+      const loaded = await openWorkspace(host, root, [], undefined, { skipChecklists: true });
+      opened = { ws: loaded.workspace, checklists: new Set(loaded.checklists) };
+      workspaces.set(root, opened);
     }
-    // A checklist in the workspace's checklists folder was read with the workspace: use that reading.
-    const known = ws.getFile(file);
+    const ws = opened.ws;
+    const known = opened.checklists.has(file) ? analyzeFile(file, await readInput(host, file, ws.config.maxFileBytes), ws.config) : ws.getFile(file);
     if (known) {
       if (known.checklist) {
         const checked = validateChecklist(known.checklist, ws.getIndex());
@@ -63,5 +66,5 @@ export async function auditChecklists(host: Host, files: readonly string[]): Pro
     findings.push(...applySettings([...parsed.findings, ...checked.findings], ws.config, new Map()));
     audits.push(scoreChecklist(parsed, checked.specs));
   }
-  return { audits, findings: findings.sort(compareFindings), workspaces: [...workspaces.values()] };
+  return { audits, findings: findings.sort(compareFindings), workspaces: [...workspaces.values()].map((w) => w.ws) };
 }

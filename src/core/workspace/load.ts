@@ -92,19 +92,29 @@ export interface LoadedWorkspace {
   requested: Set<string>;
   /** Folders that could not be listed; each holds one finding, and is not a file that was checked. */
   unreadableFolders: string[];
+  /** With `skipChecklists`: the checklist files found and left unread. */
+  checklists: string[];
+}
+
+export interface LoadOptions {
+  /**
+   * Find the checklist files but do not read them: a caller that reads thousands of audits one at
+   * a time need not hold them all.
+   */
+  skipChecklists?: boolean;
 }
 
 /**
  * Loads the workspace around `folder`: its config, every file it includes, and any `extraFiles`
  * (files given by name are checked whatever their name).
  */
-export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = [], cache?: ModelCache): Promise<LoadedWorkspace> {
+export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = [], cache?: ModelCache, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const { config, model } = await loadConfig(host, normalize(folder));
-  return loadWorkspace(host, config, model, extraFiles.map(normalize), cache);
+  return loadWorkspace(host, config, model, extraFiles.map(normalize), cache, options);
 }
 
 /** Loads every file of a workspace whose config is already known. */
-export async function loadWorkspace(host: Host, config: PeakendConfig, model?: FileModel, extraFiles: string[] = [], cache?: ModelCache): Promise<LoadedWorkspace> {
+export async function loadWorkspace(host: Host, config: PeakendConfig, model?: FileModel, extraFiles: string[] = [], cache?: ModelCache, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const workspace = new Workspace(config, cache);
   const folders: string[] = [];
   const files = await discoverFiles(host, config, (folder, error) => {
@@ -118,8 +128,12 @@ export async function loadWorkspace(host: Host, config: PeakendConfig, model?: F
     requested.add(model.file);
   }
   for (const f of extraFiles) if (!requested.has(f)) files.push(f);
-  for (const file of files) workspace.setFile(file, await readInput(host, file, config.maxFileBytes));
-  return { workspace, requested: new Set([...requested, ...extraFiles]), unreadableFolders: folders };
+  const checklists: string[] = [];
+  for (const file of files) {
+    if (options.skipChecklists && isChecklistFile(file, config)) checklists.push(file);
+    else workspace.setFile(file, await readInput(host, file, config.maxFileBytes));
+  }
+  return { workspace, requested: new Set([...requested, ...extraFiles]), unreadableFolders: folders, checklists };
 }
 
 /**
