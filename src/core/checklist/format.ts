@@ -90,6 +90,14 @@ export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage
     list.push(item);
     groups.set(item.dimension, list);
   }
+  // What a person wrote under a section heading, before its first item: kept under the same heading.
+  const notes = new Map<string, string>();
+  for (const s of previous?.sections ?? []) {
+    const note = previous!.text.slice(s.start, s.end).trim();
+    if (note && !notes.has(s.heading)) notes.set(s.heading, note);
+  }
+  const obsoleteNote = notes.get(L.obsolete);
+  notes.delete(L.obsolete);
   const used = new Set<string>();
   for (const [dimension, items] of groups) {
     const title = dimension || L.noDimension;
@@ -100,6 +108,9 @@ export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage
       dimensionFragments.set(title, (h = fragment([heading(2, [text(title)])])));
     }
     nodes.push(raw(h));
+    const note = notes.get(title);
+    if (note) nodes.push(raw(note));
+    notes.delete(title);
     for (const item of items) {
       const prev = prevById.get(item.id);
       used.add(item.id);
@@ -111,8 +122,11 @@ export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage
     }
   }
   const obsolete = [...(previous?.items ?? []).filter((i) => !used.has(i.id) && prevById.get(i.id) === i), ...leftovers];
-  if (obsolete.length) {
-    nodes.push(heading(2, [text(L.obsolete)]), para(L.obsoleteIntro));
+  // A section that no longer exists keeps its text in the obsolete section, with its heading's name.
+  const orphans = [...notes].map(([title, note]) => raw(`${md([para(`${title}:`)]).trimEnd()}\n\n${note}`));
+  if (obsolete.length || orphans.length || obsoleteNote) {
+    nodes.push(heading(2, [text(L.obsolete)]));
+    nodes.push(obsoleteNote ? raw(obsoleteNote) : para(L.obsoleteIntro), ...orphans);
     for (const item of obsolete) {
       nodes.push(raw(previous!.text.slice(item.start, item.end).trim()));
       changes.push({ id: item.id, change: 'obsolete' });

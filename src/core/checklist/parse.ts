@@ -30,7 +30,7 @@ export function parseChecklist(file: string, source: string): ParsedChecklist {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);
-  const out: ParsedChecklist = { file, text, header: { touchpoint: '' }, headerRanges: {}, items: [], findings: report.findings };
+  const out: ParsedChecklist = { file, text, header: { touchpoint: '' }, headerRanges: {}, items: [], sections: [], findings: report.findings };
   const nodes = topLevelBlocks(text);
   const first = nodes[0];
   if (first?.node.type === 'yaml') readHeader(first, text, report, out);
@@ -42,11 +42,15 @@ export function parseChecklist(file: string, source: string): ParsedChecklist {
     if (current) out.items.push(readItem(current.heading, current.nodes, end, obsolete, text, report));
     current = undefined;
   };
+  let section: ParsedChecklist['sections'][number] | undefined;
   for (const placed of nodes) {
     const node = placed.node;
     if (node.type === 'heading' && (node.depth ?? 9) <= 3) {
       close(start(placed));
+      if (section) section.end = start(placed);
+      section = undefined;
       if (node.depth! <= 2) obsolete = node.depth === 2 && isObsoleteHeading(plainText(node));
+      if (node.depth === 2) out.sections.push((section = { heading: plainText(node), start: end(placed), end: text.length }));
       if (node.depth === 3 && node.children?.[0]?.type === 'inlineCode') current = { heading: placed, nodes: [] };
     } else if (current) current.nodes.push(placed);
   }
