@@ -24,6 +24,13 @@ export async function auditChecklists(host: Host, files: readonly string[]): Pro
   const workspaces = new Map<string, { ws: Workspace; checklists: Set<string> }>();
   const audits: AuditScore[] = [];
   const findings: Finding[] = [];
+  // Kept as copies: the strings of a score and its findings are slices of the checklist's text,
+  // which would keep every checklist read in memory until the end.
+  const keep = (found: Finding[], audit: AuditScore) => {
+    const own = structuredClone({ found, audit });
+    findings.push(...own.found);
+    audits.push(own.audit);
+  };
   for (const file of files) {
     const config = await findConfigFile(host, dirname(file));
     const root = config ? dirname(config) : dirname(file);
@@ -39,8 +46,7 @@ export async function auditChecklists(host: Host, files: readonly string[]): Pro
     if (known) {
       if (known.checklist) {
         const checked = validateChecklist(known.checklist, ws.getIndex());
-        findings.push(...applySettings([...known.findings, ...checked.findings], ws.config, new Map()));
-        audits.push(scoreChecklist(known.checklist, checked.specs));
+        keep(applySettings([...known.findings, ...checked.findings], ws.config, new Map()), scoreChecklist(known.checklist, checked.specs));
       } else findings.push(...known.findings);
       continue;
     }
@@ -63,8 +69,7 @@ export async function auditChecklists(host: Host, files: readonly string[]): Pro
     }
     const parsed = parseChecklist(file, text);
     const checked = validateChecklist(parsed, ws.getIndex());
-    findings.push(...applySettings([...parsed.findings, ...checked.findings], ws.config, new Map()));
-    audits.push(scoreChecklist(parsed, checked.specs));
+    keep(applySettings([...parsed.findings, ...checked.findings], ws.config, new Map()), scoreChecklist(parsed, checked.specs));
   }
   return { audits, findings: findings.sort(compareFindings), workspaces: [...workspaces.values()].map((w) => w.ws) };
 }

@@ -73,9 +73,11 @@ const parts = new Map<string, MdNode[]>();
 let cachedChars = 0;
 const MAX_CACHED_CHARS = 16 * 1024 * 1024;
 
-function parsePart(part: string): MdNode[] {
-  let nodes = parts.get(part);
+function parsePart(slice: string): MdNode[] {
+  let nodes = parts.get(slice);
   if (!nodes) {
+    // A copy: a slice would keep its whole document alive for as long as the cache keeps the part.
+    const part = slice.split('\n').join('\n');
     nodes = (partParser.parse(part) as unknown as MdNode).children ?? [];
     if (cachedChars + part.length > MAX_CACHED_CHARS) {
       parts.clear();
