@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -128,6 +128,25 @@ describe('peakend checklist', () => {
     const again = await run(ws, 'checklist', 'hotline', '--date', '2026-12-03');
     expect(again.stdout).toBe('audits/hotline/2026-12-03.md: updated (re-check: ring-3; 3 kept)\n');
     expect(readFileSync(path, 'utf8')).toContain('- Note: 保存于合并期间');
+  });
+
+  it('never writes through a symbolic link in the checklists folder', async () => {
+    const ws = workspace();
+    const outside = mkdtempSync(join(tmpdir(), 'peakend-outside-'));
+    dirs.push(outside);
+    mkdirSync(join(ws, 'audits'));
+    symlinkSync(outside, join(ws, 'audits/hotline'));
+    const r = await run(ws, 'checklist', 'hotline', 'repair-visit', '--date', '2026-12-03');
+    expect(r.stderr).toBe('peakend: audits/hotline is a symbolic link, which is not followed; no checklist written for "hotline".\n');
+    expect(r.stdout).toBe('audits/repair-visit/2026-12-03.md: created (1 item(s))\n');
+    expect(r.status).toBe(1);
+    expect(readdirSync(outside)).toEqual([]);
+    // A link in place of the checklist file itself.
+    writeFileSync(join(outside, 'kept.md'), 'not a checklist\n');
+    symlinkSync(join(outside, 'kept.md'), join(ws, 'audits/repair-visit/2026-12-04.md'));
+    const file = await run(ws, 'checklist', 'repair-visit', '--date', '2026-12-04');
+    expect(file.stderr).toBe('peakend: audits/repair-visit/2026-12-04.md is a symbolic link, which is not followed; no checklist written for "repair-visit".\n');
+    expect(readFileSync(join(outside, 'kept.md'), 'utf8')).toBe('not a checklist\n');
   });
 
   it('refuses unknown touchpoints, bad dates and missing arguments', async () => {

@@ -68,7 +68,7 @@ async function score(argv: string[], io: CliIo): Promise<number> {
   const lang = languageOf(v.lang, io.env);
   const findings = result.findings.map((f) => localizeFinding(f, lang));
   const rel = (f: string) => relativePath(cwd, f);
-  if (format === 'json') writeJsonOfArrays(io.stdout, { audits: result.audits.map((a) => ({ ...a, file: rel(a.file) })), findings: findings.map((f) => ({ ...f, file: rel(f.file) })) });
+  if (format === 'json') await writeJsonOfArrays(io.stdout, { audits: result.audits.map((a) => ({ ...a, file: rel(a.file) })), findings: findings.map((f) => ({ ...f, file: rel(f.file) })) });
   else if (format === 'md') io.stdout.write(scoreMarkdown(result.audits, rel));
   else io.stdout.write(stylish(result.audits, findings, rel));
   const failed = result.audits.some((a) => a.outcome === 'fail') || findings.some((f) => f.severity === 'error');

@@ -14,6 +14,7 @@ import {
   type ChecklistChange,
   type Touchpoint,
 } from '../../core';
+import { linkBelow } from '../../node/links';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { parseOptions, UsageError } from '../args';
 import { languageOf } from '../lang';
@@ -74,6 +75,9 @@ export const checklist: Command = {
       if (!path) return { stderr: `peakend: no file name can be made for touchpoint "${tp.def.id}"; skipped.\n`, failed: true };
       const spec = buildChecklist(index, tp, { site: v.site, auditor: v.auditor, date });
       if (spec.items.length === 0) return { stdout: `${tp.def.id}: no standard applies to this touchpoint; no checklist written\n` };
+      // Never through a link: what it points to may lie outside the checklists folder.
+      const link = linkBelow(dir, path);
+      if (link) return { stderr: `peakend: ${shown(link)} is a symbolic link, which is not followed; no checklist written for "${tp.def.id}".\n`, failed: true };
       const before = await readText(path);
       const previous = before === undefined ? undefined : parseChecklist(path, before);
       const { text, changes } = renderChecklist(spec, lang, previous);
