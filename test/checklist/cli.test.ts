@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { checklistPath, sanitizeSegment } from '../../src/core';
+import { nodeHost } from '../../src/node/nodeHost';
 import { writeFileAtomic } from '../../src/node/writeFileAtomic';
 import { INVENTORY, STANDARDS } from './fixture';
 
@@ -92,6 +93,60 @@ describe('peakend checklist', () => {
     expect(text).toMatch(/## Obsolete[\s\S]*### `greet`[\s\S]*- \[x\] Pass/);
     expect(text).toMatch(/### `ring-3`.*\n\n> Re-check:/);
     expect(files(join(ws, 'audits'))).toEqual(['hotline', 'hotline/2026-12-03.md']);
+  });
+
+  it('writes nothing over a checklist a person saved while it was merged, and says so', async () => {
+    const ws = workspace();
+    await run(ws, 'checklist', 'hotline', '--date', '2026-12-03');
+    const path = join(ws, 'audits/hotline/2026-12-03.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('- [ ] Pass\n', '- [x] Pass\n'));
+    writeFileSync(join(ws, 'service.standards.yaml'), STANDARDS.replace('threshold: 3', 'threshold: 4'));
+    const saved = readFileSync(path, 'utf8').replace('- Note:', '- Note: 保存于合并期间');
+    // The person saves right after the command read the file to merge it (it looks the file up first).
+    const read = nodeHost.readFile.bind(nodeHost);
+    const stat = nodeHost.stat.bind(nodeHost);
+    let merging = false;
+    let reads = 0;
+    const statSpy = vi.spyOn(nodeHost, 'stat').mockImplementation(async (p) => ((merging ||= p === path), stat(p)));
+    const spy = vi.spyOn(nodeHost, 'readFile').mockImplementation(async (p, max) => {
+      const r = await read(p, max);
+      if (p === path && merging && ++reads === 1) writeFileSync(path, saved);
+      return r;
+    });
+    try {
+      const r = await run(ws, 'checklist', 'hotline', '--date', '2026-12-03');
+      expect(r.stderr).toBe('peakend: audits/hotline/2026-12-03.md changed on disk while its checklist was generated; nothing written. Run the command again.\n');
+      expect(r.stdout).toBe('');
+      expect(r.status).toBe(1);
+    } finally {
+      spy.mockRestore();
+      statSpy.mockRestore();
+    }
+    expect(reads).toBe(2);
+    expect(readFileSync(path, 'utf8')).toBe(saved);
+    // Run again, it merges what the person saved.
+    const again = await run(ws, 'checklist', 'hotline', '--date', '2026-12-03');
+    expect(again.stdout).toBe('audits/hotline/2026-12-03.md: updated (re-check: ring-3; 3 kept)\n');
+    expect(readFileSync(path, 'utf8')).toContain('- Note: 保存于合并期间');
+  });
+
+  it('never writes through a symbolic link in the checklists folder', async () => {
+    const ws = workspace();
+    const outside = mkdtempSync(join(tmpdir(), 'peakend-outside-'));
+    dirs.push(outside);
+    mkdirSync(join(ws, 'audits'));
+    symlinkSync(outside, join(ws, 'audits/hotline'));
+    const r = await run(ws, 'checklist', 'hotline', 'repair-visit', '--date', '2026-12-03');
+    expect(r.stderr).toBe('peakend: audits/hotline is a symbolic link, which is not followed; no checklist written for "hotline".\n');
+    expect(r.stdout).toBe('audits/repair-visit/2026-12-03.md: created (1 item(s))\n');
+    expect(r.status).toBe(1);
+    expect(readdirSync(outside)).toEqual([]);
+    // A link in place of the checklist file itself.
+    writeFileSync(join(outside, 'kept.md'), 'not a checklist\n');
+    symlinkSync(join(outside, 'kept.md'), join(ws, 'audits/repair-visit/2026-12-04.md'));
+    const file = await run(ws, 'checklist', 'repair-visit', '--date', '2026-12-04');
+    expect(file.stderr).toBe('peakend: audits/repair-visit/2026-12-04.md is a symbolic link, which is not followed; no checklist written for "repair-visit".\n');
+    expect(readFileSync(join(outside, 'kept.md'), 'utf8')).toBe('not a checklist\n');
   });
 
   it('refuses unknown touchpoints, bad dates and missing arguments', async () => {

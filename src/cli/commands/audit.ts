@@ -21,6 +21,7 @@ import {
 } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { parseOptions, UsageError } from '../args';
+import { writeJsonOfArrays } from '../jsonOutput';
 import { languageOf } from '../lang';
 import type { CliIo } from '../io';
 import type { Command } from './types';
@@ -67,7 +68,7 @@ async function score(argv: string[], io: CliIo): Promise<number> {
   const lang = languageOf(v.lang, io.env);
   const findings = result.findings.map((f) => localizeFinding(f, lang));
   const rel = (f: string) => relativePath(cwd, f);
-  if (format === 'json') io.stdout.write(JSON.stringify({ audits: result.audits.map((a) => ({ ...a, file: rel(a.file) })), findings: findings.map((f) => ({ ...f, file: rel(f.file) })) }, null, 2) + '\n');
+  if (format === 'json') await writeJsonOfArrays(io.stdout, { audits: result.audits.map((a) => ({ ...a, file: rel(a.file) })), findings: findings.map((f) => ({ ...f, file: rel(f.file) })) });
   else if (format === 'md') io.stdout.write(scoreMarkdown(result.audits, rel));
   else io.stdout.write(stylish(result.audits, findings, rel));
   const failed = result.audits.some((a) => a.outcome === 'fail') || findings.some((f) => f.severity === 'error');

@@ -14,6 +14,7 @@ import {
   type ChecklistChange,
   type Touchpoint,
 } from '../../core';
+import { linkBelow } from '../../node/links';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { parseOptions, UsageError } from '../args';
 import { languageOf } from '../lang';
@@ -67,43 +68,61 @@ export const checklist: Command = {
     }
     const lang = languageOf(v.lang, io.env);
     let status = 0;
-    for (const tp of touchpoints) {
+    const shown = (p: string) => relativePath(cwd, p);
+    /** One touchpoint's checklist; what it has to say is returned, to be printed in touchpoint order. */
+    const one = async (tp: Touchpoint): Promise<Outcome> => {
       const path = checklistPath(dir, tp.def.id, date, v.site);
-      const shown = (p: string) => relativePath(cwd, p);
-      if (!path) {
-        io.stderr.write(`peakend: no file name can be made for touchpoint "${tp.def.id}"; skipped.\n`);
-        status = 1;
-        continue;
-      }
+      if (!path) return { stderr: `peakend: no file name can be made for touchpoint "${tp.def.id}"; skipped.\n`, failed: true };
       const spec = buildChecklist(index, tp, { site: v.site, auditor: v.auditor, date });
-      if (spec.items.length === 0) {
-        io.stdout.write(`${tp.def.id}: no standard applies to this touchpoint; no checklist written\n`);
-        continue;
-      }
+      if (spec.items.length === 0) return { stdout: `${tp.def.id}: no standard applies to this touchpoint; no checklist written\n` };
+      // Never through a link: what it points to may lie outside the checklists folder.
+      const link = linkBelow(dir, path);
+      if (link) return { stderr: `peakend: ${shown(link)} is a symbolic link, which is not followed; no checklist written for "${tp.def.id}".\n`, failed: true };
       const before = await readText(path);
       const previous = before === undefined ? undefined : parseChecklist(path, before);
       const { text, changes } = renderChecklist(spec, lang, previous);
       const summary = describeChanges(changes, before === undefined);
-      if (before === text) {
-        io.stdout.write(`${shown(path)}: up to date\n`);
-        continue;
-      }
-      if (v['dry-run']) {
-        io.stdout.write(`${shown(path)}: would ${before === undefined ? 'create' : 'update'} (${summary})\n`);
-        continue;
-      }
+      if (before === text) return { stdout: `${shown(path)}: up to date\n` };
+      if (v['dry-run']) return { stdout: `${shown(path)}: would ${before === undefined ? 'create' : 'update'} (${summary})\n` };
       // A person may have saved the file while it was merged: never overwrite what was not merged.
       if ((await readText(path)) !== before) {
-        io.stderr.write(`peakend: ${shown(path)} changed on disk while its checklist was generated; nothing written. Run the command again.\n`);
-        status = 1;
-        continue;
+        return { stderr: `peakend: ${shown(path)} changed on disk while its checklist was generated; nothing written. Run the command again.\n`, failed: true };
       }
       await io.writeFile(path, text);
-      io.stdout.write(`${shown(path)}: ${before === undefined ? 'created' : 'updated'} (${summary})\n`);
+      return { stdout: `${shown(path)}: ${before === undefined ? 'created' : 'updated'} (${summary})\n` };
+    };
+    // Several files in flight: one checklist is built while earlier ones wait for the disk. Each
+    // file is still read, merged, checked for changes and written in that order.
+    const pending: Promise<Outcome | { error: unknown }>[] = [];
+    let error: { error: unknown } | undefined;
+    const flush = async () => {
+      const r = await pending.shift()!;
+      if ('error' in r) error ??= r;
+      else {
+        if (r.stdout) io.stdout.write(r.stdout);
+        if (r.stderr) io.stderr.write(r.stderr);
+        if (r.failed) status = 1;
+      }
+    };
+    for (const tp of touchpoints) {
+      if (error) break;
+      pending.push(one(tp).catch((e: unknown) => ({ error: e })));
+      if (pending.length >= IN_FLIGHT) await flush();
     }
+    while (pending.length) await flush();
+    if (error) throw error.error;
     return status;
   },
 };
+
+interface Outcome {
+  stdout?: string;
+  stderr?: string;
+  failed?: boolean;
+}
+
+/** Files generated at once. */
+const IN_FLIGHT = 8;
 
 /** A checklist larger than this is no checklist a person filled in. */
 const MAX_CHECKLIST_BYTES = 5 * 1024 * 1024;

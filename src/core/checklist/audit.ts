@@ -1,4 +1,5 @@
-import { findConfigFile, openWorkspace } from '../workspace/load';
+import { analyzeFile } from '../analyze';
+import { findConfigFile, openWorkspace, readInput } from '../workspace/load';
 import { applySettings } from '../workspace/settings';
 import { compareFindings, type Finding } from '../finding';
 import type { Host } from '../host';
@@ -20,24 +21,32 @@ export interface AuditResult {
  * (the nearest peakend.yaml above it), whose rule settings apply to its findings.
  */
 export async function auditChecklists(host: Host, files: readonly string[]): Promise<AuditResult> {
-  const workspaces = new Map<string, Workspace>();
+  const workspaces = new Map<string, { ws: Workspace; checklists: Set<string> }>();
   const audits: AuditScore[] = [];
   const findings: Finding[] = [];
+  // Kept as copies: the strings of a score and its findings are slices of the checklist's text,
+  // which would keep every checklist read in memory until the end.
+  const keep = (found: Finding[], audit: AuditScore) => {
+    const own = structuredClone({ found, audit });
+    findings.push(...own.found);
+    audits.push(own.audit);
+  };
   for (const file of files) {
     const config = await findConfigFile(host, dirname(file));
     const root = config ? dirname(config) : dirname(file);
-    let ws = workspaces.get(root);
-    if (!ws) {
-      ws = (await openWorkspace(host, root)).workspace;
-      workspaces.set(root, ws);
+    let opened = workspaces.get(root);
+    if (!opened) {
+      // The workspace's own checklists are read here, one at a time, as the workspace would read them.
+      const loaded = await openWorkspace(host, root, [], undefined, { skipChecklists: true });
+      opened = { ws: loaded.workspace, checklists: new Set(loaded.checklists) };
+      workspaces.set(root, opened);
     }
-    // A checklist in the workspace's checklists folder was read with the workspace: use that reading.
-    const known = ws.getFile(file);
+    const ws = opened.ws;
+    const known = opened.checklists.has(file) ? analyzeFile(file, await readInput(host, file, ws.config.maxFileBytes), ws.config) : ws.getFile(file);
     if (known) {
       if (known.checklist) {
         const checked = validateChecklist(known.checklist, ws.getIndex());
-        findings.push(...applySettings([...known.findings, ...checked.findings], ws.config, new Map()));
-        audits.push(scoreChecklist(known.checklist, checked.specs));
+        keep(applySettings([...known.findings, ...checked.findings], ws.config, new Map()), scoreChecklist(known.checklist, checked.specs));
       } else findings.push(...known.findings);
       continue;
     }
@@ -60,8 +69,7 @@ export async function auditChecklists(host: Host, files: readonly string[]): Pro
     }
     const parsed = parseChecklist(file, text);
     const checked = validateChecklist(parsed, ws.getIndex());
-    findings.push(...applySettings([...parsed.findings, ...checked.findings], ws.config, new Map()));
-    audits.push(scoreChecklist(parsed, checked.specs));
+    keep(applySettings([...parsed.findings, ...checked.findings], ws.config, new Map()), scoreChecklist(parsed, checked.specs));
   }
-  return { audits, findings: findings.sort(compareFindings), workspaces: [...workspaces.values()] };
+  return { audits, findings: findings.sort(compareFindings), workspaces: [...workspaces.values()].map((w) => w.ws) };
 }

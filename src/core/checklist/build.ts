@@ -19,7 +19,17 @@ export function applicableStandards(index: WorkspaceIndex, tp: Touchpoint): Stan
   return out;
 }
 
+/** Built once per standard: a standard applies to many touchpoints, and its fingerprint is a hash. */
+const specs = new WeakMap<Standard, ItemSpec>();
+
+/** What a checklist keeps of a standard. Shared between checklists: never changed after it is made. */
 export function itemSpec(s: Standard): ItemSpec {
+  let item = specs.get(s);
+  if (!item) specs.set(s, (item = makeItemSpec(s)));
+  return item;
+}
+
+function makeItemSpec(s: Standard): ItemSpec {
   const item: ItemSpec = {
     id: s.def.id,
     dimension: s.dimension?.value ?? '',
@@ -43,10 +53,20 @@ export function fingerprint(item: Pick<ItemSpec, 'requirement' | 'expect' | 'wei
 
 /** Content hash of the items a checklist is built from, independent of file order. */
 export function standardsHash(items: readonly ItemSpec[]): string {
-  const canonical = [...items]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((i) => [i.id, i.title ?? '', i.dimension, i.requirement ?? '', i.method ?? '', i.expect ?? null, i.weight, i.critical, i.evidence]);
-  return `sha256:${sha256Hex(JSON.stringify(canonical))}`;
+  // The JSON of the sorted list, put together from each item's JSON (written once per item).
+  const canonical = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(canonicalJson);
+  return `sha256:${sha256Hex(`[${canonical.join(',')}]`)}`;
+}
+
+const canonicalJsons = new WeakMap<ItemSpec, string>();
+
+function canonicalJson(i: ItemSpec): string {
+  let json = canonicalJsons.get(i);
+  if (json === undefined) {
+    json = JSON.stringify([i.id, i.title ?? '', i.dimension, i.requirement ?? '', i.method ?? '', i.expect ?? null, i.weight, i.critical, i.evidence]);
+    canonicalJsons.set(i, json);
+  }
+  return json;
 }
 
 export interface AuditInfo {

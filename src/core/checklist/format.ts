@@ -21,6 +21,29 @@ function md(children: MdNode[]): string {
   return processor.stringify({ type: 'root', children } as never);
 }
 
+/**
+ * Serialising Markdown escapes every text against every construct, which dominates writing
+ * thousands of checklists; an item's generated part is the same in every checklist it appears in.
+ * So each part is written once per item (and language) and carried into the tree as a raw node:
+ * at the top level of a document, blocks are joined the same way whatever they are (no two lists
+ * ever touch), so the text is the one the whole tree would give.
+ */
+const fragments = new WeakMap<ItemSpec, Map<string, string>>();
+const introFragments = new Map<ChecklistLanguage, string>();
+const dimensionFragments = new Map<string, string>();
+
+function fragment(children: MdNode[]): string {
+  return md(children).replace(/\n$/, '');
+}
+
+function cached(item: ItemSpec, key: string, make: () => MdNode[]): MdNode {
+  let byKey = fragments.get(item);
+  if (!byKey) fragments.set(item, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = fragment(make())));
+  return { type: 'html', value };
+}
+
 /** The marker of an item's snapshot: an HTML comment GitHub does not show. */
 export const ITEM_MARKER = 'peakend-item';
 
@@ -57,7 +80,9 @@ export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage
   const changes: ChecklistChange[] = [];
   // One tree, written once: what a person wrote is carried over as raw nodes, byte for byte.
   const raw = (value: string): MdNode => ({ type: 'html', value });
-  const nodes: MdNode[] = [frontMatter(header), titleHeading(header, L), para(L.intro)];
+  let intro = introFragments.get(lang);
+  if (intro === undefined) introFragments.set(lang, (intro = fragment([para(L.intro)])));
+  const nodes: MdNode[] = [frontMatter(header), titleHeading(header, L), raw(intro)];
 
   const groups = new Map<string, ItemSpec[]>();
   for (const item of spec.items) {
@@ -65,21 +90,43 @@ export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage
     list.push(item);
     groups.set(item.dimension, list);
   }
+  // What a person wrote under a section heading, before its first item: kept under the same heading.
+  const notes = new Map<string, string>();
+  for (const s of previous?.sections ?? []) {
+    const note = previous!.text.slice(s.start, s.end).trim();
+    if (note && !notes.has(s.heading)) notes.set(s.heading, note);
+  }
+  const obsoleteNote = notes.get(L.obsolete);
+  notes.delete(L.obsolete);
   const used = new Set<string>();
   for (const [dimension, items] of groups) {
-    nodes.push(heading(2, [text(dimension || L.noDimension)]));
+    const title = dimension || L.noDimension;
+    let h = dimensionFragments.get(title);
+    if (h === undefined) {
+      // Dimensions are few; the bound only keeps a long-lived process from collecting every name it saw.
+      if (dimensionFragments.size > 1000) dimensionFragments.clear();
+      dimensionFragments.set(title, (h = fragment([heading(2, [text(title)])])));
+    }
+    nodes.push(raw(h));
+    const note = notes.get(title);
+    if (note) nodes.push(raw(note));
+    notes.delete(title);
     for (const item of items) {
       const prev = prevById.get(item.id);
       used.add(item.id);
       const recheck = Boolean(prev && (prev.recheck || (prev.spec && prev.spec.fingerprint !== item.fingerprint)));
       const answered = prev ? previous!.text.slice(prev.answerStart, prev.end).trim() : '';
-      nodes.push(...describe(item, L, recheck), answered ? raw(answered) : answerList(item, L));
+      nodes.push(cached(item, `${lang}:${recheck ? 'recheck' : 'item'}`, () => describe(item, L, recheck)));
+      nodes.push(answered ? raw(answered) : cached(item, `${lang}:answers`, () => [answerList(item, L)]));
       changes.push({ id: item.id, change: !prev ? 'added' : recheck ? 'recheck' : 'kept' });
     }
   }
   const obsolete = [...(previous?.items ?? []).filter((i) => !used.has(i.id) && prevById.get(i.id) === i), ...leftovers];
-  if (obsolete.length) {
-    nodes.push(heading(2, [text(L.obsolete)]), para(L.obsoleteIntro));
+  // A section that no longer exists keeps its text in the obsolete section, with its heading's name.
+  const orphans = [...notes].map(([title, note]) => raw(`${md([para(`${title}:`)]).trimEnd()}\n\n${note}`));
+  if (obsolete.length || orphans.length || obsoleteNote) {
+    nodes.push(heading(2, [text(L.obsolete)]));
+    nodes.push(obsoleteNote ? raw(obsoleteNote) : para(L.obsoleteIntro), ...orphans);
     for (const item of obsolete) {
       nodes.push(raw(previous!.text.slice(item.start, item.end).trim()));
       changes.push({ id: item.id, change: 'obsolete' });

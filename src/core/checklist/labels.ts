@@ -99,7 +99,17 @@ export const LABELS: Record<ChecklistLanguage, Labels> = {
   },
 };
 
-const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+const foldText = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+/** Labels and box words repeat in every item of every audit: each is folded once (a bounded memo). */
+const folded = new Map<string, string>();
+function fold(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    if (folded.size > 10000) folded.clear();
+    folded.set(s, (f = foldText(s)));
+  }
+  return f;
+}
 
 /** Box words in either language → the result they mean. */
 const RESULT_WORDS = new Map<string, Answer['result']>();

@@ -1,21 +1,16 @@
 import type { MessageId } from '../messages/render';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Range } from '../finding';
 import type { Expectation } from '../model/types';
 import { FileReporter, related } from '../report';
 import { LineIndex } from '../text/lineIndex';
+import { topLevelBlocks, type Placed } from './blocks';
 import { ITEM_MARKER } from './format';
 import { fieldWord, isObsoleteHeading, LABELS, ratingWord, resultWord, statusWord } from './labels';
 import { plainText, type MdNode } from './mdast';
 import { judgeItem } from './score';
 import { convert, parseMeasurement } from './units';
 import type { Answer, ChecklistHeader, ItemSpec, ParsedChecklist, ParsedItem } from './types';
-
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 const HEADER_KEYS = ['touchpoint', 'site', 'auditor', 'date', 'standards', 'language'] as const;
 
@@ -35,25 +30,29 @@ export function parseChecklist(file: string, source: string): ParsedChecklist {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);
-  const tree = parser.parse(text) as unknown as MdNode;
-  const out: ParsedChecklist = { file, text, header: { touchpoint: '' }, headerRanges: {}, items: [], findings: report.findings };
-  const nodes = tree.children ?? [];
+  const out: ParsedChecklist = { file, text, header: { touchpoint: '' }, headerRanges: {}, items: [], sections: [], findings: report.findings };
+  const nodes = topLevelBlocks(text);
   const first = nodes[0];
-  if (first?.type === 'yaml') readHeader(first, text, report, out);
+  if (first?.node.type === 'yaml') readHeader(first, text, report, out);
   else report.at('checklist-header', 0, 0, 'checklist.noFrontMatter');
 
   let obsolete = false;
-  let current: { heading: MdNode; nodes: MdNode[] } | undefined;
+  let current: { heading: Placed; nodes: Placed[] } | undefined;
   const close = (end: number) => {
     if (current) out.items.push(readItem(current.heading, current.nodes, end, obsolete, text, report));
     current = undefined;
   };
-  for (const node of nodes) {
+  let section: ParsedChecklist['sections'][number] | undefined;
+  for (const placed of nodes) {
+    const node = placed.node;
     if (node.type === 'heading' && (node.depth ?? 9) <= 3) {
-      close(start(node));
+      close(start(placed));
+      if (section) section.end = start(placed);
+      section = undefined;
       if (node.depth! <= 2) obsolete = node.depth === 2 && isObsoleteHeading(plainText(node));
-      if (node.depth === 3 && node.children?.[0]?.type === 'inlineCode') current = { heading: node, nodes: [] };
-    } else if (current) current.nodes.push(node);
+      if (node.depth === 2) out.sections.push((section = { heading: plainText(node), start: end(placed), end: text.length }));
+      if (node.depth === 3 && node.children?.[0]?.type === 'inlineCode') current = { heading: placed, nodes: [] };
+    } else if (current) current.nodes.push(placed);
   }
   close(text.length);
 
@@ -70,15 +69,16 @@ export function parseChecklist(file: string, source: string): ParsedChecklist {
   return out;
 }
 
-function start(n: MdNode): number {
-  return n.position?.start.offset ?? 0;
+/** Offsets in the document of a top-level node, or of a node inside it. */
+function start(p: Placed, n: MdNode = p.node): number {
+  return p.base + (n.position?.start.offset ?? 0);
 }
-function end(n: MdNode): number {
-  return n.position?.end.offset ?? 0;
+function end(p: Placed, n: MdNode = p.node): number {
+  return p.base + (n.position?.end.offset ?? 0);
 }
 
-function readHeader(node: MdNode, text: string, report: FileReporter, out: ParsedChecklist): void {
-  const value = node.value ?? '';
+function readHeader(node: Placed, text: string, report: FileReporter, out: ParsedChecklist): void {
+  const value = node.node.value ?? '';
   out.headerRanges.frontmatter = report.range(start(node), end(node));
   const base = text.indexOf(value, start(node));
   const doc = parseDocument(value, { uniqueKeys: false, prettyErrors: false });
@@ -102,11 +102,12 @@ function readHeader(node: MdNode, text: string, report: FileReporter, out: Parse
   }
 }
 
-function readItem(heading: MdNode, nodes: MdNode[], itemEnd: number, obsolete: boolean, text: string, report: FileReporter): ParsedItem {
-  const code = heading.children![0]!;
+function readItem(heading: Placed, nodes: Placed[], itemEnd: number, obsolete: boolean, text: string, report: FileReporter): ParsedItem {
+  const code = heading.node.children![0]!;
   const id = code.value ?? '';
   // The ID itself, inside its backticks.
-  const idStart = Math.max(start(code), text.indexOf(id, start(code)));
+  const codeStart = start(heading, code);
+  const idStart = Math.max(codeStart, text.indexOf(id, codeStart));
   const item: ParsedItem = {
     id,
     idRange: report.range(idStart, idStart + id.length),
@@ -119,14 +120,15 @@ function readItem(heading: MdNode, nodes: MdNode[], itemEnd: number, obsolete: b
     end: itemEnd,
   };
   // The generated part: an optional re-check note, the snapshot comment, the table. The person's part follows.
-  const tableAt = nodes.findIndex((n) => n.type === 'table');
-  const generated = tableAt >= 0 ? nodes.slice(0, tableAt + 1) : nodes.filter((n) => n.type === 'html' || n.type === 'blockquote');
-  for (const n of generated) {
+  const tableAt = nodes.findIndex((p) => p.node.type === 'table');
+  const generated = tableAt >= 0 ? nodes.slice(0, tableAt + 1) : nodes.filter((p) => p.node.type === 'html' || p.node.type === 'blockquote');
+  for (const p of generated) {
+    const n = p.node;
     if (n.type === 'blockquote') item.recheck = true;
     if (n.type === 'html' && n.value?.startsWith(`<!-- ${ITEM_MARKER} `)) item.spec = readSnapshot(item.id, n.value);
-    item.answerStart = Math.max(item.answerStart, end(n));
+    item.answerStart = Math.max(item.answerStart, end(p));
   }
-  for (const n of nodes) if (start(n) >= item.answerStart && n.type === 'list') readAnswers(n, item, text, report);
+  for (const p of nodes) if (start(p) >= item.answerStart && p.node.type === 'list') readAnswers(p, item, text, report);
   return item;
 }
 
@@ -155,8 +157,10 @@ function readSnapshot(id: string, html: string): ItemSpec | undefined {
 }
 
 /** One answer list: ticked boxes and "Label: value" lines. Unticked boxes and other lines are left alone. */
-function readAnswers(list: MdNode, item: ParsedItem, text: string, report: FileReporter): void {
-  for (const li of list.children ?? []) {
+function readAnswers(list: Placed, item: ParsedItem, text: string, report: FileReporter): void {
+  const start = (n: MdNode) => list.base + (n.position?.start.offset ?? 0);
+  const end = (n: MdNode) => list.base + (n.position?.end.offset ?? 0);
+  for (const li of list.node.children ?? []) {
     const body = li.children?.[0];
     if (!body || body.type !== 'paragraph') continue;
     if (li.checked === true) {

@@ -80,6 +80,11 @@ export interface ParsedChecklist {
   /** Ranges of the header's values, for findings. */
   headerRanges: Partial<Record<keyof ChecklistHeader, Range>> & { frontmatter?: Range };
   items: ParsedItem[];
+  /**
+   * What a person wrote between a section heading (a dimension, or the obsolete section) and its
+   * first item: offsets of the text, by the heading's text.
+   */
+  sections: { heading: string; start: number; end: number }[];
   /** Problems the file shows on its own (no workspace needed). */
   findings: Finding[];
 }

@@ -95,13 +95,23 @@ export interface LoadedWorkspace {
   requested: Set<string>;
   /** Folders that could not be listed; each holds one finding, and is not a file that was checked. */
   unreadableFolders: string[];
+  /** With `skipChecklists`: the checklist files found and left unread. */
+  checklists: string[];
+}
+
+export interface LoadOptions extends AnalyzeOptions {
+  /**
+   * Find the checklist files but do not read them: a caller that reads thousands of audits one at
+   * a time need not hold them all.
+   */
+  skipChecklists?: boolean;
 }
 
 /**
  * Loads the workspace around `folder`: its config, every file it includes, and any `extraFiles`
  * (files given by name are checked whatever their name).
  */
-export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = [], cache?: ModelCache, options?: AnalyzeOptions): Promise<LoadedWorkspace> {
+export async function openWorkspace(host: Host, folder: string, extraFiles: string[] = [], cache?: ModelCache, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const { config, model } = await loadConfig(host, normalize(folder));
   return loadWorkspace(host, config, model, extraFiles.map(normalize), cache, options);
 }
@@ -115,7 +125,7 @@ export async function loadWorkspace(
   model?: FileModel,
   extraFiles: string[] = [],
   cache?: ModelCache,
-  options?: AnalyzeOptions,
+  options: LoadOptions = {},
 ): Promise<LoadedWorkspace> {
   const workspace = new Workspace(config, cache, options);
   const folders: string[] = [];
@@ -130,13 +140,17 @@ export async function loadWorkspace(
     requested.add(model.file);
   }
   for (const f of extraFiles) if (!requested.has(f)) files.push(f);
-  // Reads overlap, so that the disk and the event loop are busy together; files are added in order.
-  for (let i = 0; i < files.length; i += CONCURRENT_READS) {
-    const batch = files.slice(i, i + CONCURRENT_READS);
+  // Checklists the caller reads itself are only listed. The other reads overlap, so that the disk
+  // and the event loop are busy together; files are added in order.
+  const checklists: string[] = [];
+  const toRead: string[] = [];
+  for (const file of files) (options.skipChecklists && isChecklistFile(file, config) ? checklists : toRead).push(file);
+  for (let i = 0; i < toRead.length; i += CONCURRENT_READS) {
+    const batch = toRead.slice(i, i + CONCURRENT_READS);
     const inputs = await Promise.all(batch.map((file) => readInput(host, file, config.maxFileBytes)));
     batch.forEach((file, j) => workspace.addFile(file, inputs[j]!));
   }
-  return { workspace, requested: new Set([...requested, ...extraFiles]), unreadableFolders: folders };
+  return { workspace, requested: new Set([...requested, ...extraFiles]), unreadableFolders: folders, checklists };
 }
 
 /**
