@@ -36,7 +36,7 @@ export { analyzeInventory, QUADRANT_ORDER, RATING_SCALE, type CutOption, type In
 export * from './analysis/types';
 export { analysisReport } from './analysis/report';
 export { formatFigure } from './analysis/format';
-export { analysisMarkdown, escapeMarkdown, peakEndTable, stageAveragesTable, ipaTable, renderLabel, type MarkdownOptions } from './analysis/markdown';
+export { analysisMarkdown, peakEndTable, stageAveragesTable, ipaTable, renderLabel, type MarkdownOptions } from './analysis/markdown';
 export { metricText, metricsTable } from './analysis/markdown';
 export { emotionCurve, CHART_VARIANTS, NAMED_AXIS_MAX_STEPS, type ChartVariant, type ChartOptions } from './render/emotionCurve';
 export { ipaChart } from './render/ipaChart';

@@ -149,7 +149,7 @@ describe('peakend analyze', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`# Peakend analysis
 
-## Journey: 报修 \\| \\<b\\>\\@ops\\</b\\> (repair)
+## Journey: 报修 &#124; &#60;b&#62;&#64;⁠ops&#60;/b&#62; (repair)
 
 File: j.journey.yaml · Scale -5 to 5, neutral 0
 
@@ -177,7 +177,7 @@ Cut at importance 3 and performance 3, the scale's midpoint; a value on a cut co
 
 ### Priority
 
-| \\# | Touchpoint | Quadrant | Importance | Performance | Importance − performance |
+| &#35; | Touchpoint | Quadrant | Importance | Performance | Importance − performance |
 | ---: | --- | --- | ---: | ---: | ---: |
 | 1 | 热线 (hotline) | Concentrate here | 4.5 | 2.5 | 2 |
 | 2 | 大堂 (lobby) | Possible overkill | 2 | 4 | -2 |

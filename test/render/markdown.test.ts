@@ -45,9 +45,11 @@ function checkEverywhere(s: string) {
 describe('markdownText', () => {
   it('writes markup characters as references and leaves letters, CJK and emoji alone', () => {
     expect(markdownText('a|b `c` <d> & [e](f) *g* _h_ #i ~j~ $k$ :l: !m')).toBe(
-      'a&#124;b &#96;c&#96; &#60;d&#62; &#38; &#91;e&#93;(f) &#42;g&#42; &#95;h&#95; &#35;i &#126;j&#126; &#36;k&#36; &#58;l&#58; &#33;m',
+      'a&#124;b &#96;c&#96; &#60;d&#62; &#38; &#91;e&#93;(f) &#42;g&#42; &#95;h&#95; &#35;i &#126;j&#126; &#36;k&#36; &#58;l: &#33;m',
     );
     expect(markdownText('交房 😀')).toBe('交房 😀');
+    // Only a colon that could open an emoji code is a reference; times and labels read as written.
+    expect(markdownText('11:30 Note: :+1: :smile_cat:x')).toBe('11:30 Note: &#58;+1: &#58;smile&#95;cat:x');
     expect(markdownText('@octocat')).toBe(`&#64;${WJ}octocat`);
     expect(markdownText('- item')).toBe('- item');
     expect(markdownBlockText('- item')).toBe('&#45; item');

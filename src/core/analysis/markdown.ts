@@ -1,26 +1,7 @@
 import { localizeFinding, renderMessage, type Language, type MessageId } from '../messages/render';
+import { markdownText } from '../render/markdown';
 import { formatFigure } from './format';
 import type { AnalysisReport, InventoryAnalysis, JourneyAnalysis, MetricValue, Moment, PersonaPeakEnd } from './types';
-
-/**
- * User text as literal Markdown inline text, safe in a table cell or a heading: line breaks and runs
- * of ASCII whitespace become one space (a cell is one line), control characters become U+FFFD, and
- * every ASCII character that GitHub-flavoured Markdown could read as syntax is backslash-escaped:
- * `|` (cell), `` ` `` (code), `*` `_` `~` (emphasis), `[` `]` `!` (links, images), `<` `>` `&`
- * (HTML, entities), `#`, `$` (math), `@` (mentions), `\` itself. Other text, Chinese and emoji
- * included, is kept as written. Bare URLs and e-mail addresses may still become GFM autolinks; they
- * read the same.
- */
-export function escapeMarkdown(text: string): string {
-  return (
-    text
-      .replace(/[ \t\r\n\f\v]+/g, ' ')
-      .trim()
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd')
-      .replace(/[\\`*_~[\]!<>&|#$@]/g, '\\$&')
-  );
-}
 
 export interface MarkdownOptions {
   lang?: Language;
@@ -56,7 +37,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], al
 }
 
 function personaLabel(p: PersonaPeakEnd): string {
-  return p.name !== undefined ? `${escapeMarkdown(p.name)} (${escapeMarkdown(p.persona)})` : escapeMarkdown(p.persona);
+  return p.name !== undefined ? `${markdownText(p.name)} (${markdownText(p.persona)})` : markdownText(p.persona);
 }
 
 function momentCell(m: Moment | undefined, t: Label, opposite = false): string {
@@ -65,15 +46,15 @@ function momentCell(m: Moment | undefined, t: Label, opposite = false): string {
   if (m.tiedWith.length) notes.push(t('analysis.tied', { steps: m.tiedWith.join(', ') }));
   if (opposite) notes.push(t('analysis.tiedOpposite'));
   const text = t('analysis.moment', { score: formatFigure(m.score), step: m.stepId });
-  return escapeMarkdown(notes.length ? t('analysis.momentNotes', { moment: text, notes: notes.join(t('analysis.noteSeparator')) }) : text);
+  return markdownText(notes.length ? t('analysis.momentNotes', { moment: text, notes: notes.join(t('analysis.noteSeparator')) }) : text);
 }
 
-const figure = (n: number | undefined) => (n === undefined ? '' : escapeMarkdown(formatFigure(n)));
+const figure = (n: number | undefined) => (n === undefined ? '' : markdownText(formatFigure(n)));
 
 /** The peak-end figures of a journey, one row per persona. */
 export function peakEndTable(a: JourneyAnalysis, lang: Language = 'en'): string {
   const t = labelsFor(lang);
-  const head = ['persona', 'scored', 'best', 'worst', 'peak', 'end', 'peakEnd', 'average', 'gap'].map((c) => escapeMarkdown(t(`analysis.col.${c}` as MessageId)));
+  const head = ['persona', 'scored', 'best', 'worst', 'peak', 'end', 'peakEnd', 'average', 'gap'].map((c) => markdownText(t(`analysis.col.${c}` as MessageId)));
   const rows = a.personas.map((p) => [
     personaLabel(p),
     String(p.scored),
@@ -91,9 +72,9 @@ export function peakEndTable(a: JourneyAnalysis, lang: Language = 'en'): string 
 /** Each stage's average score, one column per persona (empty where the persona scored no step). */
 export function stageAveragesTable(a: JourneyAnalysis, lang: Language = 'en'): string {
   const t = labelsFor(lang);
-  const head = [escapeMarkdown(t('analysis.col.stage')), ...a.personas.map(personaLabel)];
+  const head = [markdownText(t('analysis.col.stage')), ...a.personas.map(personaLabel)];
   const rows = a.stages.map((s, i) => [
-    s.title !== undefined ? `${escapeMarkdown(s.title)} (${escapeMarkdown(s.stageId)})` : escapeMarkdown(s.stageId),
+    s.title !== undefined ? `${markdownText(s.title)} (${markdownText(s.stageId)})` : markdownText(s.stageId),
     ...a.personas.map((p) => figure(p.stages[i]?.average)),
   ]);
   return table(head, rows, ['l', ...a.personas.map(() => 'r' as const)]);
@@ -116,11 +97,11 @@ export function metricsTable(a: JourneyAnalysis, lang: Language = 'en'): string 
   const t = labelsFor(lang);
   const measured = a.steps.filter((s) => s.metrics.length);
   if (!measured.length) return undefined;
-  const head = ['step', 'metric', 'emotion'].map((c) => escapeMarkdown(t(`analysis.col.${c}` as MessageId)));
+  const head = ['step', 'metric', 'emotion'].map((c) => markdownText(t(`analysis.col.${c}` as MessageId)));
   const rows = measured.map((s) => [
-    s.title !== undefined ? `${escapeMarkdown(s.title)} (${escapeMarkdown(s.stepId)})` : escapeMarkdown(s.stepId),
-    s.metrics.map((m) => escapeMarkdown(metricText(m, lang))).join('<br>'),
-    escapeMarkdown(a.personas.filter((p) => s.scores[p.persona] !== undefined).map((p) => `${p.persona} ${formatFigure(s.scores[p.persona]!)}`).join(', ')),
+    s.title !== undefined ? `${markdownText(s.title)} (${markdownText(s.stepId)})` : markdownText(s.stepId),
+    s.metrics.map((m) => markdownText(metricText(m, lang))).join('<br>'),
+    markdownText(a.personas.filter((p) => s.scores[p.persona] !== undefined).map((p) => `${p.persona} ${formatFigure(s.scores[p.persona]!)}`).join(', ')),
   ]);
   return table(head, rows);
 }
@@ -128,14 +109,14 @@ export function metricsTable(a: JourneyAnalysis, lang: Language = 'en'): string 
 /** The importance–performance priority list: every placed touchpoint in priority order. */
 export function ipaTable(inv: InventoryAnalysis, lang: Language = 'en'): string {
   const t = labelsFor(lang);
-  const head = ['rank', 'touchpoint', 'quadrant', 'importance', 'performance', 'ipaGap'].map((c) => escapeMarkdown(t(`analysis.col.${c}` as MessageId)));
+  const head = ['rank', 'touchpoint', 'quadrant', 'importance', 'performance', 'ipaGap'].map((c) => markdownText(t(`analysis.col.${c}` as MessageId)));
   const byId = new Map(inv.points.map((p) => [p.touchpointId, p]));
   const rows = inv.priority.map((id, i) => {
     const p = byId.get(id)!;
     return [
       String(i + 1),
-      p.name !== undefined ? `${escapeMarkdown(p.name)} (${escapeMarkdown(id)})` : escapeMarkdown(id),
-      escapeMarkdown(t(`analysis.quadrant.${p.quadrant}` as MessageId)),
+      p.name !== undefined ? `${markdownText(p.name)} (${markdownText(id)})` : markdownText(id),
+      markdownText(t(`analysis.quadrant.${p.quadrant}` as MessageId)),
       figure(p.importance),
       figure(p.performance),
       figure(p.gap),
@@ -151,48 +132,49 @@ export function analysisMarkdown(report: AnalysisReport, options: MarkdownOption
   const fileLabel = options.fileLabel ?? ((f: string) => f);
   // ": " in English, "：" in Chinese: plain punctuation, nothing to escape.
   const colon = t('analysis.colon');
-  const out: string[] = [`# ${escapeMarkdown(t('analysis.title'))}`];
-  if (!report.journeys.length && !report.inventories.length) out.push(escapeMarkdown(t('analysis.nothing')));
+  const out: string[] = [`# ${markdownText(t('analysis.title'))}`];
+  if (!report.journeys.length && !report.inventories.length) out.push(markdownText(t('analysis.nothing')));
   for (const a of report.journeys) {
-    out.push(`## ${escapeMarkdown(t('analysis.journey'))}${colon}${titled(a.title, a.journeyId)}`);
+    out.push(`## ${markdownText(t('analysis.journey'))}${colon}${titled(a.title, a.journeyId)}`);
     const scale = t('analysis.scale', { min: formatFigure(a.scale.min), max: formatFigure(a.scale.max), neutral: formatFigure(a.scale.neutral) });
-    out.push(`${escapeMarkdown(t('analysis.file'))}${colon}${escapeMarkdown(fileLabel(a.file))} · ${escapeMarkdown(scale)}`);
-    if (a.errors) out.push(`> ${escapeMarkdown(t('analysis.errors', { count: a.errors }))}`);
+    out.push(`${markdownText(t('analysis.file'))}${colon}${markdownText(fileLabel(a.file))} · ${markdownText(scale)}`);
+    if (a.errors) out.push(`> ${markdownText(t('analysis.errors', { count: a.errors }))}`);
     if (!a.personas.length) {
-      out.push(escapeMarkdown(t('analysis.noPersonas')));
+      out.push(markdownText(t('analysis.noPersonas')));
       continue;
     }
     out.push(peakEndTable(a, lang));
-    out.push(`### ${escapeMarkdown(t('analysis.stageAverages'))}`, stageAveragesTable(a, lang));
+    out.push(`### ${markdownText(t('analysis.stageAverages'))}`, stageAveragesTable(a, lang));
     const metrics = metricsTable(a, lang);
-    if (metrics) out.push(`### ${escapeMarkdown(t('analysis.metrics'))}`, metrics);
+    if (metrics) out.push(`### ${markdownText(t('analysis.metrics'))}`, metrics);
     if (a.judgements.length) {
-      out.push(`### ${escapeMarkdown(t('analysis.judgements'))}`);
+      out.push(`### ${markdownText(t('analysis.judgements'))}`);
       out.push(
         a.judgements
           .map((f) => localizeFinding(f, lang))
-          .map((f) => `- ${escapeMarkdown(`${f.severity} · ${t('analysis.line', { line: f.range.start.line + 1, column: f.range.start.character + 1 })} · ${f.message} (${f.ruleId})`)}`)
+          .map((f) => `- ${markdownText(`${f.severity} · ${t('analysis.line', { line: f.range.start.line + 1, column: f.range.start.character + 1 })} · ${f.message} (${f.ruleId})`)}`)
           .join('\n'),
       );
     }
   }
   for (const inv of report.inventories) {
-    out.push(`## ${escapeMarkdown(t('analysis.inventory'))}${colon}${titled(inv.title, inv.inventoryId)}`);
-    out.push(`${escapeMarkdown(t('analysis.file'))}${colon}${escapeMarkdown(fileLabel(inv.file))}`);
-    if (inv.errors) out.push(`> ${escapeMarkdown(t('analysis.errors', { count: inv.errors }))}`);
+    out.push(`## ${markdownText(t('analysis.inventory'))}${colon}${titled(inv.title, inv.inventoryId)}`);
+    out.push(`${markdownText(t('analysis.file'))}${colon}${markdownText(fileLabel(inv.file))}`);
+    if (inv.errors) out.push(`> ${markdownText(t('analysis.errors', { count: inv.errors }))}`);
     const cuts = { importance: formatFigure(inv.cuts.importance), performance: formatFigure(inv.cuts.performance) };
-    out.push(escapeMarkdown(t(`analysis.cuts.${inv.cuts.method}`, cuts)));
-    out.push(`### ${escapeMarkdown(t('analysis.priority'))}`, inv.points.length ? ipaTable(inv, lang) : escapeMarkdown(t('analysis.noRated')));
+    out.push(markdownText(t(`analysis.cuts.${inv.cuts.method}`, cuts)));
+    out.push(`### ${markdownText(t('analysis.priority'))}`, inv.points.length ? ipaTable(inv, lang) : markdownText(t('analysis.noRated')));
     if (inv.missing.length) {
-      out.push(`### ${escapeMarkdown(t('analysis.missing'))}`);
-      out.push(inv.missing.map((m) => `- ${escapeMarkdown(t('analysis.missingItem', { touchpoint: m.name !== undefined ? `${m.name} (${m.touchpointId})` : m.touchpointId, lacks: lacksLabel(m.lacks, t) }))}`).join('\n'));
+      out.push(`### ${markdownText(t('analysis.missing'))}`);
+      out.push(inv.missing.map((m) => `- ${markdownText(t('analysis.missingItem', { touchpoint: m.name !== undefined ? `${m.name} (${m.touchpointId})` : m.touchpointId, lacks: lacksLabel(m.lacks, t) }))}`).join('\n'));
     }
   }
   return out.join('\n\n') + '\n';
 }
 
 function titled(title: string | undefined, id: string): string {
-  return title !== undefined ? `${escapeMarkdown(title)} (${escapeMarkdown(id)})` : escapeMarkdown(id);
+  // A blank title would read "Journey:  (j)": the ID alone says more.
+  return title?.trim() ? `${markdownText(title)} (${markdownText(id)})` : markdownText(id);
 }
 
 function lacksLabel(lacks: readonly ('importance' | 'performance')[], t: Label): string {

@@ -21,7 +21,8 @@ const WORD_JOINER = '\u2060';
  * Inline Markdown text (GFM, as GitHub and GitLab render it) that shows exactly `plainText(s)`.
  * Punctuation that could start markup is written as a numeric character reference, which
  * CommonMark always reads as a literal character: `\` `` ` `` `*` `_` `[` `]` `<` `>` `&` `|`
- * (table cells) `#` `~` (strikethrough) `$` (math) `:` (emoji codes, URL schemes) `!` `@`.
+ * (table cells) `#` `~` (strikethrough) `$` (math) `!` `@`, and a `:` that could open an emoji code
+ * (`:name:`); other colons ("11:30", "Note: …") stay as written.
  * Mentions and e-mail / `www.` autolinks are found by GitHub after the references are decoded, so
  * a word joiner (U+2060, invisible) follows every `@`, the `www` of `www.` and the `:` of `://`. Spaces at either
  * end are references too: table cells and headings would trim them.
@@ -30,7 +31,7 @@ export function markdownText(s: string): string {
   const ref = (c: string) => `&#${c.codePointAt(0)};`;
   return plainText(s)
     .replace(/(www)(?=\.)|:(?=\/\/)/gi, (m) => `${m}${WORD_JOINER}`)
-    .replace(/[\\`*_[\]<>&|#~$:!@]/g, (c) => (c === '@' ? `${ref(c)}${WORD_JOINER}` : ref(c)))
+    .replace(/[\\`*_[\]<>&|#~$!@]|:(?=[\w+-]+:)/g, (c) => (c === '@' ? `${ref(c)}${WORD_JOINER}` : ref(c)))
     .replace(/^\s+|\s+$/gu, (ws) => [...ws].map(ref).join(''));
 }
 

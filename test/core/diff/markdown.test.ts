@@ -31,7 +31,7 @@ describe('diff as Markdown', () => {
   it('leads with one summary line, then the standards and the journey with its curves and figures', () => {
     expect(md.split('\n').slice(0, 3)).toEqual(['### Peakend review · main…weaker', '', '🔴 1 breaking · 🟠 8 warnings · 🔵 1 info']);
     expect(md).toContain('| 首次置业业主 | 1 → -4 | 0.46 → 0.31 | get-keys (4) → pay-fee (-4) | pay-fee (-2) → pay-fee (-4) |');
-    expect(md).toContain('| 🔴 breaking | Standard "complaint-respond-at-once"&#58; threshold &#60;= 30 minutes → &#60;= 60 minutes. | complaints.standards.yaml&#58;7 |');
+    expect(md).toContain('| 🔴 breaking | Standard "complaint-respond-at-once": threshold &#60;= 30 minutes → &#60;= 60 minutes. | complaints.standards.yaml:7 |');
   });
 
   it('the before/after chart parses in Mermaid 10.9 and 11.17: a muted and a strong line per persona, named for the legend', async () => {
