@@ -119,6 +119,8 @@ function moves(a: Map<string, Entity>, b: Map<string, Entity>): EntityChange[] {
   const after = siblings(b);
   for (const [parent, list] of after) {
     const old = before.get(parent) ?? [];
+    // The very same entities in the same order (a file both sides share): nothing moved.
+    if (old.length === list.length && old.every((e, i) => e === list[i])) continue;
     const oldKeys = new Set(old.map(entityKey));
     const common = list.filter((e) => oldKeys.has(entityKey(e)));
     const newKeys = new Set(common.map(entityKey));
