@@ -8,6 +8,7 @@ import { openWorkspace } from '../workspace/load';
 import { ModelCache } from '../workspace/modelCache';
 import type { DiffLevel } from './review';
 import { reviewDiff, type JourneyReview } from './reviewDiff';
+import { structuralDiff } from './structural';
 
 /** One revision of a workspace: the host that reads it and the folder the workspace is found from. */
 export interface Revision {
@@ -32,8 +33,9 @@ export interface RevisionsReview {
  * Reviews the change from `base` to `head`. A file with the same content on both sides is read once
  * and its model shared, so it adds nothing to the comparison. With `positions: 'later'` (the
  * default) valid files are read without positions, and only the files a reported change, an entity
- * change or a related place points into are read again with them, until none is left: the review is
- * the same, ranges and order included, as with every file read with positions (`'now'`).
+ * change or a related place points into are read again with them (the entity changes' first), until
+ * none is left: the review is the same, ranges and order included, as with every file read with
+ * positions (`'now'`).
  */
 export async function reviewRevisions(base: Revision, head: Revision, options: { positions?: 'now' | 'later' } = {}): Promise<RevisionsReview> {
   const positions = options.positions ?? 'later';
@@ -56,6 +58,11 @@ export async function reviewRevisions(base: Revision, head: Revision, options: {
     });
     return changed;
   };
+  // Most places a review shows are the changed entities' own: reading their files first usually
+  // leaves nothing to read after the review, which is then worked out once.
+  const entities = pointedInto({ changes: [], diff: structuralDiff(before.models, after.models) });
+  place(before, entities.before);
+  place(after, entities.after);
   for (;;) {
     const review = reviewDiff(before.models, after.models, levels);
     const wanted = pointedInto(review);
@@ -77,7 +84,7 @@ async function sideOf(rev: Revision, cache: ModelCache, positions: 'now' | 'late
 }
 
 /** The files each side's places in the review are in. A related place may be on either side. */
-function pointedInto(review: JourneyReview): { before: Set<string>; after: Set<string> } {
+function pointedInto(review: Pick<JourneyReview, 'changes' | 'diff'>): { before: Set<string>; after: Set<string> } {
   const before = new Set<string>();
   const after = new Set<string>();
   for (const c of review.changes) {
