@@ -83,12 +83,16 @@ export function generateJourneyWorkspace(dir, steps, personas = 2) {
   const emotionLines = [];
   for (let i = 0; i < steps; i++) {
     if (i % perStage === 0) lines.push(`  - id: stage-${i / perStage + 1}`, `    title: Stage ${i / perStage + 1}`, '    steps:');
-    const a = ((i * 7) % 11) - 5;
-    const b = ((i * 3) % 11) - 5;
+    // Scores wander over the whole scale; the last two steps end it well for every persona (the
+    // most intense moment +5, the end +4), so that the journey draws no peak-end judgement
+    // (weak-ending, unrecovered-trough, persona-gap) and the only diagnostic is the edit's.
+    const last = i >= steps - 2 ? (i === steps - 1 ? 4 : 5) : undefined;
+    const a = last ?? ((i * 7) % 11) - 5;
+    const b = last ?? ((i * 3) % 11) - 5;
     lines.push(`      - id: step-${i + 1}`, `        title: Step ${i + 1}`, `        touchpoints: [${tp(i % TOUCHPOINTS)}]`, '        channel: website');
     const prefix = '        emotions: { p-a: ';
     emotionLines.push({ step: i + 1, line: lines.length, character: prefix.length, text: String(a) });
-    lines.push(`${prefix}${a}, p-b: ${b}${personas > 2 ? `, p-c: ${((i * 5) % 11) - 5}` : ''} }`);
+    lines.push(`${prefix}${a}, p-b: ${b}${personas > 2 ? `, p-c: ${last ?? ((i * 5) % 11) - 5}` : ''} }`);
   }
   const journey = path.join(dir, 'big.journey.yaml');
   fs.writeFileSync(journey, lines.join('\n') + '\n');

@@ -118,7 +118,10 @@ async function latency() {
     } finally {
       subs.forEach((s) => s.dispose());
     }
-    if (!t.publishedOk) throw new Error('whenIdle() resolved before the diagnostics were there');
+    if (!t.publishedOk) {
+      const now = vscode.languages.getDiagnostics(uri).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code?.value ?? d.code} ${d.message}`);
+      throw new Error(`whenIdle() resolved before the diagnostics were there (change seen: ${t.change !== undefined}, event: ${t.event !== undefined}, now ${done() ? 'there' : 'still missing'}; diagnostics: ${now.join('; ') || 'none'})`);
+    }
     return {
       changeToPublishedMs: t.published - t.change,
       changeToEventMs: t.event - t.change,

@@ -44,6 +44,8 @@ export interface AnalyzeOptions {
   positions?: 'now' | 'later';
   /** With positions 'later': models kept from an earlier run (by content), and where this run's go. */
   store?: ModelStore;
+  /** With positions 'later': keep the plain data of a model read without positions (a diff compares it). */
+  keepValue?: boolean;
 }
 
 /** Parses, validates and analyses one file on its own. Never throws on bad input: every problem is a finding. */
@@ -52,7 +54,7 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
   if (typeof text !== 'string') return text;
   if (isChecklistFile(file, config)) return analyzeChecklist(file, text);
   if (options.positions === 'later') {
-    const quick = analyzeWithoutPositions(file, text, config);
+    const quick = analyzeWithoutPositions(file, text, config, options.keepValue === true);
     if (quick) return quick;
   }
 
@@ -79,7 +81,7 @@ export function analyzeFile(file: string, input: FileInput, config: PeakendConfi
  * file takes the full path, unless the file reads the same with both parsers and the kind check,
  * the schema and the file rules find nothing a setting does not switch off.
  */
-function analyzeWithoutPositions(file: string, text: string, config: PeakendConfig): FileModel | undefined {
+function analyzeWithoutPositions(file: string, text: string, config: PeakendConfig, keepValue: boolean): FileModel | undefined {
   // Disable comments need to know which lines are text inside a block scalar: left to the full path.
   if (scanSuppressions(text).size) return undefined;
   const value = fastLoad(text, config.maxDepth);
@@ -95,7 +97,7 @@ function analyzeWithoutPositions(file: string, text: string, config: PeakendConf
   analyzeDocument(file, model, report, root, doc as Document.Parsed, value, new Map(), false, config);
   for (const f of report.findings) if (config.rules[f.ruleId] !== 'off') return undefined;
   // The entities are all cross-file rules read; the data would only hold memory until the run ends.
-  model.value = null;
+  if (!keepValue) model.value = null;
   return model;
 }
 

@@ -28,6 +28,7 @@ export { fillTemplate, templateFileName, TEMPLATE_KINDS, type TemplateKind } fro
 export { structuralDiff, type StructuralDiff, type EntityChange, type FieldChange } from './diff/structural';
 export type { Entity, DiffKind } from './diff/entities';
 export { reviewDiff, type JourneyReview } from './diff/reviewDiff';
+export { reviewRevisions, type Revision, type RevisionsReview } from './diff/reviewRevisions';
 export { DIFF_CHECKS } from './diff/checks';
 export { DIFF_LEVEL_RANK, type DiffLevel, type ReviewChange, type DiffCheck } from './diff/review';
 export { diffMarkdown } from './diff/markdown';

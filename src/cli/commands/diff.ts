@@ -1,4 +1,4 @@
-import { DIFF_CHECKS, DIFF_LEVEL_RANK, readInput, ModelCache, isInsideFolder, normalize, openWorkspace, reviewDiff, analyzeFile, defaultConfig, type DiffLevel, type FileModel, type Host, type PeakendConfig } from '../../core';
+import { DIFF_CHECKS, DIFF_LEVEL_RANK, readInput, isInsideFolder, normalize, reviewDiff, reviewRevisions, analyzeFile, defaultConfig, type DiffLevel, type FileModel, type Host, type RevisionsReview } from '../../core';
 import { GitError, GitRevisionHost, defaultBase, repositoryRoot } from '../../node/gitRevisionHost';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { formatOutputs, OUTPUT_OPTIONS, parseOptions, UsageError } from '../args';
@@ -27,19 +27,16 @@ export const diff: Command = {
       if (kinds.every((k) => k === 'file')) opts.files = [p[0]!, p[1]!];
     }
     const lang = languageOf(opts.lang, io.env);
-    let before: FileModel[];
-    let after: FileModel[];
+    let reviewed: RevisionsReview;
     let base: { rev: string; commit?: string };
     let head: { rev: string; commit?: string };
     let filter: (file: string) => boolean = () => true;
-    let levels: PeakendConfig['diffLevels'] = {};
     const hosts: GitRevisionHost[] = [];
     try {
       if (opts.files) {
         // Two files, compared as one revision each.
         const [a, b] = opts.files.map((f) => normalize(toEnginePath(f, cwd)));
-        before = [await readOne(a!)];
-        after = [await readOne(b!)];
+        reviewed = { review: reviewDiff([await readOne(a!)], [await readOne(b!)]), levels: {}, withoutPositions: 0 };
         base = { rev: opts.files[0]! };
         head = { rev: opts.files[1]! };
       } else {
@@ -58,13 +55,8 @@ export const diff: Command = {
         head = opts.head ? { rev: opts.head, commit: hosts[1]!.commit } : { rev: 'working tree' };
         const paths = opts.paths.map((p) => normalize(toEnginePath(p, cwd)));
         const folder = paths.length === 1 && (await nodeHost.stat(paths[0]!))?.type === 'directory' ? paths[0]! : cwd;
-        // Files that are the same in both revisions are parsed once.
-        const cache = new ModelCache();
-        const baseSide = await modelsAt(baseHost, folder, cache);
-        before = baseSide.models;
-        after = (await modelsAt(headHost, folder, cache)).models;
-        // The levels come from the base's peakend.yaml: a change cannot lower the bar it is reviewed by.
-        levels = baseSide.levels;
+        // Only the places the review shows need positions: the rest is read on the quick path.
+        reviewed = await reviewRevisions({ host: baseHost, folder }, { host: headHost, folder });
         if (paths.length) filter = (file) => paths.some((p) => isInsideFolder(p, file));
       }
     } catch (e) {
@@ -76,7 +68,7 @@ export const diff: Command = {
     } finally {
       for (const h of hosts) h.close();
     }
-    const review = reviewDiff(before, after, levels);
+    const { review } = reviewed;
     review.changes = review.changes.filter((c) => filter(c.file));
     const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
     for (const out of opts.outputs) {
@@ -88,12 +80,6 @@ export const diff: Command = {
     return review.changes.some((c) => DIFF_LEVEL_RANK[c.level] >= threshold) ? 1 : 0;
   },
 };
-
-/** Every file of the workspace around `folder`, as the host has it. */
-async function modelsAt(host: Host, folder: string, cache: ModelCache): Promise<{ models: FileModel[]; levels: PeakendConfig['diffLevels'] }> {
-  const { workspace } = await openWorkspace(host, folder, [], cache);
-  return { models: [...workspace.files.values()], levels: workspace.config.diffLevels };
-}
 
 async function readOne(file: string): Promise<FileModel> {
   const st = await nodeHost.stat(file);

@@ -1,10 +1,12 @@
 import { analyzeInventory } from '../analysis/ipa';
 import { analyzeJourney } from '../analysis/peakEnd';
 import type { InventoryAnalysis, JourneyAnalysis } from '../analysis/types';
+import type { FileModel } from '../model/types';
 import type { DiffSide } from './review';
 
 const journeys = new WeakMap<DiffSide, Map<string, JourneyAnalysis>>();
 const inventories = new WeakMap<DiffSide, Map<string, InventoryAnalysis>>();
+const analysed = new WeakMap<FileModel, Map<string, JourneyAnalysis | undefined>>();
 
 /** Each journey's peak-end analysis on one side, by journey ID, computed once per side. */
 export function journeyAnalyses(side: DiffSide): Map<string, JourneyAnalysis> {
@@ -12,8 +14,14 @@ export function journeyAnalyses(side: DiffSide): Map<string, JourneyAnalysis> {
   if (!m) {
     m = new Map();
     const names = new Map([...side.index.personas].map(([id, [p]]) => [id, p?.name ?? id]));
+    const namesKey = JSON.stringify([...names]);
     for (const model of side.models) {
-      const a = model.def && !m.has(model.def.id) ? analyzeJourney(model, { personaNames: names }) : undefined;
+      if (!model.def || m.has(model.def.id)) continue;
+      // A file both sides share, under the same persona names, is analysed once.
+      let byNames = analysed.get(model);
+      if (!byNames) analysed.set(model, (byNames = new Map()));
+      if (!byNames.has(namesKey)) byNames.set(namesKey, analyzeJourney(model, { personaNames: names }));
+      const a = byNames.get(namesKey);
       if (a) m.set(a.journeyId, a);
     }
     journeys.set(side, m);

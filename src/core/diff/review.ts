@@ -46,10 +46,18 @@ export interface DiffCheck {
   run(ctx: DiffContext, emit: (c: Omit<ReviewChange, 'checkId' | 'level' | 'message'> & { level?: DiffLevel }) => void): void;
 }
 
+const journeysById = new WeakMap<DiffSide, Map<string, { model: FileModel; journey: Journey }>>();
+
+/** The journey with this ID on one side (the first file that defines it), looked up in a map made once per side. */
 export function journeyOf(side: DiffSide, id: string | undefined): { model: FileModel; journey: Journey } | undefined {
   if (id === undefined) return undefined;
-  for (const m of side.models) if (m.journey && m.def?.id === id) return { model: m, journey: m.journey };
-  return undefined;
+  let byId = journeysById.get(side);
+  if (!byId) {
+    byId = new Map();
+    for (const m of side.models) if (m.journey && m.def && !byId.has(m.def.id)) byId.set(m.def.id, { model: m, journey: m.journey });
+    journeysById.set(side, byId);
+  }
+  return byId.get(id);
 }
 
 /** The ID of the document a file holds (its journey, inventory or set of standards), else its path. */

@@ -38,7 +38,8 @@ export function structuralDiff(before: Iterable<FileModel>, after: Iterable<File
   for (const [key, old] of a) {
     const now = b.get(key);
     if (!now) removed.push(old);
-    else {
+    // The same entity object: a file with the same content on both sides (its model is shared).
+    else if (now !== old) {
       const fields = fieldChanges(old.data, now.data);
       if (fields.length) changes.push({ type: 'modified', kind: old.kind, before: old, after: now, fields });
     }
@@ -54,11 +55,20 @@ export function structuralDiff(before: Iterable<FileModel>, after: Iterable<File
   return { changes: changes.sort(compareChanges) };
 }
 
+/** Each model's entities, made once: a model both sides share yields the very same entities on each. */
+const entityCache = new WeakMap<FileModel, Entity[]>();
+
+function entitiesOfModel(m: FileModel): Entity[] {
+  let list = entityCache.get(m);
+  if (!list) entityCache.set(m, (list = entitiesOf(m)));
+  return list;
+}
+
 function byKey(models: Iterable<FileModel>): Map<string, Entity> {
   const out = new Map<string, Entity>();
   // Files in path order, so that "first definition" means the same thing on both sides.
   const sorted = [...models].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
-  for (const m of sorted) for (const e of entitiesOf(m)) if (!out.has(entityKey(e))) out.set(entityKey(e), e);
+  for (const m of sorted) for (const e of entitiesOfModel(m)) if (!out.has(entityKey(e))) out.set(entityKey(e), e);
   return out;
 }
 
@@ -109,6 +119,8 @@ function moves(a: Map<string, Entity>, b: Map<string, Entity>): EntityChange[] {
   const after = siblings(b);
   for (const [parent, list] of after) {
     const old = before.get(parent) ?? [];
+    // The very same entities in the same order (a file both sides share): nothing moved.
+    if (old.length === list.length && old.every((e, i) => e === list[i])) continue;
     const oldKeys = new Set(old.map(entityKey));
     const common = list.filter((e) => oldKeys.has(entityKey(e)));
     const newKeys = new Set(common.map(entityKey));

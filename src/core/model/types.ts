@@ -221,7 +221,7 @@ export interface FileModel {
   suppressions: Map<number, Set<string>>;
   /**
    * Read without positions (a valid file on the quick path): every range is the file's start, and
-   * `value` is not kept. Such a model is re-analysed with positions before any finding, related
+   * `value` is not kept (unless asked for: `keepValue`). Such a model is re-analysed with positions before any finding, related
    * place or fix points into it.
    */
   withoutPositions?: true;

@@ -18,7 +18,7 @@ export class ModelCache {
   hits = 0;
 
   analyze(file: string, input: FileInput, config: PeakendConfig, options: AnalyzeOptions = {}): FileModel {
-    const settings = JSON.stringify([config, options.positions ?? 'now']);
+    const settings = JSON.stringify([config, options.positions ?? 'now', options.keepValue === true]);
     const e = this.entries.get(file);
     if (e && e.config === settings && sameInput(e.input, input)) {
       this.hits++;
