@@ -194,7 +194,7 @@ if (!existsSync(spectralBin) && args.includes('--anchors')) {
   const r = spawnSync('npm', ['ci', '--prefix', anchors, '--no-audit', '--no-fund'], { stdio: 'inherit' });
   if (r.status !== 0) spectralNote = 'npm ci --prefix bench/anchors failed';
 }
-if (!existsSync(spectralBin)) spectralNote ??= 'not installed: run `npm run bench -- --anchors` (npm ci --prefix bench/anchors)';
+if (!existsSync(spectralBin)) spectralNote ??= 'not installed: run `node --expose-gc bench/run.mjs --anchors` (npm ci --prefix bench/anchors)';
 
 // ─── Measuring ─────────────────────────────────────────────────────────────────────────────
 
