@@ -337,7 +337,11 @@ export const SESSIONS = [
       {
         name: 'the preview comes back after the window reloads',
         async run({ page }) {
-          await page.reload();
+          // The reload a person makes: the workbench saves its editors and the preview's state
+          // before the page goes, which a bare browser reload does not wait for.
+          const loaded = page.waitForEvent('load', { timeout: 60_000 });
+          await runCommand(page, 'Developer: Reload Window');
+          await loaded;
           await page.locator(PEAKEND_STATUS).waitFor({ timeout: 60_000 });
           await page.locator('.tabs-container .tab', { hasText: 'Preview homeowner.journey.yaml' }).waitFor({ timeout: 30_000 });
           const dom = await previewDom(await previewFrame(page));
