@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { htmlText } from '../../core';
+import { makeNonce } from '../preview/shell';
 
 /** What a report panel shows: its body is HTML made from escaped text only (see markdownHtml). */
 export interface ReportContent {
@@ -71,12 +72,6 @@ export class ReportPanels implements vscode.Disposable {
   }
 }
 
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64');
-}
-
 // Draws each Mermaid block in the theme's colours; a chart that cannot be drawn keeps its source.
 const DRAW = `
 (async () => {
@@ -113,7 +108,7 @@ pre { white-space: pre-wrap; background: var(--vscode-textCodeBlock-background);
 `;
 
 function page(webview: vscode.Webview, root: vscode.Uri, content: ReportContent): string {
-  const n = nonce();
+  const n = makeNonce();
   const mermaid = webview.asWebviewUri(vscode.Uri.joinPath(root, 'mermaid.min.js'));
   const csp = [
     "default-src 'none'",
