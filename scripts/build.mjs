@@ -1,8 +1,10 @@
 // Bundles the CLI (dist/cli.js, ESM), the GitHub Action's comment step (dist/action.js) and the VS Code extension (dist/extension.cjs, one CommonJS file
-// for the extension host; `vscode` is provided by the host), and the preview's page: its script (dist/webview/preview.js), its stylesheet and
-// Mermaid's single-file browser bundle, which the page loads from the extension (no network).
+// for the extension host; `vscode` is provided by the host), and the preview's page: its script (dist/webview/preview.js, an ES module) with the
+// Mermaid modules it imports (dist/webview/chunks/, see scripts/preview-page.mjs) and its stylesheet; and Mermaid's single-file browser bundle,
+// which the report panels load and the HTML export inlines. Webviews load all of it from the extension (no network).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { buildPreviewPage } from './preview-page.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -19,21 +21,11 @@ const common = {
 };
 
 mkdirSync('dist/webview', { recursive: true });
-copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/webview/mermaid.min.js');
 copyFileSync('src/extension/preview/webview/preview.css', 'dist/webview/preview.css');
+// The page first: the extension names the modules each kind of chart loads, to preload them.
+const page = await buildPreviewPage({ outdir: 'dist/webview', minify: production });
 
 await Promise.all([
-  build({
-    bundle: true,
-    platform: 'browser',
-    target: 'chrome114',
-    format: 'iife',
-    entryPoints: ['src/extension/preview/webview/main.ts'],
-    outfile: 'dist/webview/preview.js',
-    logLevel: 'warning',
-    legalComments: 'none',
-    minify: production,
-  }),
   build({
     ...common,
     entryPoints: ['src/cli/bin.ts'],
@@ -54,6 +46,7 @@ await Promise.all([
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.cjs',
     format: 'cjs',
+    define: { ...common.define, PEAKEND_PREVIEW_MODULES: JSON.stringify(page.preload) },
     external: ['vscode'],
     minify: production,
     sourcemap: production ? false : 'linked',

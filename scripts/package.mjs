@@ -31,6 +31,8 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/dist\/extension\.cjs$/,
   /^extension\/dist\/webview\/(preview\.js|preview\.css|mermaid\.min\.js)$/,
+  // The Mermaid modules the preview imports (scripts/preview-page.mjs builds only what the page loads).
+  /^extension\/dist\/webview\/chunks\/[\w.-]+\.js$/,
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[\w-]+)?\.json$/,
   /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
@@ -43,6 +45,8 @@ const ALLOWED = [
   /^extension\/license\.txt$/i,
 ];
 const REQUIRED = ['extension/dist/extension.cjs', 'extension/dist/webview/preview.js', 'extension/dist/webview/preview.css', 'extension/dist/webview/mermaid.min.js', 'extension/package.json', 'extension/package.nls.json', 'extension/LICENSE.txt'];
+/** Mermaid's core and the two charts' chunks, which the preview imports. */
+const REQUIRED_CHUNKS = [/^extension\/dist\/webview\/chunks\/mermaid\.core-\w+\.js$/, /^extension\/dist\/webview\/chunks\/xychartDiagram-[\w-]+\.js$/, /^extension\/dist\/webview\/chunks\/quadrantDiagram-[\w-]+\.js$/];
 /** Inputs of the .vsix, for --if-stale. */
 const INPUTS = ['src', 'l10n', 'schemas', 'templates', 'docs/rules', 'media', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE', '.vscodeignore', 'scripts/build.mjs', 'scripts/package.mjs'];
 export const MAX_VSIX_BYTES = 6 * 1024 * 1024;
@@ -104,6 +108,7 @@ export function checkContents(entries, bytes) {
   for (const n of names) if (!ALLOWED.some((re) => re.test(n))) problems.push(`unexpected file in the .vsix: ${n}`);
   for (const r of REQUIRED) if (!names.some((n) => n.toLowerCase() === r.toLowerCase())) problems.push(`missing from the .vsix: ${r}`);
   if (!names.some((n) => /^extension\/docs\/rules\/[\w-]+\.md$/.test(n))) problems.push('missing from the .vsix: docs/rules/*.md');
+  for (const re of REQUIRED_CHUNKS) if (!names.some((n) => re.test(n))) problems.push(`missing from the .vsix: ${re.source.replace(/\\/g, '')}`);
   if (bytes > MAX_VSIX_BYTES) problems.push(`.vsix is ${bytes} bytes, over the ${MAX_VSIX_BYTES} byte budget`);
   return problems;
 }

@@ -137,11 +137,16 @@ describe('the HTML shell', () => {
 
   it('allows only nonce’d scripts and the webview’s own resources', () => {
     expect(contentSecurityPolicy('https://x.vscode-cdn.net', 'abc')).toBe(
-      "default-src 'none'; script-src 'nonce-abc'; style-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net data:; font-src https://x.vscode-cdn.net; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; script-src 'nonce-abc' https://x.vscode-cdn.net; style-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net data:; font-src https://x.vscode-cdn.net; base-uri 'none'; form-action 'none'",
     );
-    const html = previewHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc', mermaidUri: 'https://x/m.js', scriptUri: 'https://x/p.js', styleUri: 'https://x/p.css', lang: 'zh-CN', state });
-    // The page script first, then Mermaid, both deferred: the tables show while Mermaid loads.
-    expect(html.match(/<script nonce=[^>]*><\/script>/g)).toEqual(['<script nonce="abc" src="https://x/p.js" defer></script>', '<script nonce="abc" src="https://x/m.js" id="pe-mermaid" defer></script>']);
+    const html = previewHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc', scriptUri: 'https://x/p.js', styleUri: 'https://x/p.css', preloadUris: ['https://x/chunks/core.js', 'https://x/chunks/xy.js'], lang: 'zh-CN', state });
+    // One script, a module (it imports Mermaid); the modules it will import are preloaded from the head, the script itself first.
+    expect(html.match(/<script [^>]*src=[^>]*><\/script>/g)).toEqual(['<script type="module" nonce="abc" src="https://x/p.js"></script>']);
+    expect(html.match(/<link rel="modulepreload"[^>]*>/g)).toEqual([
+      '<link rel="modulepreload" nonce="abc" href="https://x/p.js">',
+      '<link rel="modulepreload" nonce="abc" href="https://x/chunks/core.js">',
+      '<link rel="modulepreload" nonce="abc" href="https://x/chunks/xy.js">',
+    ]);
     expect(html).toContain('<html lang="zh-CN">');
   });
 
@@ -150,8 +155,8 @@ describe('the HTML shell', () => {
     const text = jsonInScript({ title: evil });
     expect(text).not.toMatch(/[<>\u2028]/);
     expect(JSON.parse(text)).toEqual({ title: evil });
-    const html = previewHtml({ cspSource: 'c', nonce: 'n', mermaidUri: 'm', scriptUri: 's', styleUri: 'y', lang: 'en', state: { ...state, view: { title: evil } as PreviewState['view'] } });
-    expect(html.match(/<script/g)).toHaveLength(3);
+    const html = previewHtml({ cspSource: 'c', nonce: 'n', scriptUri: 's', styleUri: 'y', preloadUris: [], lang: 'en', state: { ...state, view: { title: evil } as PreviewState['view'] } });
+    expect(html.match(/<script/g)).toHaveLength(2);
     expect(html).toContain(`<title>${attr(evil)}</title>`);
   });
 

@@ -2,12 +2,12 @@
 /// <reference lib="dom.iterable" />
 /**
  * The preview's page in headless Chromium with the network off: the shell the extension writes, the
- * page script bundled fresh from src/extension/preview/webview/main.ts, the real Mermaid bundle and a
+ * page script and the real Mermaid modules built fresh as the extension's build does
+ * (scripts/preview-page.mjs), served from one origin as a webview serves the extension's files, and a
  * stand-in for VS Code's webview API that records what the page posts. It checks what the page
  * draws for the example journey, that an update keeps the page in place, clicks, the theme switch,
  * the exports and the policy.
  */
-import { build } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,14 @@ import { nodeHost } from '../../src/node/nodeHost';
 import type { FromWebview, PreviewState, RenderSummary } from '../../src/extension/preview/protocol';
 import { previewHtml } from '../../src/extension/preview/shell';
 import { journeyView } from '../../src/extension/preview/viewModel';
-import { BUNDLES, launch, OUTPUT, REPO } from '../helpers/browser';
+import { launch, OUTPUT, REPO } from '../helpers/browser';
+import { buildPreviewPage } from '../../scripts/preview-page.mjs';
+
+/** Where the page and its modules are served from (module scripts do not load from file: URLs). */
+const ORIGIN = 'https://peakend.test';
+let preload: { core: string[]; journey: string[]; inventory: string[] };
+/** Every path the pages asked the origin for, in order. */
+const requested: string[] = [];
 
 const EXAMPLE = path.join(REPO, 'examples/property-management');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peakend-preview-page-'));
@@ -40,14 +47,21 @@ const LABELS = {
 };
 
 beforeAll(async () => {
-  await build({ entryPoints: [path.join(REPO, 'src/extension/preview/webview/main.ts')], bundle: true, format: 'iife', platform: 'browser', outfile: path.join(dir, 'preview.js'), logLevel: 'error' });
-  fs.copyFileSync(BUNDLES.v11, path.join(dir, 'mermaid.min.js'));
+  ({ preload } = await buildPreviewPage({ outdir: dir, entry: path.join(REPO, 'src/extension/preview/webview/main.ts') }));
   fs.copyFileSync(path.join(REPO, 'src/extension/preview/webview/preview.css'), path.join(dir, 'preview.css'));
   const { workspaces, files } = await checkPaths(nodeHost, [EXAMPLE]);
   const journey = analysisReport(workspaces, files).journeys[0]!;
   base = { resource: 'file:///ws/homeowner.journey.yaml', locked: false, hidden: [], version: 1, canExport: true, labels: LABELS, view: journeyView(journey, toLanguage('zh-cn')) };
-  browser = await launch({ offline: true });
-  await browser.context.route(/^(?!file:)/, (route) => route.abort());
+  browser = await launch();
+  // The network is off: the page's origin answers from the build folder, everything else fails.
+  await browser.context.route(/.*/, async (route) => {
+    const url = new URL(route.request().url());
+    const file = path.join(dir, decodeURIComponent(url.pathname));
+    requested.push(url.pathname.slice(1));
+    if (url.origin !== ORIGIN || !file.startsWith(dir + path.sep) || !fs.existsSync(file)) return route.abort();
+    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
+    await route.fulfill({ status: 200, contentType: `${type}; charset=utf-8`, body: fs.readFileSync(file) });
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -58,8 +72,10 @@ afterAll(async () => {
 type Posted = FromWebview[];
 
 async function open(state: PreviewState, bodyClass = 'vscode-light'): Promise<Page> {
-  const file = path.join(dir, `page-${Math.random().toString(36).slice(2)}.html`);
-  const html = previewHtml({ cspSource: 'file:', nonce: 'n0nce', mermaidUri: 'mermaid.min.js', scriptUri: 'preview.js', styleUri: 'preview.css', lang: 'zh-CN', state });
+  const name = `page-${Math.random().toString(36).slice(2)}.html`;
+  const file = path.join(dir, name);
+  const chart = state.view ? preload[state.view.kind] : [];
+  const html = previewHtml({ cspSource: ORIGIN, nonce: 'n0nce', scriptUri: 'preview.js', styleUri: 'preview.css', preloadUris: [...preload.core, ...chart], lang: 'zh-CN', state });
   fs.writeFileSync(file, html.replace('<body>', `<body class="${bodyClass}">`));
   const page = await browser.context.newPage();
   await page.addInitScript(() => {
@@ -69,7 +85,7 @@ async function open(state: PreviewState, bodyClass = 'vscode-light'): Promise<Pa
     document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
     w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.__posted.push(m), setState: (s: unknown) => (w.__state = s), getState: () => w.__state });
   });
-  await page.goto(`file://${file}`);
+  await page.goto(`${ORIGIN}/${name}`);
   await rendered(page, state.version);
   return page;
 }
@@ -90,6 +106,7 @@ async function send(page: Page, message: unknown): Promise<void> {
 
 describe('the preview page', () => {
   it('draws the example journey: one line per persona, best / worst / end markers, the tables and findings', async () => {
+    requested.length = 0;
     const page = await open(base);
     const s = await rendered(page, 1);
     expect(s.svg).toBe(true);
@@ -112,6 +129,11 @@ describe('the preview page', () => {
     ]);
     expect(await page.locator('.pe-finding').count()).toBe(5);
     expect(await page.evaluate(() => (window as any).__violations.filter((v: string) => !/^style-src-(elem|attr) inline$/.test(v)))).toEqual([]);
+    // The page loads its script, Mermaid's core and the xychart's chunks, all preloaded, and nothing else.
+    const scripts = requested.filter((f) => f.endsWith('.js'));
+    expect(new Set(scripts)).toEqual(new Set(['preview.js', ...preload.core, ...preload.journey]));
+    expect(scripts.some((f) => /xychartDiagram/.test(f)) && !scripts.some((f) => /quadrantDiagram|katex/.test(f))).toBe(true);
+    expect(preload.core.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0)).toBeLessThan(1_500_000);
     fs.mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: path.join(OUTPUT, 'preview-page-light.png'), fullPage: true });
     await page.close();

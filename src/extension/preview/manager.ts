@@ -19,6 +19,8 @@ export interface PreviewInfo {
   title: string;
   active: boolean;
   summary?: RenderSummary;
+  /** See Preview.timing. */
+  timing: Preview['timing'];
 }
 
 export class PreviewManager implements vscode.Disposable {
@@ -165,7 +167,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private infoOf(p: Preview): PreviewInfo {
-    const i: PreviewInfo = { resource: p.resource.toString(), locked: p.locked, hidden: p.hidden, title: p.panel.title, active: p.panel.active };
+    const i: PreviewInfo = { resource: p.resource.toString(), locked: p.locked, hidden: p.hidden, title: p.panel.title, active: p.panel.active, timing: { ...p.timing } };
     if (p.summary) i.summary = p.summary;
     return i;
   }

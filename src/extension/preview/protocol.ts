@@ -107,6 +107,10 @@ export interface RenderSummary {
   /** When the page script started, and now, in ms since the page began loading. */
   scriptStartMs: number;
   pageAgeMs: number;
+  /** When Mermaid's core module had loaded, the first chart was in the DOM, the page was first laid out (same clock). */
+  mermaidReadyMs?: number;
+  firstChartMs?: number;
+  firstLayoutMs?: number;
   svg: boolean;
   chartError?: string;
   /** Plotted line paths, one per drawn persona (the neutral line not counted). */

@@ -1,10 +1,12 @@
 /**
- * The preview webview's HTML: an empty page that loads the preview script and then Mermaid from the
- * extension (nonce'd, nothing inline runs), with the initial state as inert JSON. Both are deferred,
- * the page script first: the tables show while Mermaid's 3.5 MB still load, the chart follows. The policy allows
- * the webview's own resources and nothing else: no network, no inline script, no eval. Mermaid's
- * styles are moved into constructed stylesheets by the script (as core's HTML export does), so
- * `style-src` needs no 'unsafe-inline'.
+ * The preview webview's HTML: an empty page with the initial state as inert JSON and the page script
+ * as an ES module from the extension (nonce'd, nothing inline runs). The script imports Mermaid's core
+ * at once and lays out the tables while it loads; the chart follows. Mermaid's core and the chunks of
+ * the chart the state shows are preloaded from the head, so the browser fetches them all in parallel
+ * instead of discovering them import by import. The policy allows the webview's own resources and
+ * nothing else: no network, no inline script, no eval (script-src: the nonce, and the extension's own
+ * files for the modules the script imports). Mermaid's styles are moved into constructed stylesheets
+ * by the script (as core's HTML export does), so `style-src` needs no 'unsafe-inline'.
  */
 import type { PreviewState } from './protocol';
 
@@ -12,10 +14,11 @@ export interface ShellOptions {
   /** `webview.cspSource`. */
   cspSource: string;
   nonce: string;
-  /** `asWebviewUri` of dist/webview/mermaid.min.js, preview.js and preview.css. */
-  mermaidUri: string;
+  /** `asWebviewUri` of dist/webview/preview.js and preview.css. */
   scriptUri: string;
   styleUri: string;
+  /** `asWebviewUri` of the modules the page will import (Mermaid's core and the chart's chunks). */
+  preloadUris: string[];
   lang: string;
   state: PreviewState;
 }
@@ -36,7 +39,7 @@ export function jsonInScript(value: unknown): string {
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}' ${cspSource}`,
     `style-src ${cspSource}`,
     // data: for the PNG export (the SVG drawn into a canvas through an <img>).
     `img-src ${cspSource} data:`,
@@ -55,13 +58,13 @@ export function previewHtml(o: ShellOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
-<title>${attr(title)}</title>
+<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(o.scriptUri)}">
+${o.preloadUris.map((u) => `<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(u)}">\n`).join('')}<title>${attr(title)}</title>
 </head>
 <body>
 <div id="peakend-preview" aria-live="polite"></div>
 <script type="application/json" id="peakend-state">${jsonInScript(o.state)}</script>
-<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}" defer></script>
-<script nonce="${attr(o.nonce)}" src="${attr(o.mermaidUri)}" id="pe-mermaid" defer></script>
+<script type="module" nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>
 </html>
 `;

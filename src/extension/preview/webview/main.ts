@@ -1,21 +1,29 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /**
- * The preview's page script (bundled to dist/webview/preview.js; Mermaid is the global from
- * dist/webview/mermaid.min.js). It lays out what the extension sends: every piece of user text goes
+ * The preview's page script (an ES module, bundled to dist/webview/preview.js by
+ * scripts/preview-page.mjs; Mermaid's core and chart chunks are modules beside it, which the page
+ * imports at once and the shell preloads). It lays out what the extension sends: every piece of user text goes
  * in as text nodes, never as markup. The skeleton is built once and its parts are updated in place,
  * so typing changes the page without a flash and the scroll position stays.
  */
 import type { FromWebview, PersistedState, PreviewState, RenderSummary, ToWebview, ViewModel, ViewTable } from '../protocol';
 
 declare const acquireVsCodeApi: () => { postMessage(m: FromWebview): void; setState(s: PersistedState & { scrollY?: number }): void; getState(): (PersistedState & { scrollY?: number }) | undefined };
-declare const mermaid: {
+interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
   render(id: string, text: string): Promise<{ svg: string }>;
-};
+}
 
 /** When this script began, in ms since the page started loading. */
 const scriptStartMs = performance.now();
+/** Mermaid, once its core module has loaded; the page starts loading it before anything else. */
+let mermaid: MermaidApi | undefined;
+/** When Mermaid's core had loaded, the first chart was in the DOM and the first tables were, in ms since the page started loading. */
+let mermaidReadyMs: number | undefined;
+let firstChartMs: number | undefined;
+let firstLayoutMs: number | undefined;
+const mermaidLoad = import('mermaid');
 const vscode = acquireVsCodeApi();
 const post = (m: FromWebview) => vscode.postMessage(m);
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -79,7 +87,7 @@ function cssVar(name: string, fallback: string): string {
 /** The theme Mermaid was last initialised for: initialising again costs time on every keystroke. */
 let initialised: string | undefined;
 
-function initMermaid(): void {
+function initMermaid(mermaid: MermaidApi): void {
   const kind = themeKind();
   if (initialised === kind) return;
   initialised = kind;
@@ -198,21 +206,25 @@ function stepAt(svg: SVGSVGElement, ev: MouseEvent): string | undefined {
   return state.view.steps[best];
 }
 
-/** Whether Mermaid's bundle has run (it loads after this script, see shell.ts). */
-const mermaidReady = () => typeof mermaid !== 'undefined';
-const mermaidScript = document.getElementById('pe-mermaid');
-mermaidScript?.addEventListener('load', () => void schedule(state));
-mermaidScript?.addEventListener('error', () => {
-  chartError = 'Mermaid could not be loaded';
-  chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
-  post({ type: 'rendered', summary: summary(0) });
-});
+// The chart is drawn when Mermaid has loaded; the rest of the page is laid out meanwhile.
+mermaidLoad.then(
+  (m) => {
+    mermaid = m.default as unknown as MermaidApi;
+    mermaidReadyMs = performance.now();
+    void schedule(state);
+  },
+  (e: unknown) => {
+    chartError = `Mermaid could not be loaded (${e instanceof Error ? e.message : String(e)})`;
+    chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
+    post({ type: 'rendered', summary: summary(0) });
+  },
+);
 
 async function drawChart(view: ViewModel): Promise<void> {
   const theme = themeKind();
   if (drawn && drawn.source === view.chart && drawn.theme === theme) return;
-  if (!mermaidReady()) return; // drawn when Mermaid has loaded
-  initMermaid();
+  if (!mermaid) return; // drawn when Mermaid has loaded
+  initMermaid(mermaid);
   const started = performance.now();
   try {
     const { svg } = await mermaid.render(`pe-chart-${++renderCount}`, view.chart);
@@ -227,6 +239,7 @@ async function drawChart(view: ViewModel): Promise<void> {
       });
     } else points = [];
     chartError = undefined;
+    firstChartMs ??= performance.now();
   } catch (e) {
     chartError = e instanceof Error ? e.message : String(e);
     chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
@@ -372,9 +385,18 @@ function highlight(id: string | undefined, scroll: boolean): void {
   if (scroll && rows[0]) (rows[0] as HTMLElement).scrollIntoView({ block: 'nearest' });
 }
 
+/** The state the page was last laid out for: when Mermaid arrives, only the chart is left to draw. */
+let laidOut: PreviewState | undefined;
+
 async function render(next: PreviewState): Promise<void> {
   const started = performance.now();
   chartMs = 0;
+  if (next === laidOut && next.view) {
+    await drawChart(next.view);
+    highlight(highlighted, false);
+    post({ type: 'rendered', summary: summary(performance.now() - started) });
+    return;
+  }
   state = next;
   vscode.setState({ resource: state.resource, locked: state.locked, hidden: state.hidden, scrollY: window.scrollY });
   const view = state.view;
@@ -402,6 +424,8 @@ async function render(next: PreviewState): Promise<void> {
     tablesEl.replaceChildren(...view.tables.map(drawTable));
     highlight(highlighted, false);
   }
+  laidOut = next;
+  firstLayoutMs ??= performance.now();
   chartEl.style.minHeight = '';
   post({ type: 'rendered', summary: summary(performance.now() - started) });
 }
@@ -415,6 +439,9 @@ function summary(ms: number): RenderSummary {
     chartMs,
     scriptStartMs,
     pageAgeMs: performance.now(),
+    ...(mermaidReadyMs !== undefined ? { mermaidReadyMs } : {}),
+    ...(firstChartMs !== undefined ? { firstChartMs } : {}),
+    ...(firstLayoutMs !== undefined ? { firstLayoutMs } : {}),
     svg: Boolean(svg),
     // The last line plot is the neutral line.
     lines: Math.max(0, plots.length - 1),
