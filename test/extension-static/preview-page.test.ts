@@ -144,6 +144,7 @@ describe('the preview page', () => {
     await page.setViewportSize({ width: 1000, height: 500 });
     await page.evaluate(() => window.scrollTo(0, 400));
     await page.evaluate(() => ((window as any).__table = document.querySelector('.pe-tables')));
+    await page.evaluate(() => ((window as any).__rows = [...document.querySelectorAll('.pe-tables tbody tr')]));
     const before = await page.evaluate(() => document.querySelector('g[class^="line-plot-0"] path')!.getAttribute('d'));
     const view = structuredClone(base.view!);
     const changed: PreviewState = { ...base, version: 2, view: { ...view, chart: view.chart.replace(/line "首次置业业主" \[([^,\]]+),/, 'line "首次置业业主" [-5,') } };
@@ -155,6 +156,18 @@ describe('the preview page', () => {
     expect(s.tables[0]!.rows[0]![3]).toBe('-5');
     expect(s.scrollY).toBe(400);
     expect(await page.evaluate(() => (window as any).__table === document.querySelector('.pe-tables'))).toBe(true);
+    // Only the changed cell is rewritten: every row is the node it was.
+    expect(await page.evaluate(() => [...document.querySelectorAll('.pe-tables tbody tr')].every((r, i) => r === (window as any).__rows[i]))).toBe(true);
+    expect(await page.locator('tr[data-id] td:nth-child(4)').first().textContent()).toBe('-5');
+    // A table of another shape (a step fewer) is drawn afresh, with what the state says.
+    const fewer = structuredClone(changed);
+    fewer.version = 3;
+    fewer.view!.tables[0]!.rows.pop();
+    fewer.view!.tables[0]!.rowIds!.pop();
+    await send(page, { type: 'render', state: fewer });
+    const s3 = await rendered(page, 3);
+    expect(s3.tables[0]!.rows).toEqual(fewer.view!.tables[0]!.rows);
+    expect(s3.tables[1]!.rows).toEqual(fewer.view!.tables[1]!.rows);
     await page.close();
   }, 60_000);
 

@@ -332,22 +332,47 @@ function drawTable(t: ViewTable): HTMLElement {
   table.tHead!.append(tr);
   const body = el('tbody');
   const starts = new Set(t.stageStarts ?? []);
-  t.rows.forEach((r, ri) => {
-    const row = el('tr', starts.has(ri) ? 'stage-start' : undefined);
-    const id = t.rowIds?.[ri];
-    if (id !== undefined) {
-      row.dataset.id = id;
-      row.tabIndex = 0;
-      row.classList.add('pe-revealable');
-      if (id === highlighted) row.classList.add('pe-highlighted');
-    }
-    r.forEach((c, i) => row.append(el('td', t.numeric[i] ? 'num' : undefined, c)));
-    body.append(row);
-  });
+  t.rows.forEach((_, ri) => body.append(drawRow(t, ri, starts)));
   table.append(body);
   wrap.append(table);
   section.append(wrap);
   return section;
+}
+
+function drawRow(t: ViewTable, ri: number, starts: Set<number>): HTMLTableRowElement {
+  const row = el('tr', starts.has(ri) ? 'stage-start' : undefined);
+  const id = t.rowIds?.[ri];
+  if (id !== undefined) {
+    row.dataset.id = id;
+    row.tabIndex = 0;
+    row.classList.add('pe-revealable');
+    if (id === highlighted) row.classList.add('pe-highlighted');
+  }
+  t.rows[ri]!.forEach((c, i) => row.append(el('td', t.numeric[i] ? 'num' : undefined, c)));
+  return row;
+}
+
+/** The tables as last drawn: an update rewrites only the cells that changed (a score edit changes a few of hundreds). */
+let drawnTables: ViewTable[] = [];
+
+function drawTables(tables: ViewTable[]): void {
+  const shape = (t: ViewTable) => JSON.stringify([t.caption, t.head, t.numeric, t.rowIds, t.stageStarts, t.rows.length]);
+  const sections = tablesEl.querySelectorAll('section.pe-table');
+  if (sections.length !== tables.length || tables.length !== drawnTables.length || tables.some((t, i) => shape(t) !== shape(drawnTables[i]!))) {
+    tablesEl.replaceChildren(...tables.map(drawTable));
+  } else {
+    tables.forEach((t, i) => {
+      const before = drawnTables[i]!;
+      const body = sections[i]!.querySelector('tbody')!;
+      t.rows.forEach((r, ri) => {
+        const old = before.rows[ri]!;
+        const row = body.rows[ri]!;
+        if (r.length !== old.length || row.cells.length !== r.length) row.replaceWith(drawRow(t, ri, new Set(t.stageStarts ?? [])));
+        else r.forEach((c, ci) => c !== old[ci] && (row.cells[ci]!.textContent = c));
+      });
+    });
+  }
+  drawnTables = tables;
 }
 
 tablesEl.addEventListener('click', (ev) => {
@@ -407,6 +432,7 @@ async function render(next: PreviewState): Promise<void> {
     emptyEl.hidden = false;
     emptyEl.textContent = state.labels.notPreviewable;
     drawn = undefined;
+    drawnTables = [];
   } else {
     header.hidden = toolbar.hidden = chartEl.hidden = notesEl.hidden = tablesEl.hidden = false;
     findingsEl.hidden = view.kind !== 'journey';
@@ -421,7 +447,7 @@ async function render(next: PreviewState): Promise<void> {
     await drawChart(view);
     notesEl.replaceChildren(...view.notes.map((n) => el('p', 'pe-note', n)));
     drawFindings(view);
-    tablesEl.replaceChildren(...view.tables.map(drawTable));
+    drawTables(view.tables);
     highlight(highlighted, false);
   }
   laidOut = next;
