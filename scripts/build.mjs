@@ -1,10 +1,11 @@
 // Bundles the CLI (dist/cli.js, ESM), the GitHub Action's comment step (dist/action.js) and the VS Code extension (dist/extension.cjs, one CommonJS file
 // for the extension host; `vscode` is provided by the host), and the preview's page: its script (dist/webview/preview.js, an ES module) with the
-// Mermaid modules it imports (dist/webview/chunks/, see scripts/preview-page.mjs) and its stylesheet; and Mermaid's single-file browser bundle,
-// which the report panels load and the HTML export inlines. Webviews load all of it from the extension (no network).
+// Mermaid modules it imports (dist/webview/chunks/, see scripts/preview-page.mjs) and its stylesheet; and Mermaid as one classic script with the
+// same diagrams (dist/webview/mermaid.min.js), which the report panels load and the HTML export inlines. Webviews load all of it from the
+// extension (no network).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { buildPreviewPage } from './preview-page.mjs';
+import { buildMermaidScript, buildPreviewPage } from './preview-page.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -24,6 +25,8 @@ mkdirSync('dist/webview', { recursive: true });
 copyFileSync('src/extension/preview/webview/preview.css', 'dist/webview/preview.css');
 // The page first: the extension names the modules each kind of chart loads, to preload them.
 const page = await buildPreviewPage({ outdir: 'dist/webview', minify: production });
+// Always minified: the HTML export inlines it.
+await buildMermaidScript({ outfile: 'dist/webview/mermaid.min.js', minify: true });
 
 await Promise.all([
   build({
@@ -52,7 +55,3 @@ await Promise.all([
     sourcemap: production ? false : 'linked',
   }),
 ]);
-
-// Mermaid's single-file browser bundle, which the extension's webviews load (from dist/webview only).
-mkdirSync('dist/webview', { recursive: true });
-copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/webview/mermaid.min.js');

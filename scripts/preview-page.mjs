@@ -79,3 +79,23 @@ export async function buildPreviewPage({ outdir, minify = false, entry = 'src/ex
   if (unused.length) throw new Error(`the preview build made files the page never loads: ${unused.join(', ')}`);
   return { files, preload: { core, journey: chart(/^chunks\/xychartDiagram-/), inventory: chart(/^chunks\/quadrantDiagram-/) } };
 }
+
+/**
+ * Mermaid as one classic script that sets `globalThis.mermaid`, with the same diagrams as the page's
+ * modules: the report panels load it and the preview's HTML export inlines it (a self-contained file).
+ * @param {{ outfile: string, minify?: boolean }} o
+ */
+export async function buildMermaidScript({ outfile, minify = false }) {
+  await build({
+    stdin: { contents: "import mermaid from 'mermaid';\nglobalThis.mermaid = mermaid;\n", resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+    outfile,
+    plugins: [onlyPeakendDiagrams],
+    logLevel: 'warning',
+    legalComments: 'none',
+    minify,
+  });
+}

@@ -19,7 +19,7 @@ import type { FromWebview, PreviewState, RenderSummary } from '../../src/extensi
 import { previewHtml } from '../../src/extension/preview/shell';
 import { journeyView } from '../../src/extension/preview/viewModel';
 import { launch, OUTPUT, REPO } from '../helpers/browser';
-import { buildPreviewPage } from '../../scripts/preview-page.mjs';
+import { buildMermaidScript, buildPreviewPage } from '../../scripts/preview-page.mjs';
 
 /** Where the page and its modules are served from (module scripts do not load from file: URLs). */
 const ORIGIN = 'https://peakend.test';
@@ -48,6 +48,7 @@ const LABELS = {
 
 beforeAll(async () => {
   ({ preload } = await buildPreviewPage({ outdir: dir, entry: path.join(REPO, 'src/extension/preview/webview/main.ts') }));
+  await buildMermaidScript({ outfile: path.join(dir, 'mermaid.min.js'), minify: true });
   fs.copyFileSync(path.join(REPO, 'src/extension/preview/webview/preview.css'), path.join(dir, 'preview.css'));
   const { workspaces, files } = await checkPaths(nodeHost, [EXAMPLE]);
   const journey = analysisReport(workspaces, files).journeys[0]!;
@@ -255,6 +256,25 @@ describe('the preview page', () => {
     // Redrawing the same chart is skipped: an update with an unchanged chart costs no Mermaid run.
     await send(page, { type: 'render', state: { ...base, view, version: 2 } });
     expect((await rendered(page, 2)).chartMs).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it('the single-file Mermaid of the report panels and the HTML export draws both of Peakend’s charts', async () => {
+    const page = await browser.context.newPage();
+    fs.writeFileSync(path.join(dir, 'single.html'), '<!doctype html><meta charset="utf-8"><script src="mermaid.min.js"></script><body></body>');
+    await page.goto(`${ORIGIN}/single.html`);
+    const quadrant = 'quadrantChart\n  title "IPA"\n  x-axis Low --> High\n  y-axis Low --> High\n  "交房": [0.3, 0.8]\n  "Fee": [0.7, 0.2]';
+    const out = await page.evaluate(async (charts) => {
+      const m = (window as any).mermaid;
+      m.initialize({ startOnLoad: false, securityLevel: 'strict' });
+      const r: string[] = [];
+      for (const [i, c] of charts.entries()) r.push((await m.render(`c${i}`, c)).svg);
+      return r;
+    }, [base.view!.chart, quadrant]);
+    expect(out[0]).toMatch(/aria-roledescription="xychart"/);
+    expect(out[0]!.match(/class="line-plot-\d+"/g)).toHaveLength(3);
+    expect(out[1]).toMatch(/aria-roledescription="quadrantChart"/);
+    expect(out[1]).toContain('交房');
     await page.close();
   }, 60_000);
 
