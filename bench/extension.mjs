@@ -9,9 +9,12 @@
 //      scale and the test module times until the diagnostic is there (and until it is gone after
 //      the edit is reverted), `iterations` times after `warmup` rounds.
 //  (c) the .vsix size.
-//  (d) the preview: "Open Preview to the Side" until its page reports the first render (the first
-//      preview of a fresh host, then closed and reopened), and a score edit until the page reports
-//      the new render (debounce 0), for the example journey and a generated 200-step, 3-persona one.
+//  (d) the preview: "Open Preview to the Side" until its page's report of the drawn chart arrives
+//      (the first preview of a fresh host, then closed and reopened), split into phases (PHASES
+//      below; the page's own share is from the page starting to load to its report), and a score
+//      edit until the page reports the new render (debounce 0), split into the re-check, the
+//      preview's refresh and the page's part; for the example journey and a generated 200-step,
+//      3-persona one.
 //      `--preview-only` runs (c) and (d) alone and updates only the preview part of the results.
 // Prints a Markdown table and writes bench/extension-results.json. The test module is
 // bench/extension/index.js (bench/extension/ is also the development extension that hosts it).
