@@ -12,15 +12,15 @@ const audit: AuditScore = {
   overall: { passedWeight: 2, answeredWeight: 3, compliance: 2 / 3, counts: { pass: 1, fail: 1, na: 0, unanswered: 1 } },
   dimensions: [{ dimension: 'responsiveness', compliance: { passedWeight: 2, answeredWeight: 3, compliance: 2 / 3, counts: { pass: 1, fail: 1, na: 0, unanswered: 1 } } }],
   items: [
-    { id: 'rings', dimension: 'responsiveness', status: 'fail', weight: 1, critical: true, value: 5, action: { text: '早班加一名坐席', owner: '王芳', due: '2026-12-15' } },
-    { id: 'greet', dimension: 'responsiveness', status: 'pass', weight: 2, critical: false },
-    { id: 'wrap-up', dimension: 'responsiveness', status: 'unanswered', weight: 1, critical: false },
+    { id: 'rings', dimension: 'responsiveness', status: 'fail', weight: 1, critical: true, invalid: false, recheck: false, value: 5, action: { text: '早班加一名坐席', owner: '王芳', due: '2026-12-15' } },
+    { id: 'greet', dimension: 'responsiveness', status: 'pass', weight: 2, critical: false, invalid: false, recheck: false },
+    { id: 'wrap-up', dimension: 'responsiveness', status: 'unanswered', weight: 1, critical: false, invalid: false, recheck: false },
   ],
   criticalFailures: ['rings'],
   unanswered: ['wrap-up'],
   failedWithoutAction: [],
   unknown: [],
-} as AuditScore;
+};
 
 const rel = (f: string) => f.slice('/w/'.length);
 /** The Markdown's lines with table padding collapsed and the delimiter rows left out: the words are what is checked. */
