@@ -1,5 +1,6 @@
 // Bundles the CLI (dist/cli.js, ESM), the GitHub Action's comment step (dist/action.js) and the VS Code extension (dist/extension.cjs, one CommonJS file
-// for the extension host; `vscode` is provided by the host), and the preview's page: its script (dist/webview/preview.js), its stylesheet and
+// for the extension host; `vscode` is provided by the host), and the webviews' pages: the preview's script (dist/webview/preview.js) and
+// stylesheet, the report panels' script (dist/webview/report.js) and stylesheet, and
 // Mermaid's single-file browser bundle, which the page loads from the extension (no network).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ const common = {
 mkdirSync('dist/webview', { recursive: true });
 copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/webview/mermaid.min.js');
 copyFileSync('src/extension/preview/webview/preview.css', 'dist/webview/preview.css');
+copyFileSync('src/extension/reports/webview/report.css', 'dist/webview/report.css');
 
 await Promise.all([
   build({
@@ -30,6 +32,17 @@ await Promise.all([
     format: 'iife',
     entryPoints: ['src/extension/preview/webview/main.ts'],
     outfile: 'dist/webview/preview.js',
+    logLevel: 'warning',
+    legalComments: 'none',
+    minify: production,
+  }),
+  build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+    entryPoints: ['src/extension/reports/webview/main.ts'],
+    outfile: 'dist/webview/report.js',
     logLevel: 'warning',
     legalComments: 'none',
     minify: production,

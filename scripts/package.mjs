@@ -30,7 +30,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/dist\/extension\.cjs$/,
-  /^extension\/dist\/webview\/(preview\.js|preview\.css|mermaid\.min\.js)$/,
+  /^extension\/dist\/webview\/(preview\.js|preview\.css|report\.js|report\.css|mermaid\.min\.js)$/,
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[\w-]+)?\.json$/,
   /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
@@ -42,7 +42,7 @@ const ALLOWED = [
   /^extension\/readme\.md$/i,
   /^extension\/license\.txt$/i,
 ];
-const REQUIRED = ['extension/dist/extension.cjs', 'extension/dist/webview/preview.js', 'extension/dist/webview/preview.css', 'extension/dist/webview/mermaid.min.js', 'extension/package.json', 'extension/package.nls.json', 'extension/LICENSE.txt'];
+const REQUIRED = ['extension/dist/extension.cjs', 'extension/dist/webview/preview.js', 'extension/dist/webview/preview.css', 'extension/dist/webview/report.js', 'extension/dist/webview/report.css', 'extension/dist/webview/mermaid.min.js', 'extension/package.json', 'extension/package.nls.json', 'extension/LICENSE.txt'];
 /** Inputs of the .vsix, for --if-stale. */
 const INPUTS = ['src', 'l10n', 'schemas', 'templates', 'docs/rules', 'media', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE', '.vscodeignore', 'scripts/build.mjs', 'scripts/package.mjs'];
 export const MAX_VSIX_BYTES = 6 * 1024 * 1024;

@@ -14,6 +14,7 @@ import { definitionProvider, documentSymbolProvider, referenceProvider, renamePr
 import { log } from './log';
 import { compareWith } from './reports/compare';
 import { ReportPanels } from './reports/panel';
+import type { ReportRendered } from './reports/protocol';
 import type { PreviewInfo, PreviewManager } from './preview/manager';
 import { Sessions } from './sessions';
 import { showProblems } from './showProblems';
@@ -32,6 +33,8 @@ export interface PeakendApi {
   touchpointTree: vscode.TreeDataProvider<unknown>;
   /** The HTML a report panel shows now, by view type (peakend.auditReport, peakend.auditScore, peakend.compare). */
   reportHtml(viewType: string): string | undefined;
+  /** What a report panel's page reported drawing (its charts) for the HTML it shows now. */
+  reportRendered(viewType: string): ReportRendered | undefined;
   /** The open previews and what each one's page last reported drawing (none until a preview opens). */
   previews(): PreviewInfo[];
   /** Has the active preview's page click the element a CSS selector names, as a user would. */
@@ -170,6 +173,7 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
     statusBar: () => statusBar.summary,
     touchpointTree: tree as vscode.TreeDataProvider<unknown>,
     reportHtml: (viewType) => panels.shown.get(viewType),
+    reportRendered: (viewType) => panels.rendered.get(viewType),
     previews: () => previews?.info() ?? [],
     clickInPreview: (selector) => previews?.current()?.post({ type: 'click', selector }),
     onDidRenderPreview: previewRendered.event,

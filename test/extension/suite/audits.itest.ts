@@ -130,7 +130,14 @@ suite('audits in the editor', () => {
     const r = await vscode.commands.executeCommand<{ html: string }>('peakend.openAuditReport');
     assert.match(r.html, /<h1>Audit report<\/h1>/);
     assert.match(r.html, /<td>service-hotline<\/td>\n<td>物业服务热线<\/td>/);
-    assert.match(r.html, /script-src 'nonce-[^']+'/);
+    // The policy is an attribute value, its quotes written as references.
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(r.html)?.[1]?.replace(/&#39;/g, "'") ?? '';
+    assert.match(csp, /script-src 'nonce-[^']+';/);
+    assert.doesNotMatch(csp, /unsafe/);
+    assert.doesNotMatch(r.html, /<style|\sstyle=/);
+    // No chart in this report: the page script runs, Mermaid is not loaded.
+    assert.doesNotMatch(r.html, /mermaid\.min\.js/);
+    assert.deepEqual(await until(async () => (await peakend()).reportRendered('peakend.auditReport'), 'the report page to run'), { charts: 0, lines: [], errors: [] });
     const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => (t.input instanceof vscode.TabInputWebview ? t.input.viewType : t.label)));
     await until(() => tabs().some((v) => v.endsWith('peakend.auditReport')), `a tab of the report among ${tabs().join(', ')}`);
   });
@@ -150,6 +157,9 @@ suite('audits in the editor', () => {
     assert.ok(r.changes.every((c) => c.file === doc.uri.fsPath));
     assert.match(r.html, /<code class="language-mermaid">[^<]*xychart/);
     assert.match(r.html, /first-time-buyer|首次购房/);
+    // The page draws the chart with Mermaid from the extension: before and after per persona, and the neutral line.
+    const drawn = await until(async () => (await peakend()).reportRendered('peakend.compare'), 'the comparison to draw its chart', 20_000);
+    assert.deepEqual(drawn, { charts: 1, lines: [5], errors: [] });
   });
 
   test('Compare with… on a standards file shows a loosened standard', async () => {
