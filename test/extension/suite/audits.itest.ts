@@ -225,15 +225,15 @@ suite('audits in the editor', () => {
       await openEditor(file(fresh));
       await (await peakend()).whenIdle();
       assert.equal(await compare(file(fresh), 'HEAD'), undefined);
-      // online-service is beside the repository, not in it.
-      await openEditor(file('online-service/support-chat.journey.yaml'));
-      assert.equal(await compare(file('online-service/support-chat.journey.yaml'), 'HEAD'), undefined);
+      // defects is beside the repository, not in it (and the test folder is in none).
+      await openEditor(file('defects/门店.journey.yaml'));
+      assert.equal(await compare(file('defects/门店.journey.yaml'), 'HEAD'), undefined);
       // A limit git cannot meet: the real git is stopped, nothing compared.
       assert.equal(await compare(file(JOURNEY), 'HEAD', { timeoutMs: 1 }), undefined);
       assert.deepEqual(said, [
         'error: There is no branch, tag or commit "no-such-branch" in this repository.',
         'warning: second.journey.yaml did not exist in HEAD: there is nothing to compare it with.',
-        'warning: support-chat.journey.yaml is not in a git repository.',
+        'warning: 门店.journey.yaml is not in a git repository.',
         'error: git did not answer within 0.001 seconds: nothing was compared.',
       ]);
       // Cancelled before it starts, or while git runs: no panel change, no message.
