@@ -79,7 +79,11 @@ describe('the report page policy', () => {
     const sources = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(d, e.name)) : e.name.endsWith('.ts') ? [path.join(d, e.name)] : []));
     const withPolicy = sources(path.join(REPO, 'src/extension')).filter((f) => /Content-Security-Policy|unsafe-inline'/.test(fs.readFileSync(f, 'utf8').replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')));
     expect(withPolicy.map((f) => path.relative(REPO, f))).toEqual(['src/extension/preview/shell.ts']);
-    expect(fs.readFileSync(path.join(REPO, 'src/extension/reports/panel.ts'), 'utf8')).toMatch(/return reportHtml\(o\);/);
+    const panel = fs.readFileSync(path.join(REPO, 'src/extension/reports/panel.ts'), 'utf8');
+    expect(panel).toMatch(/return reportHtml\(o\);/);
+    // The webview may load from dist/webview and nowhere else.
+    expect([...panel.matchAll(/localResourceRoots: \[([^\]]*)\]/g)].map((m) => m[1])).toEqual(['webviewRoot(this.extensionUri)']);
+    expect(panel).toMatch(/return vscode\.Uri\.joinPath\(extensionUri, 'dist', 'webview'\);/);
   });
 });
 
