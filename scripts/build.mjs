@@ -1,8 +1,8 @@
 // Bundles the CLI (dist/cli.js, ESM), the GitHub Action's comment step (dist/action.js) and the VS Code extension (dist/extension.cjs, one CommonJS file
-// for the extension host; `vscode` is provided by the host), and the preview's page: its script (dist/webview/preview.js, an ES module) with the
-// Mermaid modules it imports (dist/webview/chunks/, see scripts/preview-page.mjs) and its stylesheet; and Mermaid as one classic script with the
-// same diagrams (dist/webview/mermaid.min.js), which the report panels load and the HTML export inlines. Webviews load all of it from the
-// extension (no network).
+// for the extension host; `vscode` is provided by the host), and the webviews' pages: the preview's script (dist/webview/preview.js, an ES
+// module) with the Mermaid modules it imports (dist/webview/chunks/, see scripts/preview-page.mjs) and its stylesheet; the report panels'
+// script (dist/webview/report.js) and stylesheet; and Mermaid as one classic script with the same diagrams (dist/webview/mermaid.min.js),
+// which the report panels load and the HTML export inlines. Webviews load all of it from the extension (no network).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { buildMermaidScript, buildPreviewPage } from './preview-page.mjs';
@@ -23,12 +23,24 @@ const common = {
 
 mkdirSync('dist/webview', { recursive: true });
 copyFileSync('src/extension/preview/webview/preview.css', 'dist/webview/preview.css');
+copyFileSync('src/extension/reports/webview/report.css', 'dist/webview/report.css');
 // The page first: the extension names the modules each kind of chart loads, to preload them.
 const page = await buildPreviewPage({ outdir: 'dist/webview', minify: production });
 // Always minified: the HTML export inlines it.
 await buildMermaidScript({ outfile: 'dist/webview/mermaid.min.js', minify: true });
 
 await Promise.all([
+  build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+    entryPoints: ['src/extension/reports/webview/main.ts'],
+    outfile: 'dist/webview/report.js',
+    logLevel: 'warning',
+    legalComments: 'none',
+    minify: production,
+  }),
   build({
     ...common,
     entryPoints: ['src/cli/bin.ts'],

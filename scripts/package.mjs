@@ -30,7 +30,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/dist\/extension\.cjs$/,
-  /^extension\/dist\/webview\/(preview\.js|preview\.css|mermaid\.min\.js)$/,
+  /^extension\/dist\/webview\/(preview\.js|preview\.css|report\.js|report\.css|mermaid\.min\.js)$/,
   // The Mermaid modules the preview imports (scripts/preview-page.mjs builds only what the page loads).
   /^extension\/dist\/webview\/chunks\/[\w.-]+\.js$/,
   /^extension\/package\.json$/,
@@ -44,7 +44,7 @@ const ALLOWED = [
   /^extension\/readme\.md$/i,
   /^extension\/license\.txt$/i,
 ];
-const REQUIRED = ['extension/dist/extension.cjs', 'extension/dist/webview/preview.js', 'extension/dist/webview/preview.css', 'extension/dist/webview/mermaid.min.js', 'extension/package.json', 'extension/package.nls.json', 'extension/LICENSE.txt'];
+const REQUIRED = ['extension/dist/extension.cjs', 'extension/dist/webview/preview.js', 'extension/dist/webview/preview.css', 'extension/dist/webview/report.js', 'extension/dist/webview/report.css', 'extension/dist/webview/mermaid.min.js', 'extension/package.json', 'extension/package.nls.json', 'extension/LICENSE.txt'];
 /** Mermaid's core and the two charts' chunks, which the preview imports. */
 const REQUIRED_CHUNKS = [/^extension\/dist\/webview\/chunks\/mermaid\.core-\w+\.js$/, /^extension\/dist\/webview\/chunks\/xychartDiagram-[\w-]+\.js$/, /^extension\/dist\/webview\/chunks\/quadrantDiagram-[\w-]+\.js$/];
 /** Inputs of the .vsix, for --if-stale. */

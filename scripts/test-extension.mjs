@@ -189,7 +189,7 @@ for (const s of SUITES.filter((s) => !wanted || wanted.has(s.name))) {
       workspaceTrust: s.workspaceTrust,
       userSettings: { ...QUIET, ...s.userSettings },
       env: { ...s.env, PEAKEND_TEST_SUITE: s.name, PEAKEND_TEST_RESULTS: resultsFile, ...(opts.grep ? { PEAKEND_TEST_GREP: opts.grep } : {}) },
-      timeout: 150,
+      timeout: 300,
       verbose: opts.verbose,
       out: (line) => (opts.verbose || !CHATTER.test(line)) && console.log(`  ${line}`),
     });

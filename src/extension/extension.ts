@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { KIND_EXTENSIONS, KIND_GLOBS, kindGlobs } from '../core';
 import { openAuditReport, scoreOpenChecklist } from './audits/auditCommands';
 import { AuditIndex } from './audits/auditIndex';
+import { askAuditInfo, auditInfoArg } from './audits/auditInfo';
 import { findTouchpoint, reportWrites, touchpointAtCursor, writeChecklist, type WriteResult } from './audits/checklists';
 import { TouchpointLenses } from './audits/codeLens';
 import { TouchpointTree } from './audits/touchpointTree';
@@ -12,8 +13,9 @@ import { completionProvider } from './features/completion';
 import { hoverProvider } from './features/hover';
 import { definitionProvider, documentSymbolProvider, referenceProvider, renameProvider, workspaceSymbolProvider } from './features/navigation';
 import { log } from './log';
-import { compareWith } from './reports/compare';
+import { compareWith, type CompareOptions } from './reports/compare';
 import { ReportPanels } from './reports/panel';
+import type { ReportRendered } from './reports/protocol';
 import type { PreviewInfo, PreviewManager } from './preview/manager';
 import { Sessions } from './sessions';
 import { showProblems } from './showProblems';
@@ -32,6 +34,8 @@ export interface PeakendApi {
   touchpointTree: vscode.TreeDataProvider<unknown>;
   /** The HTML a report panel shows now, by view type (peakend.auditReport, peakend.auditScore, peakend.compare). */
   reportHtml(viewType: string): string | undefined;
+  /** What a report panel's page reported drawing (its charts) for the HTML it shows now. */
+  reportRendered(viewType: string): ReportRendered | undefined;
   /** The open previews and what each one's page last reported drawing (none until a preview opens). */
   previews(): PreviewInfo[];
   /** Has the active preview's page click the element a CSS selector names, as a user would. */
@@ -110,7 +114,8 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
       lenses,
     ),
     vscode.window.createTreeView('peakend.touchpoints', { treeDataProvider: tree, showCollapseAll: true }),
-    vscode.commands.registerCommand('peakend.generateChecklist', async (id?: unknown, near?: unknown) => {
+    // The audit's site, auditor and date: asked for (site and auditor), unless the caller gives them.
+    vscode.commands.registerCommand('peakend.generateChecklist', async (id?: unknown, near?: unknown, audit?: unknown) => {
       if (!writesAllowed()) return undefined;
       await sessions.whenIdle();
       const found =
@@ -118,24 +123,31 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
           ? findTouchpoint(sessions, id, near instanceof vscode.Uri ? near : undefined)
           : touchpointAtCursor(sessions, vscode.window.activeTextEditor) ?? (await pickTouchpoint(sessions));
       if (!found) return undefined;
-      const result = await writeChecklist(found.ws, found.tp);
+      const info = auditInfoArg(audit) ?? (await askAuditInfo(context.workspaceState, found.ws.config.root));
+      if (!info) return undefined;
+      const result = await writeChecklist(found.ws, found.tp, info);
       reportWrites([result]);
       if (result.uri && result.status !== 'empty') await vscode.window.showTextDocument(result.uri, { preview: false });
       await sessions.whenIdle();
       return result;
     }),
-    vscode.commands.registerCommand('peakend.generateAllChecklists', async () => {
+    vscode.commands.registerCommand('peakend.generateAllChecklists', async (audit?: unknown) => {
       if (!writesAllowed()) return undefined;
       await sessions.whenIdle();
       const results: WriteResult[] = [];
       const active = vscode.window.activeTextEditor?.document.uri;
       const near = active?.scheme === 'file' ? sessions.workspaceFor(toPath(active)) : undefined;
-      for (const ws of near ? [near] : sessions.workspaces()) {
+      const targets = near ? [near] : sessions.workspaces();
+      if (!targets[0]) return results;
+      // One audit: asked once, remembered for the first workspace.
+      const info = auditInfoArg(audit) ?? (await askAuditInfo(context.workspaceState, targets[0].config.root));
+      if (!info) return undefined;
+      for (const ws of targets) {
         const seen = new Set<string>();
         for (const tp of ws.getIndex().allTouchpoints()) {
           if (seen.has(tp.def.id)) continue;
           seen.add(tp.def.id);
-          results.push(await writeChecklist(ws, tp));
+          results.push(await writeChecklist(ws, tp, info));
         }
       }
       reportWrites(results);
@@ -147,7 +159,9 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
       await sessions.whenIdle();
       return openAuditReport(sessions, audits, panels);
     }),
-    vscode.commands.registerCommand('peakend.compareWith', (uri?: vscode.Uri, rev?: string) => compareWith(sessions, panels, uri instanceof vscode.Uri ? uri : undefined, typeof rev === 'string' ? rev : undefined)),
+    vscode.commands.registerCommand('peakend.compareWith', (uri?: vscode.Uri, rev?: string, options?: CompareOptions) =>
+      compareWith(sessions, panels, uri instanceof vscode.Uri ? uri : undefined, typeof rev === 'string' ? rev : undefined, typeof options === 'object' && options ? options : {}),
+    ),
     vscode.commands.registerCommand('peakend.showProblems', () => showProblems(diagnostics)),
     vscode.commands.registerCommand('peakend.openPreview', (uri?: vscode.Uri) => openPreview(false, uri)),
     vscode.commands.registerCommand('peakend.openPreviewToSide', (uri?: vscode.Uri) => openPreview(true, uri)),
@@ -170,6 +184,7 @@ export function activate(context: vscode.ExtensionContext): PeakendApi {
     statusBar: () => statusBar.summary,
     touchpointTree: tree as vscode.TreeDataProvider<unknown>,
     reportHtml: (viewType) => panels.shown.get(viewType),
+    reportRendered: (viewType) => panels.rendered.get(viewType),
     previews: () => previews?.info() ?? [],
     clickInPreview: (selector) => previews?.current()?.post({ type: 'click', selector }),
     onDidRenderPreview: previewRendered.event,

@@ -1,8 +1,76 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import type { Host, ReadResult } from '../core';
 
+/**
+ * What went wrong, where a caller words it for a person (absent: the revision has no such file);
+ * undefined: git's own message says it.
+ */
+export type GitErrorKind = 'not-repository' | 'unknown-revision' | 'absent' | 'timeout' | 'cancelled' | 'no-git';
+
 /** A git command failed or a revision does not exist: the message is git's own, trimmed. */
-export class GitError extends Error {}
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly kind?: GitErrorKind,
+  ) {
+    super(message);
+  }
+}
+
+export interface GitAsyncOptions {
+  /** Aborting kills git; the promise rejects with the signal's reason when that is a GitError, else a "cancelled" one. */
+  signal?: AbortSignal;
+  /** Kills git after this long (0 or unset: no limit). */
+  timeoutMs?: number;
+  maxBuffer?: number;
+}
+
+const GIT_ENV = () => ({ ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' });
+
+/** Runs git in `cwd` without blocking the event loop (the editor's host runs on it) and resolves to its standard output. */
+export function gitAsync(cwd: string, args: string[], o: GitAsyncOptions = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    if (o.signal?.aborted) return reject(abortReason(o.signal));
+    const options = { cwd, encoding: 'buffer' as const, maxBuffer: o.maxBuffer ?? 64 * 1024 * 1024, env: GIT_ENV(), timeout: o.timeoutMs ?? 0, killSignal: 'SIGKILL' as const, windowsHide: true, ...(o.signal ? { signal: o.signal } : {}) };
+    const child = execFile('git', args, options, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      if (o.signal?.aborted) return reject(abortReason(o.signal));
+      const e = error as Error & { code?: string | number; killed?: boolean; signal?: string };
+      if (e.code === 'ENOENT') return reject(new GitError('git is not installed or not on the PATH', 'no-git'));
+      // The subcommand, past options such as `-c name=value`.
+      const sub = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c') ?? '';
+      if (e.killed && o.timeoutMs) return reject(new GitError(`git ${sub} did not finish within ${o.timeoutMs / 1000} s`, 'timeout'));
+      reject(new GitError(String(stderr).trim().split('\n').pop() || `git ${sub} failed (exit ${e.code ?? e.signal})`));
+    });
+    // Nothing here reads its standard input: git sees its end at once.
+    child.stdin?.end();
+  });
+}
+
+function abortReason(signal: AbortSignal): GitError {
+  return signal.reason instanceof GitError ? signal.reason : new GitError('cancelled', 'cancelled');
+}
+
+/** repositoryRoot without blocking; GitError "not-repository" outside a repository. */
+export async function repositoryRootAsync(cwd: string, o: GitAsyncOptions = {}): Promise<string> {
+  try {
+    return (await gitAsync(cwd, ['rev-parse', '--show-toplevel'], o)).toString('utf8').trim();
+  } catch (e) {
+    if (e instanceof GitError && /not a git repository/i.test(e.message)) throw new GitError(e.message, 'not-repository');
+    throw e;
+  }
+}
+
+/** resolveCommit without blocking; GitError "unknown-revision" when the revision names no commit. */
+export async function resolveCommitAsync(root: string, rev: string, o: GitAsyncOptions = {}): Promise<string> {
+  if (rev.startsWith('-')) throw new GitError(`"${rev}" is not a revision`, 'unknown-revision');
+  try {
+    return (await gitAsync(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], o)).toString('utf8').trim();
+  } catch (e) {
+    if (e instanceof GitError && e.kind) throw e;
+    throw new GitError(`unknown revision "${rev}"`, 'unknown-revision');
+  }
+}
 
 interface TreeEntry {
   type: 'file' | 'directory' | 'other';
@@ -50,13 +118,20 @@ export class GitRevisionHost implements Host {
 
   static open(root: string, rev: string): GitRevisionHost {
     const host = new GitRevisionHost(root, resolveCommit(root, rev));
-    host.list();
+    host.list(git(root, ['ls-tree', '-r', '-t', '-z', '--long', '--full-tree', host.commit]).toString('utf8'));
     return host;
   }
 
-  private list(): void {
+  /** open() without blocking: for the editor's host. Aborting the signal also ends the blob reader. */
+  static async load(root: string, rev: string, o: GitAsyncOptions = {}): Promise<GitRevisionHost> {
+    const host = new GitRevisionHost(root, await resolveCommitAsync(root, rev, o));
+    host.list((await gitAsync(root, ['ls-tree', '-r', '-t', '-z', '--long', '--full-tree', host.commit], o)).toString('utf8'));
+    o.signal?.addEventListener('abort', () => host.reader?.kill(), { once: true });
+    return host;
+  }
+
+  private list(out: string): void {
     this.addDirectory(this.root);
-    const out = git(this.root, ['ls-tree', '-r', '-t', '-z', '--long', '--full-tree', this.commit]).toString('utf8');
     for (const record of out.split('\0')) {
       if (!record) continue;
       // "<mode> SP <type> SP <oid> SP+ <size>\t<path>"
@@ -169,6 +244,11 @@ class BlobReader {
 
   close(): void {
     this.child.stdin.end();
+  }
+
+  /** Ends git at once: pending reads fail. */
+  kill(): void {
+    this.child.kill();
   }
 }
 

@@ -199,6 +199,11 @@ describe('peakend audit score', () => {
     const failed = await run(ws, 'audit', 'score', path, '--format', 'md');
     expect(failed.status).toBe(1);
     expect(failed.stdout).toContain('**FAIL** · 28.6 % (2 / 7)');
+    // --lang (as for the messages) also sets the Markdown's words; the measured text stays as written.
+    const zh = await run(ws, 'audit', 'score', path, '--format', 'md', '--lang', 'zh-cn');
+    expect(zh.stdout).toContain('**不通过** · 28.6 % (2 / 7)');
+    expect(zh.stdout).toContain('| 检查项 ');
+    expect(zh.stdout).not.toContain('FAIL');
   });
 });
 

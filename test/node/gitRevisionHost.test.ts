@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/core';
-import { defaultBase, GitError, GitRevisionHost, repositoryRoot } from '../../src/node/gitRevisionHost';
+import { defaultBase, gitAsync, GitError, GitRevisionHost, repositoryRoot, repositoryRootAsync, resolveCommitAsync } from '../../src/node/gitRevisionHost';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -134,5 +134,62 @@ describe('GitRevisionHost', () => {
     r.git('commit', '-qm', 'main moves on');
     r.git('checkout', '-q', 'feature');
     expect(defaultBase(r.root)).toBe(base);
+  });
+});
+
+describe('git without blocking (the editor\'s "Compare with…")', () => {
+  it('GitRevisionHost.load reads a revision as open does', async () => {
+    const r = repo();
+    r.write('peakend.yaml', 'peakend: 1\nkind: config\n');
+    r.write('旅程/业主.journey.yaml', journey(2));
+    r.git('add', '-A');
+    r.git('commit', '-qm', 'one');
+    r.write('旅程/业主.journey.yaml', journey(-1));
+    const host = await GitRevisionHost.load(r.root, 'main');
+    try {
+      expect(host.commit).toBe(r.git('rev-parse', 'HEAD').trim());
+      expect(await host.readFile(`${r.root}/旅程/业主.journey.yaml`, 1e6)).toEqual({ bytes: new Uint8Array(Buffer.from(journey(2))) });
+      expect(await host.stat(`${r.root}/new.journey.yaml`)).toBeUndefined();
+    } finally {
+      host.close();
+    }
+  });
+
+  it('names what went wrong: not a repository, an unknown revision', async () => {
+    const outside = realpathSync(mkdtempSync(join(tmpdir(), 'peakend-nogit-')));
+    dirs.push(outside);
+    await expect(repositoryRootAsync(outside)).rejects.toMatchObject({ kind: 'not-repository' });
+    const r = repo();
+    r.write('a.txt', 'a');
+    r.git('add', '-A');
+    r.git('commit', '-qm', 'one');
+    expect(await repositoryRootAsync(r.root)).toBe(r.root);
+    await expect(GitRevisionHost.load(r.root, 'no-such-branch')).rejects.toMatchObject({ kind: 'unknown-revision', message: 'unknown revision "no-such-branch"' });
+    await expect(resolveCommitAsync(r.root, '--output=x')).rejects.toMatchObject({ kind: 'unknown-revision' });
+    await expect(gitAsync(r.root, ['cat-file', '-p', 'HEAD:missing.txt'])).rejects.toBeInstanceOf(GitError);
+  });
+
+  it('a git that does not answer is killed at the time limit, and the event loop runs meanwhile', async () => {
+    const r = repo();
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    try {
+      // A real git running a shell alias that sleeps: the stand-in for a slow repository.
+      await expect(gitAsync(r.root, ['-c', 'alias.slow=!sleep 3', 'slow'], { timeoutMs: 400 })).rejects.toMatchObject({ kind: 'timeout', message: 'git slow did not finish within 0.4 s' });
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('aborting kills git: the reason given, else "cancelled"', async () => {
+    const r = repo();
+    const a = new AbortController();
+    const running = gitAsync(r.root, ['-c', 'alias.slow=!sleep 3', 'slow'], { signal: a.signal });
+    setTimeout(() => a.abort(), 100);
+    await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
+    const b = new AbortController();
+    b.abort(new GitError('over time', 'timeout'));
+    await expect(gitAsync(r.root, ['status'], { signal: b.signal })).rejects.toMatchObject({ kind: 'timeout', message: 'over time' });
   });
 });

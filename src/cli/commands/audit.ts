@@ -69,7 +69,7 @@ async function score(argv: string[], io: CliIo): Promise<number> {
   const findings = result.findings.map((f) => localizeFinding(f, lang));
   const rel = (f: string) => relativePath(cwd, f);
   if (format === 'json') await writeJsonOfArrays(io.stdout, { audits: result.audits.map((a) => ({ ...a, file: rel(a.file) })), findings: findings.map((f) => ({ ...f, file: rel(f.file) })) });
-  else if (format === 'md') io.stdout.write(scoreMarkdown(result.audits, rel));
+  else if (format === 'md') io.stdout.write(scoreMarkdown(result.audits, rel, lang));
   else io.stdout.write(stylish(result.audits, findings, rel));
   const failed = result.audits.some((a) => a.outcome === 'fail') || findings.some((f) => f.severity === 'error');
   return failed ? 1 : 0;
@@ -103,11 +103,11 @@ async function report(argv: string[], io: CliIo): Promise<number> {
   for (const ws of result.workspaces) for (const [id, list] of ws.getIndex().touchpoints) if (!touchpoints.has(id)) touchpoints.set(id, list[0]!);
   const r = auditReport(result.audits, touchpoints, today);
   const rel = (f: string) => relativePath(cwd, f);
+  const lang = languageOf(v.lang, io.env);
   if (format === 'json') io.stdout.write(JSON.stringify(relativeFiles(r, rel), null, 2) + '\n');
-  else if (format === 'md') io.stdout.write(reportMarkdown(r));
+  else if (format === 'md') io.stdout.write(reportMarkdown(r, lang));
   else if (format === 'csv') io.stdout.write(auditCsv(result.audits, today, rel));
   else io.stdout.write(reportStylish(r));
-  const lang = languageOf(v.lang, io.env);
   const errors = result.findings.filter((f) => f.severity === 'error').map((f) => localizeFinding(f, lang));
   for (const f of errors) io.stderr.write(`${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}\n`);
   return errors.length ? 1 : 0;
@@ -202,7 +202,7 @@ row per audited item, UTF-8 with a byte-order mark; cells that look like formula
 Options:
   -f, --format <name>    score: stylish (default), json or md; report: also csv
       --today <date>     report: the date actions are overdue against (default: today)
-      --lang <language>  en or zh-cn for messages (default: from LANG)
+      --lang <language>  en or zh-cn for messages and Markdown (default: from LANG)
   -h, --help             Show this help
 
 Exit status: 1 when an audit fails or a checklist has errors, else 0; 2 on usage errors.

@@ -2,6 +2,8 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { heading, para, text, type MdNode } from './mdast';
+import type { Language } from '../messages/render';
+import { REPORT_WORDS } from './reportWords';
 import type { AuditScore, Compliance } from './score';
 
 const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
@@ -10,26 +12,25 @@ export function percent(c: Compliance): string {
   return c.compliance === undefined ? '—' : `${(c.compliance * 100).toFixed(1)} %`;
 }
 
-const OUTCOME: Record<AuditScore['outcome'], string> = { pass: 'PASS', fail: 'FAIL', incomplete: 'INCOMPLETE' };
-
-/** Audit scores as GitHub-flavoured Markdown (a PR comment, a report page); every user text is escaped. */
-export function scoreMarkdown(audits: readonly AuditScore[], fileName: (file: string) => string = (f) => f): string {
+/** Audit scores as GitHub-flavoured Markdown (a PR comment, a report page) in `lang`; every user text is escaped. */
+export function scoreMarkdown(audits: readonly AuditScore[], fileName: (file: string) => string = (f) => f, lang: Language = 'en'): string {
+  const words = REPORT_WORDS[lang];
   const out: MdNode[] = [];
   for (const a of audits) {
     out.push(heading(2, [text(`${a.touchpoint} · ${a.date ?? '—'}${a.site ? ` · ${a.site}` : ''}`)]));
     out.push({
       type: 'paragraph',
-      children: [{ type: 'strong', children: [text(OUTCOME[a.outcome])] }, text(` · ${percent(a.overall)} (${a.overall.passedWeight} / ${a.overall.answeredWeight}) · ${fileName(a.file)}${a.auditor ? ` · ${a.auditor}` : ''}`)],
+      children: [{ type: 'strong', children: [text(words.outcome[a.outcome])] }, text(` · ${percent(a.overall)} (${a.overall.passedWeight} / ${a.overall.answeredWeight}) · ${fileName(a.file)}${a.auditor ? ` · ${a.auditor}` : ''}`)],
     });
-    out.push(table(['Dimension', 'Compliance', 'Passed weight', 'Answered weight', 'Pass', 'Fail', 'N/A', 'Unanswered'], a.dimensions.map((d) => [d.dimension || '—', percent(d.compliance), String(d.compliance.passedWeight), String(d.compliance.answeredWeight), ...counts(d.compliance)])));
-    out.push(table(['Item', 'Result', 'Weight', 'Critical', 'Measured', 'Action'], a.items.map((i) => [i.id, i.status + (i.invalid ? ' (invalid answer)' : '') + (i.recheck ? ' (re-check)' : ''), String(i.weight), i.critical ? 'yes' : '', i.value === undefined ? '' : String(i.value), i.action ? `${i.action.text}${i.action.owner ? ` (${i.action.owner}` : ' ('}${i.action.due ? `, ${i.action.due})` : ')'}` : ''])));
+    out.push(table(words.dimensionTable, a.dimensions.map((d) => [d.dimension || '—', percent(d.compliance), String(d.compliance.passedWeight), String(d.compliance.answeredWeight), ...counts(d.compliance)])));
+    out.push(table(words.itemTable, a.items.map((i) => [i.id, words.status[i.status] + (i.invalid ? words.invalidAnswer : '') + (i.recheck ? words.recheck : ''), String(i.weight), i.critical ? words.yes : '', i.value === undefined ? '' : String(i.value), i.action ? `${i.action.text}${i.action.owner ? ` (${i.action.owner}` : ' ('}${i.action.due ? `, ${i.action.due})` : ')'}` : ''])));
     for (const [label, list] of [
-      ['Critical failures', a.criticalFailures],
-      ['Unanswered', a.unanswered],
-      ['Failed without corrective action', a.failedWithoutAction],
-      ['Unknown items', a.unknown],
+      [words.criticalFailures, a.criticalFailures],
+      [words.unanswered, a.unanswered],
+      [words.failedWithoutAction, a.failedWithoutAction],
+      [words.unknownItems, a.unknown],
     ] as const) {
-      if (list.length) out.push(para(`${label}: ${list.join(', ')}`));
+      if (list.length) out.push(para(words.list(label, list)));
     }
   }
   return processor.stringify({ type: 'root', children: out } as never);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { auditReport, percent, relativePath, reportMarkdown, scoreMarkdown, type AuditScore, type Touchpoint, type Workspace } from '../../core';
+import { auditReport, percent, relativePath, reportMarkdown, scoreMarkdown, toLanguage, type AuditScore, type Touchpoint, type Workspace } from '../../core';
 import { toPath } from '../convert';
 import type { ReportContent, ReportPanels } from '../reports/panel';
 import { markdownHtml } from '../reports/markdownHtml';
@@ -27,7 +27,7 @@ export async function scoreOpenChecklist(sessions: Sessions, audits: AuditIndex,
     void vscode.window.showWarningMessage(t('Open an audit checklist (a Markdown file in the checklists folder) to score it.'));
     return undefined;
   }
-  const content = (s: AuditScore): ReportContent => ({ title: t('Audit score: {0}', s.touchpoint), body: markdownHtml(scoreMarkdown([s], (f) => relativePath(ws.config.root, f))) });
+  const content = (s: AuditScore): ReportContent => ({ title: t('Audit score: {0}', s.touchpoint), body: markdownHtml(scoreMarkdown([s], (f) => relativePath(ws.config.root, f), toLanguage(vscode.env.language))) });
   // The panel follows the checklist as it is typed.
   panels.show(SCORE_VIEW, content(score), () => {
     // Looked up again: a reload replaces the session's workspaces.
@@ -54,7 +54,7 @@ export function openAuditReport(sessions: Sessions, audits: AuditIndex, panels: 
   }
   const folder = ws.config.root.slice(ws.config.root.lastIndexOf('/') + 1);
   const root = ws.config.root;
-  const content = (w: Workspace): ReportContent => ({ title: t('Audit report: {0}', folder), body: markdownHtml(reportMarkdown(auditReport(audits.audits(w), touchpointsOf(w), today()))) });
+  const content = (w: Workspace): ReportContent => ({ title: t('Audit report: {0}', folder), body: markdownHtml(reportMarkdown(auditReport(audits.audits(w), touchpointsOf(w), today()), toLanguage(vscode.env.language))) });
   panels.show(REPORT_VIEW, content(ws), () => {
     const w = sessions.workspaces().find((x) => x.config.root === root);
     return w && content(w);

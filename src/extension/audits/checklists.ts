@@ -13,6 +13,7 @@ import { toPath } from '../convert';
 import { openDocument } from '../host';
 import { log } from '../log';
 import type { Sessions } from '../sessions';
+import type { AuditInfo } from './auditInfo';
 
 export type WriteStatus = 'created' | 'updated' | 'unchanged' | 'empty' | 'conflict' | 'invalid';
 
@@ -33,16 +34,18 @@ function language(): ChecklistLanguage {
 }
 
 /**
- * Writes (or merges into) one touchpoint's checklist for today's audit, at the file `peakend
- * checklist` writes. The text is merged with what the file holds now, an unsaved editor's text
- * first, so nothing a person wrote is lost; the change goes through a workspace edit, and a buffer
- * with unsaved changes is left unsaved for its owner to review.
+ * Writes (or merges into) one touchpoint's checklist for an audit (today's unless a date is given),
+ * at the file `peakend checklist` writes, its header carrying the site and auditor. The text is
+ * merged with what the file holds now, an unsaved editor's text first, so nothing a person wrote
+ * is lost; the change goes through a workspace edit, and a buffer with unsaved changes is left
+ * unsaved for its owner to review.
  */
-export async function writeChecklist(ws: Workspace, tp: Touchpoint, date = today()): Promise<WriteResult> {
+export async function writeChecklist(ws: Workspace, tp: Touchpoint, audit: AuditInfo = {}): Promise<WriteResult> {
   const index = ws.getIndex();
-  const spec = buildChecklist(index, tp, { date });
+  const date = audit.date ?? today();
+  const spec = buildChecklist(index, tp, { ...audit, date });
   if (spec.items.length === 0) return { touchpoint: tp.def.id, status: 'empty' };
-  const path = checklistPath(joinPath(ws.config.root, ws.config.checklistsDir), tp.def.id, date);
+  const path = checklistPath(joinPath(ws.config.root, ws.config.checklistsDir), tp.def.id, date, audit.site);
   if (!path) return { touchpoint: tp.def.id, status: 'invalid' };
   const uri = vscode.Uri.file(path);
   const open = openDocument(path);

@@ -70,6 +70,46 @@ ${o.preloadUris.map((u) => `<link rel="modulepreload" nonce="${attr(o.nonce)}" h
 `;
 }
 
+export interface ReportShellOptions {
+  cspSource: string;
+  nonce: string;
+  /** `asWebviewUri` of dist/webview/report.js and report.css. */
+  scriptUri: string;
+  styleUri: string;
+  /** dist/webview/mermaid.min.js: given only when the report has charts to draw. */
+  mermaidUri?: string;
+  lang: string;
+  title: string;
+  /** The report as HTML made from escaped text only (see reports/markdownHtml). */
+  body: string;
+}
+
+/**
+ * A report panel's page (audit score, audit report, comparison) under the preview's policy: the
+ * report's static HTML, the stylesheet and script from the extension, Mermaid before the script
+ * when there are charts, nothing inline.
+ */
+export function reportHtml(o: ReportShellOptions): string {
+  const mermaid = o.mermaidUri ? `<script nonce="${attr(o.nonce)}" src="${attr(o.mermaidUri)}" defer></script>\n` : '';
+  return `<!doctype html>
+<html lang="${attr(o.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${attr(o.styleUri)}">
+<title>${attr(o.title)}</title>
+</head>
+<body>
+<main id="peakend-report">
+${o.body}
+</main>
+${mermaid}<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}" defer></script>
+</body>
+</html>
+`;
+}
+
 /** A nonce for one page: 128 random bits, base64url. */
 export function makeNonce(random: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string {
   const bytes = random(new Uint8Array(16));

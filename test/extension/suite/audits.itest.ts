@@ -39,6 +39,22 @@ async function replace(doc: vscode.TextDocument, from: string, to: string): Prom
   assert.ok(await vscode.workspace.applyEdit(edit));
 }
 
+/** Runs a command with the input boxes answered in turn (undefined: Escape), and what each box showed. */
+async function answering<T>(answers: (string | undefined)[], run: () => Thenable<T>): Promise<{ result: T; asked: vscode.InputBoxOptions[] }> {
+  const w = vscode.window as unknown as { showInputBox: unknown };
+  const original = w.showInputBox;
+  const asked: vscode.InputBoxOptions[] = [];
+  w.showInputBox = async (o: vscode.InputBoxOptions) => {
+    asked.push(o);
+    return answers.shift();
+  };
+  try {
+    return { result: await run(), asked };
+  } finally {
+    w.showInputBox = original;
+  }
+}
+
 suite('audits in the editor', () => {
   suiteSetup(async () => {
     await peakend();
@@ -63,7 +79,9 @@ suite('audits in the editor', () => {
     const inventory = await openEditor(file(INVENTORY));
     const line = inventory.document.getText().split('\n').findIndex((l) => l.trim() === '- id: telephone-sales');
     inventory.selection = new vscode.Selection(line + 2, 4, line + 2, 4); // inside the touchpoint, below its ID
-    const result = await vscode.commands.executeCommand<{ status: string; uri: vscode.Uri }>('peakend.generateChecklist');
+    // Site and auditor left empty: neither in the header nor the file name.
+    const { result, asked } = await answering(['', ''], () => vscode.commands.executeCommand<{ status: string; uri: vscode.Uri }>('peakend.generateChecklist'));
+    assert.deepEqual(asked.map((o) => [o.title, o.value]), [['Audit site (optional)', ''], ['Auditor (optional)', '']]);
     assert.equal(result.status, 'created');
     assert.equal(result.uri.fsPath, file(CHECKLIST).fsPath);
     const text = readDisk(CHECKLIST);
@@ -96,9 +114,39 @@ suite('audits in the editor', () => {
 
   test('generating again merges: what was written stays, byte for byte', async () => {
     const before = readDisk(CHECKLIST);
-    const result = await vscode.commands.executeCommand<{ status: string }>('peakend.generateChecklist', 'telephone-sales', file(INVENTORY));
+    const { result } = await answering(['', ''], () => vscode.commands.executeCommand<{ status: string }>('peakend.generateChecklist', 'telephone-sales', file(INVENTORY)));
     assert.equal(result.status, 'unchanged');
     assert.equal(readDisk(CHECKLIST), before);
+  });
+
+  test('Generate Checklist asks for the site and auditor, writes them in the header, remembers them; Escape cancels', async () => {
+    const north = `${PM}/audits/telephone-sales/${today()}-北区.md`;
+    const ask = (answers: (string | undefined)[]) => answering(answers, () => vscode.commands.executeCommand<{ status: string; uri: vscode.Uri } | undefined>('peakend.generateChecklist', 'telephone-sales', file(INVENTORY)));
+    const first = await ask([' 北区 ', '张敏']);
+    assert.equal(first.result?.status, 'created');
+    assert.equal(first.result?.uri.fsPath, file(north).fsPath);
+    assert.match(readDisk(north), new RegExp(`^---\\npeakend: 1\\nkind: checklist\\ntouchpoint: telephone-sales\\nsite: 北区\\nauditor: 张敏\\ndate: ${today()}\\n`));
+    // The next time the boxes start with these answers; Escape in the first asks nothing more and writes nothing.
+    const escaped = await ask([undefined]);
+    assert.equal(escaped.result, undefined);
+    assert.deepEqual(escaped.asked.map((o) => o.value), ['北区']);
+    // Escape in the second: nothing written, and the answers are not remembered.
+    const south = `${PM}/audits/telephone-sales/${today()}-南区.md`;
+    const second = await ask(['南区', undefined]);
+    assert.equal(second.result, undefined);
+    assert.deepEqual(second.asked.map((o) => o.value), ['北区', '张敏']);
+    assert.ok(!fs.existsSync(file(south).fsPath));
+    // A site that cannot be part of a file name is refused in the box.
+    const check = second.asked[0]!.validateInput!;
+    assert.equal(await check('北区'), undefined);
+    assert.equal(await check(''), undefined);
+    assert.equal(await check('../..'), 'Use letters (Latin or Chinese) or digits: the site is part of the file name.');
+    // The same as given by a caller: no question; the date as `peakend checklist --date` takes it.
+    const given = await answering([], () => vscode.commands.executeCommand<{ status: string; uri: vscode.Uri }>('peakend.generateChecklist', 'telephone-sales', file(INVENTORY), { site: '东区', auditor: '李强', date: '2026-12-24' }));
+    assert.equal(given.asked.length, 0);
+    assert.equal(given.result.uri.fsPath, file(`${PM}/audits/telephone-sales/2026-12-24-东区.md`).fsPath);
+    assert.match(readDisk(`${PM}/audits/telephone-sales/2026-12-24-东区.md`), /\nsite: 东区\nauditor: 李强\ndate: 2026-12-24\n/);
+    await closeAll();
   });
 
   test('the Touchpoints view: by workspace, then phase, each with its standards and last measured compliance', async () => {
@@ -130,7 +178,14 @@ suite('audits in the editor', () => {
     const r = await vscode.commands.executeCommand<{ html: string }>('peakend.openAuditReport');
     assert.match(r.html, /<h1>Audit report<\/h1>/);
     assert.match(r.html, /<td>service-hotline<\/td>\n<td>物业服务热线<\/td>/);
-    assert.match(r.html, /script-src 'nonce-[^']+'/);
+    // The policy is an attribute value, its quotes written as references.
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(r.html)?.[1]?.replace(/&#39;/g, "'") ?? '';
+    assert.match(csp, /script-src 'nonce-[^']+';/);
+    assert.doesNotMatch(csp, /unsafe/);
+    assert.doesNotMatch(r.html, /<style|\sstyle=/);
+    // No chart in this report: the page script runs, Mermaid is not loaded.
+    assert.doesNotMatch(r.html, /mermaid\.min\.js/);
+    assert.deepEqual(await until(async () => (await peakend()).reportRendered('peakend.auditReport'), 'the report page to run'), { charts: 0, lines: [], errors: [] });
     const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => (t.input instanceof vscode.TabInputWebview ? t.input.viewType : t.label)));
     await until(() => tabs().some((v) => v.endsWith('peakend.auditReport')), `a tab of the report among ${tabs().join(', ')}`);
   });
@@ -150,6 +205,54 @@ suite('audits in the editor', () => {
     assert.ok(r.changes.every((c) => c.file === doc.uri.fsPath));
     assert.match(r.html, /<code class="language-mermaid">[^<]*xychart/);
     assert.match(r.html, /first-time-buyer|首次购房/);
+    // The page draws the chart with Mermaid from the extension: before and after per persona, and the neutral line.
+    const drawn = await until(async () => (await peakend()).reportRendered('peakend.compare'), 'the comparison to draw its chart', 20_000);
+    assert.deepEqual(drawn, { charts: 1, lines: [5], errors: [] });
+  });
+
+  test('Compare with… says clearly why it cannot compare: unknown revision, a file the revision lacks, no repository, the time limit; cancelling says nothing', async () => {
+    const said: string[] = [];
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const originals = { showErrorMessage: w.showErrorMessage, showWarningMessage: w.showWarningMessage };
+    w.showErrorMessage = async (m: string) => void said.push(`error: ${m}`);
+    w.showWarningMessage = async (m: string) => void said.push(`warning: ${m}`);
+    const fresh = `${PM}/second.journey.yaml`;
+    try {
+      const compare = (target: vscode.Uri, rev: string, options?: object) => vscode.commands.executeCommand('peakend.compareWith', target, rev, options);
+      assert.equal(await compare(file(JOURNEY), 'no-such-branch'), undefined);
+      // A journey written after the commit: git has no earlier version of it.
+      fs.writeFileSync(file(fresh).fsPath, readDisk(JOURNEY).replace('id: homeowner', 'id: second-visit'));
+      await openEditor(file(fresh));
+      await (await peakend()).whenIdle();
+      assert.equal(await compare(file(fresh), 'HEAD'), undefined);
+      // defects is beside the repository, not in it (and the test folder is in none).
+      await openEditor(file('defects/门店.journey.yaml'));
+      assert.equal(await compare(file('defects/门店.journey.yaml'), 'HEAD'), undefined);
+      // A limit git cannot meet: the real git is stopped, nothing compared.
+      assert.equal(await compare(file(JOURNEY), 'HEAD', { timeoutMs: 1 }), undefined);
+      assert.deepEqual(said, [
+        'error: There is no branch, tag or commit "no-such-branch" in this repository.',
+        'warning: second.journey.yaml did not exist in HEAD: there is nothing to compare it with.',
+        'warning: 门店.journey.yaml is not in a git repository.',
+        'error: git did not answer within 0.001 seconds: nothing was compared.',
+      ]);
+      // Cancelled before it starts, or while git runs: no panel change, no message.
+      const before = (await peakend()).reportHtml('peakend.compare');
+      const cancelled = new vscode.CancellationTokenSource();
+      cancelled.cancel();
+      assert.equal(await compare(file(JOURNEY), 'HEAD', { token: cancelled.token }), undefined);
+      const running = new vscode.CancellationTokenSource();
+      const pending = compare(file(JOURNEY), 'HEAD', { token: running.token });
+      running.cancel();
+      assert.equal(await pending, undefined);
+      assert.equal(said.length, 4, said.join('\n'));
+      assert.equal((await peakend()).reportHtml('peakend.compare'), before);
+    } finally {
+      Object.assign(w, originals);
+      await closeAll();
+      fs.rmSync(file(fresh).fsPath, { force: true });
+      await (await peakend()).whenIdle();
+    }
   });
 
   test('Compare with… on a standards file shows a loosened standard', async () => {

@@ -79,6 +79,24 @@ suite('Chinese display language (zh-cn)', () => {
     assert.deepEqual(actions.map((a) => a.title), ['添加“upgrader”的评分', '对此行禁用 missing-persona-score']);
   });
 
+  test('the audit score and the audit report panels speak Chinese', async () => {
+    // The north site's hotline audit: the critical "3 rings" item failed; 6 of 7 weight passed.
+    const score = await vscode.commands.executeCommand<{ outcome: string }>('peakend.scoreChecklist', file('audits/service-hotline/2026-10-15-北区.md'));
+    assert.equal(score.outcome, 'fail');
+    const api = await peakend();
+    const html = api.reportHtml('peakend.auditScore') ?? '';
+    assert.match(html, /<title>审核评分：service-hotline<\/title>/);
+    assert.match(html, /<strong>不通过<\/strong> · 85\.7 % \(6 \/ 7\)/);
+    assert.match(html, /<th>维度<\/th>\n<th>符合率<\/th>/);
+    assert.match(html, /<p>未通过的关键项：answer-within-3-rings<\/p>/);
+    assert.doesNotMatch(html, /FAIL|Dimension|Critical failures/);
+    const report = await vscode.commands.executeCommand<{ html: string }>('peakend.openAuditReport');
+    assert.match(report.html, /<h1>审核报告<\/h1>/);
+    assert.match(report.html, /<h2>各接触点符合率<\/h2>/);
+    assert.match(report.html, /<th>接触点<\/th>\n<th>名称<\/th>/);
+    assert.doesNotMatch(report.html, /Audit report|Compliance by/);
+  });
+
   test('CodeLens and the Touchpoints view speak Chinese', async () => {
     const doc = (await openEditor(file('property.touchpoints.yaml'))).document;
     const line = doc.getText().split('\n').findIndex((l) => l.trim() === '- id: service-hotline');

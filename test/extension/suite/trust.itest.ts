@@ -78,17 +78,28 @@ suite('Restricted Mode', () => {
 
   test('checklist generation is refused, with a reason, and writes nothing', async () => {
     const original = vscode.window.showWarningMessage;
+    const originalInput = vscode.window.showInputBox;
     const warned: string[] = [];
+    let asked = 0;
     (vscode.window as { showWarningMessage: unknown }).showWarningMessage = async (m: string) => void warned.push(m);
+    (vscode.window as { showInputBox: unknown }).showInputBox = async () => {
+      asked++;
+      return '北区';
+    };
     try {
       await openEditor(file(INVENTORY));
       assert.equal(await vscode.commands.executeCommand('peakend.generateChecklist', 'service-hotline'), undefined);
       assert.equal(await vscode.commands.executeCommand('peakend.generateAllChecklists'), undefined);
+      assert.equal(await vscode.commands.executeCommand('peakend.generateChecklist', 'service-hotline', file(INVENTORY), { site: '北区', date: '2026-12-24' }), undefined);
       assert.equal(await vscode.commands.executeCommand('peakend.compareWith', file(JOURNEY), 'HEAD'), undefined);
     } finally {
       (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
+      (vscode.window as { showInputBox: unknown }).showInputBox = originalInput;
     }
+    // Not even the audit's site and auditor are asked for.
+    assert.equal(asked, 0);
     assert.deepEqual(warned, [
+      'Peakend writes no checklists in Restricted Mode. Trust the folder to generate them.',
       'Peakend writes no checklists in Restricted Mode. Trust the folder to generate them.',
       'Peakend writes no checklists in Restricted Mode. Trust the folder to generate them.',
       'Comparing with a git revision runs git, which Restricted Mode does not allow.',
@@ -98,8 +109,12 @@ suite('Restricted Mode', () => {
   test('scores and the audit report are shown: they only read', async () => {
     const score = await vscode.commands.executeCommand<{ outcome: string; overall: { passedWeight: number; answeredWeight: number } }>('peakend.scoreChecklist', file('audits/service-hotline/2026-10-15-北区.md'));
     assert.deepEqual([score.outcome, score.overall.passedWeight, score.overall.answeredWeight], ['fail', 6, 7]);
+    // Each page runs its script from the extension, as in a trusted folder.
+    const api = await peakend();
+    assert.deepEqual(await until(() => api.reportRendered('peakend.auditScore'), 'the score page to run'), { charts: 0, lines: [], errors: [] });
     const report = await vscode.commands.executeCommand<{ html: string }>('peakend.openAuditReport');
     assert.match(report.html, /<h1>Audit report<\/h1>/);
+    assert.deepEqual(await until(() => api.reportRendered('peakend.auditReport'), 'the report page to run'), { charts: 0, lines: [], errors: [] });
   });
 
   test('the preview opens and draws; export refuses and writes nothing', async () => {

@@ -8,6 +8,7 @@
  * so typing changes the page without a flash and the scroll position stays.
  */
 import type { FromWebview, PersistedState, PreviewState, RenderSummary, ToWebview, ViewModel, ViewTable } from '../protocol';
+import { importSvg } from './svgStyles';
 
 declare const acquireVsCodeApi: () => { postMessage(m: FromWebview): void; setState(s: PersistedState & { scrollY?: number }): void; getState(): (PersistedState & { scrollY?: number }) | undefined };
 interface MermaidApi {
@@ -114,28 +115,8 @@ function initMermaid(mermaid: MermaidApi): void {
 // ── the chart ──────────────────────────────────────────────────────────────────────────────────
 /** Mermaid's SVG with its <style> and style attributes applied through CSSOM, which the policy allows. */
 function adoptSvg(svg: string): SVGSVGElement {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  const svgRoot = doc.documentElement;
-  if (svgRoot.nodeName !== 'svg') throw new Error(svgRoot.textContent || 'Mermaid returned no SVG');
-  const css: string[] = [];
-  for (const style of svgRoot.querySelectorAll('style')) {
-    css.push(style.textContent ?? '');
-    style.remove();
-  }
-  const styled = [svgRoot, ...svgRoot.querySelectorAll('[style]')].filter((e) => e.hasAttribute('style'));
-  const inline = styled.map((e) => e.getAttribute('style') ?? '');
-  styled.forEach((e, i) => {
-    e.removeAttribute('style');
-    e.setAttribute('data-pe-style', String(i));
-  });
-  const node = document.importNode(svgRoot, true) as unknown as SVGSVGElement;
-  for (const e of [node, ...node.querySelectorAll('[data-pe-style]')] as (SVGElement & ElementCSSInlineStyle)[]) {
-    const i = e.getAttribute('data-pe-style');
-    if (i === null) continue;
-    e.style.cssText = inline[Number(i)] ?? '';
-    e.removeAttribute('data-pe-style');
-  }
-  chartCss = css.join('\n');
+  const { node, css } = importSvg(svg);
+  chartCss = css;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(chartCss);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((s) => !(s as { peakendChart?: boolean }).peakendChart), Object.assign(sheet, { peakendChart: true })];
