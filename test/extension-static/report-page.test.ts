@@ -56,10 +56,10 @@ afterAll(async () => {
 });
 
 describe('the report page policy', () => {
-  it('is the preview\'s: scripts by nonce from the extension only, styles from the extension only, nothing inline', () => {
+  it('is the preview\'s: scripts by nonce (and the preview\'s module chunks) from the extension only, styles from the extension only, nothing inline', () => {
     const html = reportHtml(options('<h1>审核报告</h1>\n<pre><code class="language-mermaid">xychart-beta</code></pre>', { mermaidUri: 'mermaid.min.js' }));
     const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1]!.replace(/&#39;/g, "'");
-    expect(csp).toBe("default-src 'none'; script-src 'nonce-n0nce'; style-src file:; img-src file: data:; font-src file:; base-uri 'none'; form-action 'none'");
+    expect(csp).toBe("default-src 'none'; script-src 'nonce-n0nce' file:; style-src file:; img-src file: data:; font-src file:; base-uri 'none'; form-action 'none'");
     expect(csp).not.toContain('unsafe');
     // Mermaid first, then the page script; each loaded by src with the nonce, none inline.
     expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script nonce="n0nce" src="mermaid.min.js" defer>', '<script nonce="n0nce" src="report.js" defer>']);
