@@ -1,4 +1,4 @@
-// Bundles the CLI (dist/cli.js, ESM), the GitHub Action's comment step (dist/action.js) and the VS Code extension (dist/extension.cjs, one CommonJS file
+// Bundles the CLI (dist/cli.js, ESM, and its worker thread dist/analysisWorker.js), the GitHub Action's comment step (dist/action.js) and the VS Code extension (dist/extension.cjs, one CommonJS file
 // for the extension host; `vscode` is provided by the host), and the preview's page: its script (dist/webview/preview.js), its stylesheet and
 // Mermaid's single-file browser bundle, which the page loads from the extension (no network).
 import { build } from 'esbuild';
@@ -41,6 +41,14 @@ await Promise.all([
     format: 'esm',
     sourcemap: 'linked',
     // Some bundled CommonJS dependencies call require(); give ESM output one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    // peakend check's worker threads (src/node/parallelAnalysis.ts): the engine's analysis only.
+    entryPoints: ['src/node/analysisWorker.ts'],
+    outfile: 'dist/analysisWorker.js',
+    format: 'esm',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   }),
   build({
