@@ -107,6 +107,18 @@ describe('the disk store of peakend check', () => {
     expect([...before.keys()].filter((n) => !after.has(n))).toHaveLength(1);
   });
 
+  it('removes the model of a file gone from the workspace', async () => {
+    const dir = workspace();
+    await check(dir, counting().storeFor);
+    const before = records(dir).filter((n) => n.endsWith('.model'));
+    rmSync(join(dir, 'std.standards.yaml'));
+    expect(await check(dir, counting().storeFor)).toBe(await plain(dir));
+    const after = records(dir).filter((n) => n.endsWith('.model'));
+    expect(after).toHaveLength(before.length - 1);
+    expect(after.every((n) => before.includes(n))).toBe(true);
+    for (const n of after) expect(readFileSync(join(dir, CACHE_DIR, n), 'utf8')).not.toContain('std.standards.yaml');
+  });
+
   it('takes a model only for the path and content it was made from', async () => {
     const dir = workspace();
     await check(dir, counting().storeFor);
