@@ -10,6 +10,17 @@ const MIN_FILES = 64;
 const CHUNK = 8;
 /** Each worker holds its own copy of the engine: a few are enough. */
 const MAX_WORKERS = 3;
+/**
+ * A worker costs about a fifth more CPU time than the files it reads would cost here (its own
+ * start-up and compiled code, and each model serialised and restored). With two cores the one
+ * worker saved less than that on a shared machine (docs/performance.md): workers start from four.
+ */
+const MIN_CORES = 4;
+
+function defaultWorkers(): number {
+  const cores = availableParallelism();
+  return cores < MIN_CORES ? 0 : Math.min(cores - 1, MAX_WORKERS);
+}
 
 /**
  * Analyses files on this thread and on worker threads (dist/analysisWorker.js beside the CLI)
@@ -19,7 +30,7 @@ const MAX_WORKERS = 3;
  * leaves its files to this thread.
  */
 export function parallelAnalysis(workerFile: string | URL | undefined = besideThisFile(), tuning: Tuning = {}): ParallelAnalysis {
-  const { minFiles = MIN_FILES, workers = Math.min(availableParallelism() - 1, MAX_WORKERS), counts } = tuning;
+  const { minFiles = MIN_FILES, workers = defaultWorkers(), counts } = tuning;
   return {
     async analyze(files, config, options): Promise<FileModel[]> {
       const out = new Array<FileModel>(files.length);
@@ -51,7 +62,7 @@ export function parallelAnalysis(workerFile: string | URL | undefined = besideTh
 export interface Tuning {
   /** Fewer files than this are analysed on this thread alone. */
   minFiles?: number;
-  /** How many worker threads (default: one fewer than the cores, at most three). */
+  /** How many worker threads (default: none below four cores, else one fewer than the cores, at most three). */
   workers?: number;
   /** Counts, for tests: models analysed here, and models taken from workers. */
   counts?: { here: number; inWorkers: number };
