@@ -1,4 +1,4 @@
-// Bundles the CLI (dist/cli.js, ESM), the GitHub Action's comment step (dist/action.js) and the VS Code extension (dist/extension.cjs, one CommonJS file
+// Bundles the CLI (dist/cli.js, ESM, and its worker thread dist/analysisWorker.js), the GitHub Action's comment step (dist/action.js) and the VS Code extension (dist/extension.cjs, one CommonJS file
 // for the extension host; `vscode` is provided by the host), and the webviews' pages: the preview's script (dist/webview/preview.js, an ES
 // module) with the Mermaid modules it imports (dist/webview/chunks/, see scripts/preview-page.mjs) and its stylesheet; the report panels'
 // script (dist/webview/report.js) and stylesheet; and Mermaid as one classic script with the same diagrams (dist/webview/mermaid.min.js),
@@ -48,6 +48,14 @@ await Promise.all([
     format: 'esm',
     sourcemap: 'linked',
     // Some bundled CommonJS dependencies call require(); give ESM output one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    // peakend check's worker threads (src/node/parallelAnalysis.ts): the engine's analysis only.
+    entryPoints: ['src/node/analysisWorker.ts'],
+    outfile: 'dist/analysisWorker.js',
+    format: 'esm',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   }),
   build({

@@ -52,6 +52,11 @@ export interface AnalyzeOptions {
 export function analyzeFile(file: string, input: FileInput, config: PeakendConfig, options: AnalyzeOptions = {}): FileModel {
   const text = readText(file, input, config);
   if (typeof text !== 'string') return text;
+  return analyzeText(file, text, config, options);
+}
+
+/** `analyzeFile` of a file whose text `readText` gave (another thread analyses it from that text). */
+export function analyzeText(file: string, text: string, config: PeakendConfig, options: AnalyzeOptions = {}): FileModel {
   if (isChecklistFile(file, config)) return analyzeChecklist(file, text);
   if (options.positions === 'later') {
     const quick = analyzeWithoutPositions(file, text, config, options.keepValue === true);

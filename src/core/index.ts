@@ -1,10 +1,11 @@
 /** The engine's public surface: what the CLI and the extension may use. */
 export * from './finding';
 export type { Host, ReadResult } from './host';
-export { analyzeFile, type FileInput } from './analyze';
+export { analyzeFile, analyzeText, type AnalyzeOptions, type FileInput } from './analyze';
 export { Workspace } from './workspace/workspace';
 export { ModelCache } from './workspace/modelCache';
 export { storeModel, restoreModel, type ModelStore, type StoreFile } from './workspace/store';
+export type { ParallelAnalysis } from './workspace/parallel';
 export { WorkspaceIndex } from './workspace/index';
 export { openWorkspace, loadWorkspace, checkPaths, loadConfig, readConfig, discoverFiles, findConfigFile, readInput } from './workspace/load';
 export { defaultConfig, resolveConfig, type PeakendConfig, type RuleSetting, DEFAULT_INCLUDE, CONFIG_FILE_NAMES } from './config/config';

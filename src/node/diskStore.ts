@@ -1,28 +1,31 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restoreModel, SCHEMAS, storeModel, type FileInput, type FileModel, type Finding, type ModelStore, type PeakendConfig, type StoreFile } from '../core';
 
 /** The folder, at the workspace root, where `peakend check` keeps its work between runs. Safe to delete. */
 export const CACHE_DIR = '.peakend-cache';
-const FORMAT = 'peakend-cache/1';
-/** A record larger than this is not read (a workspace of 10 MB keeps about 20 MB). */
+const FORMAT = 'peakend-cache/2';
+/** A record larger than this is not read (a file's model is a few times its size at most). */
 const MAX_RECORD_BYTES = 1 << 30;
 
 /**
- * A ModelStore in `<root>/.peakend-cache/`: one file of models and one of findings per workspace
- * settings, each a body and a trailer line (format, settings key, length and SHA-256 of the body). A record whose header, length or checksum does not match is ignored and replaced. Records
- * are written to a temporary file beside them and renamed, so a reader (a concurrent run) sees the
- * old record or the new one, never a mix. Names are hashes: nothing from the files' contents ever
- * becomes a path, and nothing is written anywhere but in the folder (never through a link).
+ * A ModelStore in `<root>/.peakend-cache/`, per workspace settings: one record per file model, named
+ * by the settings key, the file's path and its content hash (so that a run after one edit reads the
+ * models it needs one by one and writes only the edited file's), and one record of the last run's
+ * findings. Each record is a body and a trailer line (format, settings key, length and SHA-256 of
+ * the body); a model's body starts with the path and content hash it was made from. A record whose
+ * trailer, length, checksum or header does not match is ignored and replaced. Records are written to
+ * a temporary file beside them and renamed, so a reader (a concurrent run) sees the old record or
+ * the new one, never a mix. Names are hashes: nothing from the files' contents ever becomes a path,
+ * and nothing is written anywhere but in the folder (never through a link).
  *
  * `engine` names the code that made the records (version and build): records of another are ignored.
  */
 export function diskStore(config: PeakendConfig, engine: string): ModelStore {
   const dir = join(config.root, CACHE_DIR);
   const key = sha256(JSON.stringify([FORMAT, engine, config, SCHEMAS])).slice(0, 32);
-  const modelsName = `${key}.models`;
   const runName = `${key}.run`;
   const hashes = new WeakMap<FileInput, string>();
   const hashOf = (input: FileInput): string => {
@@ -33,10 +36,10 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
     }
     return h;
   };
-  let stored: Map<string, [string, string]> | undefined;
-  const storedModels = () => (stored ??= modelLines(readRecord(dir, modelsName, key)));
-  /** The models of this run's files, written back at the end: entries of files gone or changed drop out. */
-  const current = new Map<string, [string, string]>();
+  const modelName = (file: string, hash: string) => `${key}-${sha256(`${file}\u0000${hash}`).slice(0, 32)}${MODEL_SUFFIX}`;
+  const header = (file: string, hash: string) => `${JSON.stringify([file, hash])}\n`;
+  let folder: boolean | undefined;
+  const writable = () => (folder ??= ensureFolder(dir));
   const signature = (files: readonly StoreFile[]) =>
     sha256(
       files
@@ -47,18 +50,21 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
 
   return {
     model(file: string, input: FileInput, text: string): FileModel | undefined {
-      const entry = storedModels().get(file);
-      if (!entry || entry[0] !== hashOf(input)) return undefined;
+      const hash = hashOf(input);
+      const body = readRecord(dir, modelName(file, hash), key);
+      const head = header(file, hash);
+      if (body === undefined || !body.startsWith(head)) return undefined;
       try {
-        const model = restoreModel(entry[1], file, text);
-        current.set(file, entry);
-        return model;
+        return restoreModel(body.slice(head.length), file, text);
       } catch {
         return undefined;
       }
     },
     keep(file: string, input: FileInput, model: FileModel): void {
-      current.set(file, [hashOf(input), storeModel(model)]);
+      // Written now: a run holds no model's text longer than it takes to write it.
+      if (!writable()) return;
+      const hash = hashOf(input);
+      writeRecord(dir, modelName(file, hash), key, [header(file, hash), storeModel(model), '\n']);
     },
     findings(files: readonly StoreFile[]): Finding[] | undefined {
       const body = readRecord(dir, runName, key);
@@ -71,14 +77,35 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
       return run && run.signature === signature(files) && Array.isArray(run.findings) ? (run.findings as Finding[]) : undefined;
     },
     keepFindings(files: readonly StoreFile[], findings: readonly Finding[]): void {
-      if (!ensureFolder(dir)) return;
-      // One line per file (path, content hash, model), written line by line: never one string of them all.
-      writeRecord(dir, modelsName, key, (function* () {
-        for (const [file, [hash, json]] of current) yield `${JSON.stringify(file)}\t${hash}\t${json}\n`;
-      })());
+      if (!writable()) return;
       writeRecord(dir, runName, key, [JSON.stringify({ signature: signature(files), findings }) + '\n']);
+      prune(dir, `${key}-`, new Set(files.map((f) => modelName(f.file, hashOf(f.input)))));
     },
   };
+}
+
+const MODEL_SUFFIX = '.model';
+
+/**
+ * Removes the model records of these settings that no file of this run has (files gone or edited).
+ * A concurrent run over other contents may lose a record it just wrote: it is made again next time.
+ */
+function prune(dir: string, prefix: string, live: ReadonlySet<string>): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(MODEL_SUFFIX) || live.has(name)) continue;
+    try {
+      // unlink removes a link itself, never what it points at; a folder in a record's place stays.
+      unlinkSync(join(dir, name));
+    } catch {
+      continue;
+    }
+  }
 }
 
 function sha256(data: string | Uint8Array): string {
@@ -116,28 +143,6 @@ function readRecord(dir: string, name: string, key: string): string | undefined 
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-/** The lines of a models record: path → [content hash, model JSON]. */
-function modelLines(body: string | undefined): Map<string, [string, string]> {
-  const out = new Map<string, [string, string]>();
-  if (body === undefined) return out;
-  let start = 0;
-  while (start < body.length) {
-    let end = body.indexOf('\n', start);
-    if (end < 0) end = body.length;
-    const line = body.slice(start, end);
-    start = end + 1;
-    const a = line.indexOf('\t');
-    const b = line.indexOf('\t', a + 1);
-    if (a < 0 || b < 0) continue;
-    try {
-      out.set(JSON.parse(line.slice(0, a)) as string, [line.slice(a + 1, b), line.slice(b + 1)]);
-    } catch {
-      continue;
-    }
-  }
-  return out;
 }
 
 /** Writes a record under a temporary name and renames it into place; a failure leaves the old record. */

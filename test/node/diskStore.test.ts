@@ -69,7 +69,10 @@ describe('the disk store of peakend check', () => {
     const first = counting();
     expect(await check(dir, first.storeFor)).toBe(expected);
     expect(first.counts).toEqual({ models: 0, findings: 0 });
-    expect(records(dir).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{32}\.models$/), expect.stringMatching(/^[0-9a-f]{32}\.run$/)]);
+    // One record per file model (personas, touchpoints, standards, journey; the config is read before) and one of the run.
+    expect(records(dir).filter((n) => /^[0-9a-f]{32}-[0-9a-f]{32}\.model$/.test(n))).toHaveLength(4);
+    expect(records(dir).filter((n) => /^[0-9a-f]{32}\.run$/.test(n))).toHaveLength(1);
+    expect(records(dir)).toHaveLength(5);
     expect(readFileSync(join(dir, CACHE_DIR, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
 
     const second = counting();
@@ -83,6 +86,50 @@ describe('the disk store of peakend check', () => {
     expect(after).toBe(await plain(dir));
     expect(JSON.parse(after)).toEqual([]);
     expect(third.counts).toEqual({ models: 3, findings: 0 });
+    // The edited file's new model replaced its old one.
+    expect(records(dir)).toHaveLength(5);
+  });
+
+  it("after one edit writes only the edited file's model and the run", async () => {
+    const dir = workspace();
+    await check(dir, counting().storeFor);
+    const before = new Map(records(dir).map((n) => [n, readFileSync(join(dir, CACHE_DIR, n), 'utf8')]));
+    writeFileSync(join(dir, 'a.journey.yaml'), JOURNEY.replace('title: 到访', 'title: 再次到访'));
+    const edited = counting();
+    expect(await check(dir, edited.storeFor)).toBe(await plain(dir));
+    const after = new Map(records(dir).map((n) => [n, readFileSync(join(dir, CACHE_DIR, n), 'utf8')]));
+    const changed = [...after.keys()].filter((n) => before.get(n) !== after.get(n));
+    expect(changed.filter((n) => n.endsWith('.model'))).toHaveLength(1);
+    expect(changed.filter((n) => n.endsWith('.run'))).toHaveLength(1);
+    expect(changed).toHaveLength(2);
+    expect(after.get(changed.find((n) => n.endsWith('.model'))!)).toContain('a.journey.yaml');
+    // The old model of the edited file is gone.
+    expect([...before.keys()].filter((n) => !after.has(n))).toHaveLength(1);
+  });
+
+  it('removes the model of a file gone from the workspace', async () => {
+    const dir = workspace();
+    await check(dir, counting().storeFor);
+    const before = records(dir).filter((n) => n.endsWith('.model'));
+    rmSync(join(dir, 'std.standards.yaml'));
+    expect(await check(dir, counting().storeFor)).toBe(await plain(dir));
+    const after = records(dir).filter((n) => n.endsWith('.model'));
+    expect(after).toHaveLength(before.length - 1);
+    expect(after.every((n) => before.includes(n))).toBe(true);
+    for (const n of after) expect(readFileSync(join(dir, CACHE_DIR, n), 'utf8')).not.toContain('std.standards.yaml');
+  });
+
+  it('takes a model only for the path and content it was made from', async () => {
+    const dir = workspace();
+    await check(dir, counting().storeFor);
+    // Every model record given another file's name: none matches its header, so none is taken.
+    const names = records(dir).filter((n) => n.endsWith('.model')).sort();
+    const bodies = names.map((n) => readFileSync(join(dir, CACHE_DIR, n)));
+    names.forEach((n, i) => writeFileSync(join(dir, CACHE_DIR, n), bodies[(i + 1) % names.length]!));
+    for (const name of records(dir)) if (name.endsWith('.run')) rmSync(join(dir, CACHE_DIR, name));
+    const swapped = counting();
+    expect(await check(dir, swapped.storeFor)).toBe(await plain(dir));
+    expect(swapped.counts).toEqual({ models: 0, findings: 0 });
   });
 
   it('ignores records of another engine or other settings', async () => {
@@ -118,7 +165,7 @@ describe('the disk store of peakend check', () => {
           const other = workspace();
           writeFileSync(join(other, 'a.journey.yaml'), JOURNEY.replace('service-hotlin]', 'service-center]'));
           await check(other, counting().storeFor);
-          const foreign = readdirSync(join(other, CACHE_DIR)).find((n) => n.endsWith(name.slice(name.indexOf('.'))));
+          const foreign = readdirSync(join(other, CACHE_DIR)).find((n) => n.endsWith(name.slice(name.lastIndexOf('.'))));
           if (foreign) writeFileSync(path, readFileSync(join(other, CACHE_DIR, foreign)));
         } else writeFileSync(path, change(readFileSync(path)));
       }
@@ -156,7 +203,7 @@ describe('the disk store of peakend check', () => {
     const dir = workspace();
     await check(dir, counting().storeFor);
     expect(readdirSync(dir).sort()).toEqual(['.peakend-cache', 'a.journey.yaml', 'inv.touchpoints.yaml', 'peakend.yaml', 'people.personas.yaml', 'std.standards.yaml']);
-    for (const name of readdirSync(join(dir, CACHE_DIR))) expect(name).toMatch(/^(\.gitignore|[0-9a-f]{32}\.(models|run))$/);
+    for (const name of readdirSync(join(dir, CACHE_DIR))) expect(name).toMatch(/^(\.gitignore|[0-9a-f]{32}-[0-9a-f]{32}\.model|[0-9a-f]{32}\.run)$/);
   });
 
   it('stays whole when runs over changing contents overlap', async () => {

@@ -1,6 +1,7 @@
 import { RULES, SEVERITY_RANK, checkPaths, localizeFinding, normalize, terminalSafe } from '../../core';
 import { diskStore, engineId } from '../../node/diskStore';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
+import { parallelAnalysis } from '../../node/parallelAnalysis';
 import { writeTarget } from '../../node/writeFileAtomic';
 import { parseCheckArgs, UsageError, type CheckOptions } from '../args';
 import { FORMATTERS } from '../formatters';
@@ -26,7 +27,7 @@ export const check: Command = {
     const paths = await workspacePaths(opts.paths, cwd);
     // Only findings leave this command: valid files need no positions.
     const engine = opts.cache ? engineId(VERSION) : '';
-    const result = await checkPaths(nodeHost, paths, { positions: 'later' }, opts.cache ? (config) => diskStore(config, engine) : undefined);
+    const result = await checkPaths(nodeHost, paths, { positions: 'later', parallel: parallelAnalysis() }, opts.cache ? (config) => diskStore(config, engine) : undefined);
     const lang = languageOf(opts.lang, io.env);
     const findings = result.findings.map((f) => localizeFinding(f, lang));
     const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);

@@ -8,6 +8,7 @@ import { isChecklistFile } from '../checklist/files';
 import type { FileModel } from '../model/types';
 import { dirname, isInside, join, normalize, relative } from '../util/paths';
 import type { ModelCache } from './modelCache';
+import type { ParallelAnalysis } from './parallel';
 import type { ModelStore } from './store';
 import { Workspace } from './workspace';
 
@@ -105,6 +106,11 @@ export interface LoadOptions extends AnalyzeOptions {
    * a time need not hold them all.
    */
   skipChecklists?: boolean;
+  /**
+   * With positions 'later' (and no plain data kept): the files of a load are analysed together
+   * here (other threads) instead of one by one.
+   */
+  parallel?: ParallelAnalysis;
 }
 
 /**
@@ -127,7 +133,9 @@ export async function loadWorkspace(
   cache?: ModelCache,
   options: LoadOptions = {},
 ): Promise<LoadedWorkspace> {
-  const workspace = new Workspace(config, cache, options);
+  const { parallel, skipChecklists: _skip, ...analyzeOptions } = options;
+  const inParallel = parallel && !cache && options.positions === 'later' && !options.keepValue ? parallel : undefined;
+  const workspace = new Workspace(config, cache, analyzeOptions, inParallel);
   const folders: string[] = [];
   const files = await discoverFiles(host, config, (folder, error) => {
     workspace.setFile(folder, { folderError: error });
@@ -150,6 +158,7 @@ export async function loadWorkspace(
     const inputs = await Promise.all(batch.map((file) => readInput(host, file, config.maxFileBytes)));
     batch.forEach((file, j) => workspace.addFile(file, inputs[j]!));
   }
+  await workspace.analyzeWaiting();
   return { workspace, requested: new Set([...requested, ...extraFiles]), unreadableFolders: folders, checklists };
 }
 
@@ -161,7 +170,7 @@ export async function loadWorkspace(
 export async function checkPaths(
   host: Host,
   paths: string[],
-  options: AnalyzeOptions = {},
+  options: LoadOptions = {},
   storeFor?: (config: PeakendConfig) => ModelStore | undefined,
 ): Promise<{ workspaces: Workspace[]; files: string[]; findings: import('../finding').Finding[] }> {
   const groups = new Map<string, { folder: string; files: string[]; folders: string[] }>();

@@ -1,10 +1,12 @@
-import { analyzeFile, readText, type AnalyzeOptions, type FileInput } from '../analyze';
+import { analyzeFile, analyzeText, readText, type AnalyzeOptions, type FileInput } from '../analyze';
+import { isChecklistFile } from '../checklist/files';
 import type { PeakendConfig } from '../config/config';
 import { compareFindings, type Finding } from '../finding';
 import type { FileModel } from '../model/types';
 import { WORKSPACE_RULES } from '../rules';
 import { append, WorkspaceIndex } from './index';
 import type { ModelCache } from './modelCache';
+import type { ParallelAnalysis } from './parallel';
 import { applySettings } from './settings';
 
 /**
@@ -30,6 +32,8 @@ export class Workspace {
     readonly config: PeakendConfig,
     private readonly cache?: ModelCache,
     private readonly options: AnalyzeOptions = {},
+    /** With positions 'later': files added wait, to be analysed together by `analyzeWaiting`. */
+    private readonly parallel?: ParallelAnalysis,
   ) {}
 
   /** (Re)analyses one file. */
@@ -47,7 +51,7 @@ export class Workspace {
    * a run over contents the store has seen before can take its findings without any analysis.
    */
   addFile(file: string, input: FileInput): void {
-    if (!this.options.store) {
+    if (!this.options.store && !this.parallel) {
       this.setFile(file, input);
       return;
     }
@@ -90,16 +94,58 @@ export class Workspace {
   /** Analyses the files that wait, taking each model the store kept for the same content. */
   private settle(): void {
     const store = this.options.store;
-    if (!store || this.pending.size === 0) return;
+    if (this.pending.size === 0) return;
     for (const [file, input] of this.pending) {
       const text = readText(file, input, this.config);
-      const kept = typeof text === 'string' ? store.model(file, input, text) : undefined;
+      const kept = typeof text === 'string' ? store?.model(file, input, text) : undefined;
       const model = kept ?? analyzeFile(file, input, this.config, this.options);
       // A checklist's model holds parsed Markdown: only YAML documents are kept.
-      if (!kept && !model.checklist) store.keep(file, input, model);
+      if (!kept && !model.checklist) store?.keep(file, input, model);
       this.models.set(file, model);
     }
     this.pending.clear();
+  }
+
+  /**
+   * Analyses the files that wait as `settle` would, handing the texts of YAML files that the store
+   * does not hold to the parallel analysis all at once. Nothing is analysed when the store holds
+   * this run's findings.
+   */
+  async analyzeWaiting(): Promise<void> {
+    const { store } = this.options;
+    const parallel = this.parallel;
+    if (!parallel || this.pending.size === 0) return;
+    if (store?.findings(this.storeFiles())) return;
+    const waiting = [...this.pending];
+    const slots: (FileModel | undefined)[] = [];
+    const fromStore = new Set<number>();
+    const texts: { file: string; text: string; slot: number }[] = [];
+    for (const [file, input] of waiting) {
+      const text = readText(file, input, this.config);
+      const kept = typeof text === 'string' ? store?.model(file, input, text) : undefined;
+      if (kept) {
+        fromStore.add(slots.length);
+        slots.push(kept);
+      } else if (typeof text !== 'string') slots.push(text);
+      else if (isChecklistFile(file, this.config)) slots.push(analyzeText(file, text, this.config, this.options));
+      else {
+        texts.push({ file, text, slot: slots.length });
+        slots.push(undefined);
+      }
+    }
+    const models = await parallel.analyze(texts, this.config, { positions: this.options.positions, keepValue: this.options.keepValue });
+    texts.forEach((t, i) => (slots[t.slot] = models[i]));
+    waiting.forEach(([file, input], i) => {
+      const model = slots[i]!;
+      if (!fromStore.has(i) && !model.checklist) store?.keep(file, input, model);
+      this.models.set(file, model);
+    });
+    this.pending.clear();
+    this.invalidate();
+  }
+
+  private storeFiles(): { file: string; input: FileInput }[] {
+    return [...this.inputs].map(([file, input]) => ({ file, input }));
   }
 
   getIndex(): WorkspaceIndex {
@@ -111,7 +157,7 @@ export class Workspace {
   /** Every finding of the workspace, settings applied, sorted by file and position. */
   findings(): Finding[] {
     const store = this.options.store;
-    const files = store ? [...this.inputs].map(([file, input]) => ({ file, input })) : [];
+    const files = store ? this.storeFiles() : [];
     const kept = store?.findings(files);
     if (kept) return kept;
     this.settle();

@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { analyzeText, restoreModel, type AnalyzeOptions, type FileModel, type ParallelAnalysis, type PeakendConfig } from '../core';
+
+/** Below this many files a worker's start-up (about a tenth of a second) costs more than it saves. */
+const MIN_FILES = 64;
+/** Files per message: small enough that the threads finish together, large enough to keep messages few. */
+const CHUNK = 8;
+/** Each worker holds its own copy of the engine: a few are enough. */
+const MAX_WORKERS = 3;
+/**
+ * A worker costs about a fifth more CPU time than the files it reads would cost here (its own
+ * start-up and compiled code, and each model serialised and restored). With two cores the one
+ * worker saved less than that on a shared machine (docs/performance.md): workers start from four.
+ */
+const MIN_CORES = 4;
+
+function defaultWorkers(): number {
+  const cores = availableParallelism();
+  return cores < MIN_CORES ? 0 : Math.min(cores - 1, MAX_WORKERS);
+}
+
+/**
+ * Analyses files on this thread and on worker threads (dist/analysisWorker.js beside the CLI)
+ * together, taking chunks of files from one queue in turn, so that a workspace's files are read on
+ * every core. A worker sends back each model as a store keeps it, and this thread restores it over
+ * the same text: the models are those a store would hand back. A worker that fails or cannot start
+ * leaves its files to this thread.
+ */
+export function parallelAnalysis(workerFile: string | URL | undefined = besideThisFile(), tuning: Tuning = {}): ParallelAnalysis {
+  const { minFiles = MIN_FILES, workers = defaultWorkers(), counts } = tuning;
+  return {
+    async analyze(files, config, options): Promise<FileModel[]> {
+      const out = new Array<FileModel>(files.length);
+      const here = (i: number) => {
+        const f = files[i]!;
+        out[i] = analyzeText(f.file, f.text, config, options);
+        if (counts) counts.here++;
+      };
+      const threads = workerFile === undefined || files.length < minFiles ? 0 : workers;
+      let next = 0;
+      const take = (): [number, number] | undefined => {
+        if (next >= files.length) return undefined;
+        const start = next;
+        next = Math.min(files.length, next + CHUNK);
+        return [start, next];
+      };
+      const running = Array.from({ length: Math.max(0, threads) }, () => runWorker(workerFile!, files, config, options, take, out, here, counts));
+      for (let chunk = take(); chunk; chunk = take()) {
+        for (let i = chunk[0]; i < chunk[1]; i++) here(i);
+        // Lets the workers' results in, and sends them more.
+        if (threads > 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      await Promise.all(running);
+      return out;
+    },
+  };
+}
+
+export interface Tuning {
+  /** Fewer files than this are analysed on this thread alone. */
+  minFiles?: number;
+  /** How many worker threads (default: none below four cores, else one fewer than the cores, at most three). */
+  workers?: number;
+  /** Counts, for tests: models analysed here, and models taken from workers. */
+  counts?: { here: number; inWorkers: number };
+}
+
+/** One worker: up to two chunks in flight, so it never waits for this thread to send the next. */
+function runWorker(
+  workerFile: string | URL,
+  files: readonly { file: string; text: string }[],
+  config: PeakendConfig,
+  options: AnalyzeOptions,
+  take: () => [number, number] | undefined,
+  out: FileModel[],
+  here: (i: number) => void,
+  counts: Tuning['counts'],
+): Promise<void> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(workerFile, { workerData: { config, options: { positions: options.positions } } });
+    } catch {
+      resolve();
+      return;
+    }
+    const inFlight = new Map<number, number>();
+    let over = false;
+    const finish = () => {
+      if (over) return;
+      over = true;
+      void worker.terminate();
+      resolve();
+    };
+    const feed = () => {
+      while (!over && inFlight.size < 2) {
+        const chunk = take();
+        if (!chunk) break;
+        inFlight.set(chunk[0], chunk[1]);
+        worker.postMessage({ start: chunk[0], files: files.slice(chunk[0], chunk[1]).map((f) => [f.file, f.text]) });
+      }
+      if (inFlight.size === 0) finish();
+    };
+    worker.on('message', ({ start, models }: { start: number; models: (string | null)[] }) => {
+      const end = inFlight.get(start);
+      if (end === undefined) return;
+      inFlight.delete(start);
+      for (let i = start; i < end; i++) {
+        const json = models[i - start];
+        const f = files[i]!;
+        try {
+          if (typeof json !== 'string') throw new Error('no model');
+          out[i] = restoreModel(json, f.file, f.text);
+          if (counts) counts.inWorkers++;
+        } catch {
+          here(i);
+        }
+      }
+      feed();
+    });
+    // A worker that fails leaves what it had to this thread; the queue's other chunks go on as before.
+    const lost = () => {
+      if (over) return;
+      for (const [start, end] of inFlight) for (let i = start; i < end; i++) here(i);
+      inFlight.clear();
+      finish();
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    feed();
+  });
+}
+
+/** dist/analysisWorker.js beside the bundled CLI; undefined where it is not (running from sources). */
+function besideThisFile(): URL | undefined {
+  const url = new URL('./analysisWorker.js', import.meta.url);
+  try {
+    return existsSync(fileURLToPath(url)) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
