@@ -30,8 +30,16 @@ export class CrossFileFindings {
   /** Notes that a file changed (was added: no `old`; was removed: no `now`); the index already holds `now`. */
   changed(file: string, old: FileModel | undefined, now: FileModel | undefined): void {
     this.dirty.add(file);
-    if (old) provides(old, this.changedKeys);
-    if (now) provides(now, this.changedKeys);
+    if (!old || !now) {
+      for (const key of contributions(old ?? now!, false).keys()) this.changedKeys.add(key);
+      return;
+    }
+    // Only the keys whose answers differ: the same file read again with positions changes ranges
+    // only, which no lookup but duplicates and "did you mean" shows.
+    const before = contributions(old, true);
+    const after = contributions(now, true);
+    for (const [key, sig] of before) if (after.get(key) !== sig) this.changedKeys.add(key);
+    for (const key of after.keys()) if (!before.has(key)) this.changedKeys.add(key);
   }
 
   /** Every finding, files by path, each file's in rule order. */
@@ -100,33 +108,51 @@ export class CrossFileFindings {
 }
 
 /**
- * The keys whose lookups a model's content answers. The ones a rule reads (ReadingContext) must
- * cover every way a file's entities can change what a lookup returns.
+ * The keys whose lookups a model's content answers, each with what its answer shows of this file
+ * (when `signed`). The keys a rule reads (ReadingContext) must cover every way a file can change
+ * what a lookup returns.
  */
-export function provides(m: FileModel, keys: Set<string>): void {
-  for (const d of fileDefs(m)) keys.add(`D:${duplicateKey(d)}`);
-  for (const d of m.journey?.repeated ?? []) keys.add(`D:${duplicateKey(d)}`);
+export function contributions(m: FileModel, signed: boolean): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (key: string, sig: () => string) => out.set(key, signed ? (out.get(key) ?? '') + sig() + '\u0000' : '');
+  // Duplicates and "did you mean" show where definitions are; the other lookups only what they say.
+  const once = (make: () => string) => {
+    let text: string | undefined;
+    return () => (text ??= make());
+  };
+  const placed = (x: unknown) => once(() => JSON.stringify(x));
+  const said = (x: unknown) => once(() => JSON.stringify(x, withoutRanges));
+  for (const d of fileDefs(m)) add(`D:${duplicateKey(d)}`, placed(d));
+  for (const d of m.journey?.repeated ?? []) add(`D:${duplicateKey(d)}`, placed(d));
   for (const t of m.touchpoints) {
-    keys.add(`T:${t.def.id}`);
-    for (const r of t.standards) keys.add(`TS:${r.id}`);
-    if (t.channel !== undefined) keys.add(`TC:${t.channel}`);
-    if (t.phase !== undefined) keys.add(`TP:${t.phase}`);
-    for (const g of t.tags) keys.add(`TG:${g}`);
+    const sig = said(t);
+    add(`T:${t.def.id}`, sig);
+    for (const r of t.standards) add(`TS:${r.id}`, sig);
+    if (t.channel !== undefined) add(`TC:${t.channel}`, sig);
+    if (t.phase !== undefined) add(`TP:${t.phase}`, sig);
+    for (const g of t.tags) add(`TG:${g}`, sig);
   }
   for (const s of m.standards) {
-    keys.add(`S:${s.def.id}`);
+    const sig = said(s);
+    add(`S:${s.def.id}`, sig);
     const sel = s.appliesTo;
     if (!sel) continue;
-    for (const r of sel.touchpoints) keys.add(`SelT:${r.id}`);
-    for (const c of sel.channels) keys.add(`SelC:${c}`);
-    for (const p of sel.phases) keys.add(`SelP:${p}`);
-    for (const g of sel.tags) keys.add(`SelG:${g}`);
+    for (const r of sel.touchpoints) add(`SelT:${r.id}`, sig);
+    for (const c of sel.channels) add(`SelC:${c}`, sig);
+    for (const p of sel.phases) add(`SelP:${p}`, sig);
+    for (const g of sel.tags) add(`SelG:${g}`, sig);
   }
-  for (const p of m.personas) keys.add(`P:${p.def.id}`);
-  // Every ID of a kind ("did you mean") and the files that take new entries.
-  if (m.touchpoints.length > 0 || m.kind === 'touchpoints') keys.add('T*');
-  if (m.standards.length > 0) keys.add('S*');
-  if (m.personas.length > 0 || m.kind === 'personas') keys.add('P*');
+  for (const p of m.personas) add(`P:${p.def.id}`, said(p));
+  // Every ID of a kind with where it is defined ("did you mean"), and the files that take new entries.
+  const kindOf = (list: readonly { def: Def }[]) => placed([m.kind, m.listEnd, list.map((x) => x.def)]);
+  if (m.touchpoints.length > 0 || m.kind === 'touchpoints') add('T*', kindOf(m.touchpoints));
+  if (m.standards.length > 0) add('S*', kindOf(m.standards));
+  if (m.personas.length > 0 || m.kind === 'personas') add('P*', kindOf(m.personas));
+  return out;
+}
+
+function withoutRanges(key: string, value: unknown): unknown {
+  return key === 'range' || key === 'fullRange' || key === 'keyRange' || key === 'valueRange' ? undefined : value;
 }
 
 /** The index as a rule sees it, noting the key of every lookup. */
