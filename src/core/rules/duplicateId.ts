@@ -18,7 +18,7 @@ export const duplicateId: WorkspaceRule<'duplicate-id'> = {
   check(file, ctx, emit) {
     for (const d of [...fileDefs(file), ...(file.journey?.repeated ?? [])]) {
       const defs = ctx.duplicatesOf(d);
-      if (defs.length < 2) continue;
+      if (!defs) continue;
       // The first definitions other than this one: never a scan of the whole group per definition.
       const others: Def[] = [];
       // The first two definitions of this exact spelling: the one a definition names as "also defined at".

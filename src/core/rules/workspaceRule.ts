@@ -16,8 +16,8 @@ export interface CrossFileContext {
   known(kind: Ref['kind']): KnownIds;
   /** The file that takes a new touchpoint or persona (see WorkspaceIndex.fileFor). */
   fileFor(kind: 'touchpoints' | 'personas', nearId?: string): FileModel | undefined;
-  /** The definitions sharing this definition's duplicate key, in workspace order. */
-  duplicatesOf(def: Def): readonly Def[];
+  /** The definitions sharing this definition's duplicate key, in workspace order; undefined when it is the only one. */
+  duplicatesOf(def: Def): readonly Def[] | undefined;
   /** Whether some standard applies to the touchpoint. */
   isCovered(tp: Touchpoint): boolean;
   /** Whether the standard applies to some touchpoint. */

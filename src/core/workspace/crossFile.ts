@@ -63,7 +63,7 @@ export class CrossFileFindings {
     for (const key of this.changedKeys) {
       if (key.startsWith('D:')) {
         // A duplicate group is read by the files of its members: the index knows them.
-        for (const d of this.index.duplicatesOfKey(key.slice(2))) this.dirty.add(d.file);
+        for (const file of this.index.filesOfGroup(key.slice(2))) this.dirty.add(file);
         continue;
       }
       const r = this.readers.get(key);
@@ -187,7 +187,7 @@ class ReadingContext implements CrossFileContext {
   }
 
   /** Not noted: a group is read by the files of its members, which the index lists (CrossFileFindings.update). */
-  duplicatesOf(def: Def): readonly Def[] {
+  duplicatesOf(def: Def): readonly Def[] | undefined {
     return this.index.duplicatesOf(def);
   }
 

@@ -23,8 +23,16 @@ export function fileDefs(f: FileModel): Def[] {
   return out;
 }
 
+/** The last file's references: the three unknown-reference rules ask for them one after the other. */
+let lastRefs: { model: FileModel; refs: readonly Ref[] } | undefined;
+
 /** A file's references in order: touchpoints' standards, standards' touchpoints, a journey's personas, quotes, steps. */
-export function fileRefs(f: FileModel): Ref[] {
+export function fileRefs(f: FileModel): readonly Ref[] {
+  if (lastRefs?.model !== f) lastRefs = { model: f, refs: collectRefs(f) };
+  return lastRefs.refs;
+}
+
+function collectRefs(f: FileModel): Ref[] {
   const out: Ref[] = [];
   for (const t of f.touchpoints) appendAll(out, t.standards);
   for (const s of f.standards) if (s.appliesTo) appendAll(out, s.appliesTo.touchpoints);

@@ -192,21 +192,20 @@ export class WorkspaceIndex {
   /**
    * The definitions that share a definition's duplicate key (same kind and scope, ID equal but for
    * letter case), in workspace order: files by path, each file's definitions in order, and the ones
-   * aliases repeat last.
+   * aliases repeat last. Undefined when the definition is the only one.
    */
-  duplicatesOf(def: Def): readonly Def[] {
-    return this.duplicatesOfKey(duplicateKey(def));
-  }
-
-  /** The definitions under one duplicate key (`duplicateKey`). */
-  duplicatesOfKey(key: string): readonly Def[] {
+  duplicatesOf(def: Def): readonly Def[] | undefined {
+    const key = duplicateKey(def);
     const g = this.groups.get(key);
-    if (!g) return [];
-    // Most groups hold one definition: only real groups are kept as lists of definitions.
-    if (g.length === 1) return [g[0]!.def];
+    if (!g || g.length < 2) return undefined;
     let defs = this.groupDefs.get(key);
     if (!defs) this.groupDefs.set(key, (defs = g.map((e) => e.def)));
     return defs;
+  }
+
+  /** The files that define something under a duplicate key (`duplicateKey`). */
+  filesOfGroup(key: string): string[] {
+    return (this.groups.get(key) ?? []).map((e) => e.def.file);
   }
 
   private addGroups(model: FileModel): void {
