@@ -209,16 +209,21 @@ export class WorkspaceIndex {
   }
 
   private addGroups(model: FileModel): void {
-    const added = new Map<string, GroupEntry[]>();
-    forEachDef(model, (def, repeated, seq) => push(added, duplicateKey(def), { def, repeated, seq }));
-    for (const [key, entries] of added) {
+    const unsorted = new Set<GroupEntry[]>();
+    forEachDef(model, (def, repeated, seq) => {
+      const entry: GroupEntry = { def, repeated, seq };
+      const key = duplicateKey(def);
       const g = this.groups.get(key);
-      if (g) {
-        append(g, entries);
-        g.sort(compareEntries);
-      } else this.groups.set(key, entries);
+      if (!g) {
+        this.groups.set(key, [entry]);
+        return;
+      }
+      // Files mostly come in order: a group is sorted again only when an entry lands out of it.
+      if (compareEntries(g[g.length - 1]!, entry) > 0) unsorted.add(g);
+      g.push(entry);
       this.groupDefs.delete(key);
-    }
+    });
+    for (const g of unsorted) g.sort(compareEntries);
   }
 
   private removeGroups(model: FileModel): void {
