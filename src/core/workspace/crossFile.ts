@@ -9,9 +9,9 @@ import { append, type WorkspaceIndex } from './index';
  * The findings of the workspace rules, kept per file and worked out again only where a change can
  * affect them. A rule reads other files only through its context, which notes a key for each
  * lookup (`T:id`: the touchpoints with that ID, `S:id`: the standards, …). A changed file
- * changes the keys its old and its new model provide (`provides`); the files that read any of
- * them are checked again, with the changed file itself. Findings are the same as checking every
- * file afresh, which is what the first call does.
+ * changes the keys whose answers differ between its old and its new model (`contributions`); the
+ * files that read any of them are checked again, with the changed file itself. Findings are the
+ * same as checking every file afresh, which is what the first call does.
  */
 export class CrossFileFindings {
   private readonly results = new Map<string, { findings: Finding[]; reads: readonly string[] }>();
