@@ -26,7 +26,8 @@ export type SessionsChange = { readonly paths: readonly string[] } | { readonly 
 /**
  * The Peakend workspaces inside the open VS Code folders (one per peakend.yaml, plus each folder
  * itself), kept in step with editor buffers and the disk. Per-file analysis runs only for the file
- * that changed; cross-file rules rerun over the index, so dependents are re-checked with it.
+ * that changed; the workspace then checks again, across files, only the files whose lookups the
+ * change answers differently (core/workspace/crossFile.ts).
  */
 export class Sessions implements vscode.Disposable {
   private roots: Workspace[] = [];

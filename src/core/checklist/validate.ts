@@ -1,17 +1,23 @@
 import type { Finding } from '../finding';
 import { FileReporter } from '../report';
 import { LineIndex } from '../text/lineIndex';
-import type { WorkspaceIndex } from '../workspace/index';
+import type { Standard } from '../model/types';
 import { itemSpec } from './build';
 import { checkAgainstSpec } from './parse';
 import type { ItemSpec, ParsedChecklist } from './types';
+
+/** The IDs a checklist is checked against (a WorkspaceIndex is one). */
+export interface ChecklistLookup {
+  touchpoints: { has(id: string): boolean };
+  standards: { get(id: string): readonly Standard[] | undefined };
+}
 
 /**
  * Checks a parsed checklist against the workspace: the touchpoint it names and the standards its
  * items name. Items whose snapshot comment is gone are checked against the workspace's standard.
  * Returns the findings and the standards to score such items by.
  */
-export function validateChecklist(parsed: ParsedChecklist, index: WorkspaceIndex): { findings: Finding[]; specs: Map<string, ItemSpec> } {
+export function validateChecklist(parsed: ParsedChecklist, index: ChecklistLookup): { findings: Finding[]; specs: Map<string, ItemSpec> } {
   const report = new FileReporter(parsed.file, new LineIndex(parsed.text));
   const specs = new Map<string, ItemSpec>();
   const tp = parsed.header.touchpoint;

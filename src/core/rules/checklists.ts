@@ -10,7 +10,9 @@ export const checklists: WorkspaceRule<'checklist-unknown-item'> = {
   id: 'checklist-unknown-item',
   severity: 'error',
   summary: 'A checklist item whose ID is not a standard of the workspace.',
-  check(index, emit) {
-    for (const f of index.files) if (f.checklist) validateChecklist(f.checklist, index).findings.forEach(emit);
+  check(file, ctx, emit) {
+    if (!file.checklist) return;
+    const lookup = { touchpoints: { has: (id: string) => ctx.touchpoints(id) !== undefined }, standards: { get: (id: string) => ctx.standards(id) } };
+    validateChecklist(file.checklist, lookup).findings.forEach(emit);
   },
 };

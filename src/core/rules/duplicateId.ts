@@ -1,4 +1,5 @@
 import type { Def } from '../model/types';
+import { fileDefs } from '../workspace/fileEntries';
 import { makeFinding, related } from '../report';
 import type { WorkspaceRule } from './workspaceRule';
 
@@ -14,48 +15,33 @@ export const duplicateId: WorkspaceRule<'duplicate-id'> = {
   id: 'duplicate-id',
   severity: 'error',
   summary: 'Two entities of the same kind share an ID (or IDs that differ only in case).',
-  check(index, emit) {
-    const groups = new Map<string, Def[]>();
-    for (const d of [index.defs, index.repeatedDefs].flat()) {
-      const key = `${d.kind}\u0000${d.scope ?? ''}\u0000${d.id.toLowerCase()}`;
-      const g = groups.get(key);
-      if (g) g.push(d);
-      else groups.set(key, [d]);
-    }
-    for (const defs of groups.values()) {
-      if (defs.length < 2) continue;
-      // The first two definitions of each exact spelling: the one a definition names as "also defined at".
-      const exact = new Map<string, Def[]>();
-      for (const d of defs) {
-        const e = exact.get(d.id);
-        if (!e) exact.set(d.id, [d]);
-        else if (e.length < 2) e.push(d);
+  check(file, ctx, emit) {
+    for (const d of [...fileDefs(file), ...(file.journey?.repeated ?? [])]) {
+      const defs = ctx.duplicatesOf(d);
+      if (!defs) continue;
+      // The first definitions other than this one: never a scan of the whole group per definition.
+      const others: Def[] = [];
+      // The first two definitions of this exact spelling: the one a definition names as "also defined at".
+      const spelled: Def[] = [];
+      for (const o of defs) {
+        if (o.id === d.id && spelled.length < 2) spelled.push(o);
+        if (o !== d && others.length < MAX_DUPLICATE_RELATED) others.push(o);
+        if (spelled.length === 2 && others.length === MAX_DUPLICATE_RELATED) break;
       }
-      for (const d of defs) {
-        // The first definitions other than this one: never a scan of the whole group per definition.
-        const others: Def[] = [];
-        for (const o of defs) {
-          if (o === d) continue;
-          others.push(o);
-          if (others.length === MAX_DUPLICATE_RELATED) break;
-        }
-        const first = others[0]!;
-        const more = defs.length - 2;
-        const spelled = exact.get(d.id)!;
-        const sameCase = spelled.length > 1;
-        let messageId: 'duplicate.id' | 'duplicate.idMore' | 'duplicate.idCase';
-        let args: Record<string, string | number>;
-        if (sameCase) {
-          const same = spelled[0] === d ? spelled[1]! : spelled[0]!;
-          const where = `${same.file.slice(same.file.lastIndexOf('/') + 1)}:${same.range.start.line + 1}`;
-          messageId = more > 0 ? 'duplicate.idMore' : 'duplicate.id';
-          args = more > 0 ? { kind: d.kind, id: d.id, other: where, more } : { kind: d.kind, id: d.id, other: where };
-        } else {
-          messageId = 'duplicate.idCase';
-          args = { kind: d.kind, id: d.id, other: first.id };
-        }
-        emit(makeFinding(this.id, d.file, d.range, messageId, args, { related: others.map((o) => related(o.file, o.range, 'duplicate.related', { id: o.id })) }));
+      const first = others[0]!;
+      const more = defs.length - 2;
+      let messageId: 'duplicate.id' | 'duplicate.idMore' | 'duplicate.idCase';
+      let args: Record<string, string | number>;
+      if (spelled.length > 1) {
+        const same = spelled[0] === d ? spelled[1]! : spelled[0]!;
+        const where = `${same.file.slice(same.file.lastIndexOf('/') + 1)}:${same.range.start.line + 1}`;
+        messageId = more > 0 ? 'duplicate.idMore' : 'duplicate.id';
+        args = more > 0 ? { kind: d.kind, id: d.id, other: where, more } : { kind: d.kind, id: d.id, other: where };
+      } else {
+        messageId = 'duplicate.idCase';
+        args = { kind: d.kind, id: d.id, other: first.id };
       }
+      emit(makeFinding(this.id, d.file, d.range, messageId, args, { related: others.map((o) => related(o.file, o.range, 'duplicate.related', { id: o.id })) }));
     }
   },
 };

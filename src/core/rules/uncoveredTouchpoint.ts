@@ -6,11 +6,9 @@ export const uncoveredTouchpoint: WorkspaceRule<'uncovered-touchpoint'> = {
   id: 'uncovered-touchpoint',
   severity: 'warning',
   summary: 'A touchpoint to which no standard applies.',
-  check(index, emit) {
-    const coverage = index.coverage();
-    for (const tp of coverage.touchpoints) {
-      if (coverage.standardsFor(tp).length > 0) continue;
-      emit(makeFinding(this.id, tp.def.file, tp.def.range, 'coverage.uncoveredTouchpoint', { id: tp.def.id, name: tp.name ?? tp.def.id }));
+  check(file, ctx, emit) {
+    for (const tp of file.touchpoints) {
+      if (!ctx.isCovered(tp)) emit(makeFinding(this.id, tp.def.file, tp.def.range, 'coverage.uncoveredTouchpoint', { id: tp.def.id, name: tp.name ?? tp.def.id }));
     }
   },
 };

@@ -2,7 +2,7 @@ import { didYouMean } from '../didYouMean';
 import { isValidId } from '../model/ids';
 import { journeySteps } from '../model/walk';
 import { makeFinding, related } from '../report';
-import { knownIds, unknownReference } from './unknownReference';
+import { unknownReferences } from './unknownReference';
 import type { WorkspaceRule } from './workspaceRule';
 
 /**
@@ -13,29 +13,24 @@ export const unknownPersona: WorkspaceRule<'unknown-persona'> = {
   id: 'unknown-persona',
   severity: 'error',
   summary: 'A reference to a persona that is not defined, or not one of the journey’s personas.',
-  check(index, emit) {
-    const known = knownIds([...index.personas.values()].flat().map((p) => p.def));
-    for (const ref of index.refs) {
-      if (ref.kind === 'persona' && ref.role !== 'score' && !index.personas.has(ref.id)) emit(unknownReference(this.id, ref, known, index));
-    }
-    for (const f of index.files) {
-      const j = f.journey;
-      if (!j || j.personas.length === 0) continue;
-      const covered = new Set(j.personas.map((p) => p.id));
-      const list = j.personas.map((p) => p.id).join(', ');
-      for (const { step } of journeySteps(j)) {
-        const scored = new Set(step.emotions.map((e) => e.persona));
-        for (const score of step.emotions) {
-          if (covered.has(score.persona)) continue;
-          // A key that is a typo of a missing persona gets that persona as its fix.
-          const missing = j.personas.filter((p) => !scored.has(p.id) && isValidId(p.id)).map((p) => p.id);
-          emit(
-            makeFinding(this.id, f.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {
-              related: [related(f.file, j.personas[0]!.range, 'emotion.missingScoreRelated', { personas: list })],
-              fixes: didYouMean(score.persona, missing, f.file, score.keyRange, { all: true }).fixes,
-            }),
-          );
-        }
+  check(file, ctx, emit) {
+    unknownReferences(this.id, file, ctx, (ref) => ref.kind === 'persona' && ref.role !== 'score', emit);
+    const j = file.journey;
+    if (!j || j.personas.length === 0) return;
+    const covered = new Set(j.personas.map((p) => p.id));
+    const list = j.personas.map((p) => p.id).join(', ');
+    for (const { step } of journeySteps(j)) {
+      const scored = new Set(step.emotions.map((e) => e.persona));
+      for (const score of step.emotions) {
+        if (covered.has(score.persona)) continue;
+        // A key that is a typo of a missing persona gets that persona as its fix.
+        const missing = j.personas.filter((p) => !scored.has(p.id) && isValidId(p.id)).map((p) => p.id);
+        emit(
+          makeFinding(this.id, file.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {
+            related: [related(file.file, j.personas[0]!.range, 'emotion.missingScoreRelated', { personas: list })],
+            fixes: didYouMean(score.persona, missing, file.file, score.keyRange, { all: true }).fixes,
+          }),
+        );
       }
     }
   },

@@ -1,15 +1,16 @@
 import { didYouMean } from '../didYouMean';
 import type { Finding, Fix } from '../finding';
-import type { Def, Ref } from '../model/types';
+import type { Def, FileModel, Ref } from '../model/types';
 import { fix, makeFinding, related } from '../report';
 import { basename } from '../util/paths';
 import { SimilarIndex } from '../util/similar';
 import { isValidId } from '../model/ids';
 import { yamlScalar } from '../yaml/scalar';
-import type { WorkspaceIndex } from '../workspace/index';
+import { fileRefs } from '../workspace/fileEntries';
 import type { RuleId } from './meta';
+import type { CrossFileContext } from './workspaceRule';
 
-/** The defined IDs of one kind, indexed once per rule run for every unknown reference. */
+/** The defined IDs of one kind, indexed once per set of definitions for every unknown reference. */
 export interface KnownIds {
   byId: ReadonlyMap<string, Def>;
   similar: SimilarIndex;
@@ -21,12 +22,22 @@ export function knownIds(defs: readonly Def[]): KnownIds {
   return { byId, similar: new SimilarIndex(byId.keys()) };
 }
 
+/** Reports each reference of a file that `which` selects and whose ID no file defines. */
+export function unknownReferences(ruleId: RuleId, file: FileModel, ctx: CrossFileContext, which: (ref: Ref) => boolean, emit: (f: Finding) => void): void {
+  for (const ref of fileRefs(file)) {
+    if (!which(ref)) continue;
+    const defined = ref.kind === 'touchpoint' ? ctx.touchpoints(ref.id) : ref.kind === 'standard' ? ctx.standards(ref.id) : ctx.personas(ref.id);
+    if (!defined) emit(unknownReference(ruleId, ref, ctx));
+  }
+}
+
 /**
  * The finding for a reference to an ID that no file defines: on the referencing node, with the
  * closest IDs as related locations, a "did you mean" fix for each, and a fix that creates the
  * missing touchpoint or persona as a stub in the file where it belongs.
  */
-export function unknownReference(ruleId: RuleId, ref: Ref, known: KnownIds, index: WorkspaceIndex): Finding {
+export function unknownReference(ruleId: RuleId, ref: Ref, ctx: CrossFileContext): Finding {
+  const known = ctx.known(ref.kind);
   const locate = (c: string) => {
     const d = known.byId.get(c)!;
     return related(d.file, d.range, 'reference.similar', { kind: ref.kind, id: c });
@@ -35,22 +46,22 @@ export function unknownReference(ruleId: RuleId, ref: Ref, known: KnownIds, inde
   const { suggestions, fixes, related: similarDefs } = didYouMean(ref.id, known.similar, ref.file, ref.range, { limit: 3, locate, writable: isValidId });
   const [best] = suggestions;
   const args: Record<string, string> = best ? { kind: ref.kind, id: ref.id, suggestion: best } : { kind: ref.kind, id: ref.id };
-  const create = createStub(ref, best, index);
+  const create = createStub(ref, best, ctx);
   if (create) fixes.push(create);
   return makeFinding(ruleId, ref.file, ref.range, best ? 'reference.unknownSuggest' : 'reference.unknown', args, { related: similarDefs, fixes });
 }
 
-function createStub(ref: Ref, near: string | undefined, index: WorkspaceIndex): Fix | undefined {
+function createStub(ref: Ref, near: string | undefined, ctx: CrossFileContext): Fix | undefined {
   // An ID that breaks the pattern (a line break, a path) is never written into another file.
   if (ref.kind === 'standard' || !isValidId(ref.id)) return undefined;
-  const target = index.fileFor(ref.kind === 'touchpoint' ? 'touchpoints' : 'personas', near);
+  const target = ctx.fileFor(ref.kind === 'touchpoint' ? 'touchpoints' : 'personas', near);
   const end = target?.listEnd;
   if (!target || !end) return undefined;
   const i = end.indent;
   let entry: string;
   if (ref.kind === 'touchpoint') {
     // A stub that validates: the fields it must have, copied from the closest touchpoint when there is one.
-    const model = near ? index.touchpoints.get(near)?.[0] : undefined;
+    const model = near ? ctx.touchpoints(near)?.[0] : undefined;
     entry = [
       `${i}- id: ${yamlScalar(ref.id)}`,
       `${i}  name: ${yamlScalar(ref.id)}`,

@@ -6,10 +6,9 @@ export const unusedStandard: WorkspaceRule<'unused-standard'> = {
   id: 'unused-standard',
   severity: 'warning',
   summary: 'A standard that applies to no touchpoint.',
-  check(index, emit) {
-    for (const [s, touchpoints] of index.coverage().touchpointsByStandard()) {
-      if (touchpoints.length > 0) continue;
-      emit(makeFinding(this.id, s.def.file, s.def.range, 'coverage.unusedStandard', { id: s.def.id }));
+  check(file, ctx, emit) {
+    for (const s of file.standards) {
+      if (!ctx.isUsed(s)) emit(makeFinding(this.id, s.def.file, s.def.range, 'coverage.unusedStandard', { id: s.def.id }));
     }
   },
 };

@@ -1,58 +1,149 @@
 import { Coverage } from '../model/coverage';
 import type { Def, FileModel, Persona, Ref, Standard, Touchpoint } from '../model/types';
-import { journeySteps } from '../model/walk';
+import { knownIds, type KnownIds } from '../rules/unknownReference';
+import { duplicateKey, fileDefs, fileRefs } from './fileEntries';
 
-/** All IDs of a workspace (ID → definitions) and all references to them, built from the file models. */
+/** A definition in its duplicate group, with its place in the workspace's order of definitions. */
+interface GroupEntry {
+  def: Def;
+  /** Stages and steps an alias repeats come after every other definition. */
+  repeated: boolean;
+  /** Its position among its file's definitions (`fileDefs`, then the repeated ones). */
+  seq: number;
+}
+
+/**
+ * All IDs of a workspace (ID → definitions) and all references to them, built from the file models.
+ * It is kept up to date file by file (`set`, `delete`): one file's definitions and references are
+ * taken out and put back without rebuilding the rest. The maps of touchpoints, standards and personas
+ * (a few thousand entries at most) are rebuilt when a file that defines any of them changes; the
+ * flat lists of all definitions and references only when asked for after a change.
+ */
 export class WorkspaceIndex {
-  readonly touchpoints = new Map<string, Touchpoint[]>();
-  readonly standards = new Map<string, Standard[]>();
-  readonly personas = new Map<string, Persona[]>();
-  /** Every definition, including journeys, stages and steps. */
-  readonly defs: Def[] = [];
-  /** Stages and steps repeated by aliases, located at the alias: duplicates, never edit targets. */
-  readonly repeatedDefs: Def[] = [];
-  readonly refs: Ref[] = [];
-  readonly files: readonly FileModel[];
+  private readonly byPath = new Map<string, FileModel>();
+  private sorted?: FileModel[];
+  private entities?: Entities;
+  private flat?: { defs: Def[]; repeatedDefs: Def[]; refs: Ref[] };
+  /** Definitions by duplicate key (kind, scope, ID in lower case), in workspace order. */
+  private readonly groups = new Map<string, GroupEntry[]>();
+  /** The definitions of each group asked for since it last changed. */
+  private readonly groupDefs = new Map<string, Def[]>();
+  /** A number no other state of any index had: caches of derived results compare it. */
+  stamp = nextStamp();
 
-  constructor(files: Iterable<FileModel>) {
-    this.files = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    for (const f of this.files) {
-      if (f.def) this.defs.push(f.def);
-      for (const t of f.touchpoints) {
-        push(this.touchpoints, t.def.id, t);
-        this.defs.push(t.def);
-        append(this.refs, t.standards);
-      }
-      for (const s of f.standards) {
-        push(this.standards, s.def.id, s);
-        this.defs.push(s.def);
-        if (s.appliesTo) append(this.refs, s.appliesTo.touchpoints);
-      }
-      for (const p of f.personas) {
-        push(this.personas, p.def.id, p);
-        this.defs.push(p.def);
-      }
-      const j = f.journey;
-      if (j) {
-        append(this.repeatedDefs, j.repeated);
-        append(this.refs, j.personas);
-        append(this.refs, j.quotePersonas);
-        for (const stage of j.stages) this.defs.push(stage.def);
-        for (const { step } of journeySteps(j)) {
-          this.defs.push(step.def);
-          append(this.refs, step.touchpoints);
-          for (const e of step.emotions) this.refs.push({ kind: 'persona', id: e.persona, file: f.file, range: e.keyRange, role: 'score' });
-        }
-      }
-    }
+  constructor(files: Iterable<FileModel> = []) {
+    for (const f of files) this.set(f);
   }
 
-  private coverageCache?: Coverage;
+  /** Adds a file's model, or replaces the model of a file already indexed. */
+  set(model: FileModel): void {
+    const old = this.byPath.get(model.file);
+    if (old) this.removeGroups(old);
+    this.byPath.set(model.file, model);
+    this.addGroups(model);
+    if (old && this.sorted) this.sorted[indexOfFile(this.sorted, model.file)] = model;
+    else this.sorted = undefined;
+    this.changed(old, model);
+  }
 
-  /** Which standards apply to which touchpoints (built once per index). */
+  /** Takes a file's definitions and references out; false when it was not indexed. */
+  delete(file: string): boolean {
+    const old = this.byPath.get(file);
+    if (!old) return false;
+    this.removeGroups(old);
+    this.byPath.delete(file);
+    this.sorted = undefined;
+    this.changed(old, undefined);
+    return true;
+  }
+
+  private changed(old: FileModel | undefined, now: FileModel | undefined): void {
+    this.stamp = nextStamp();
+    this.flat = undefined;
+    if ((old && definesEntities(old)) || (now && definesEntities(now))) this.entities = undefined;
+  }
+
+  /** Every file, sorted by path. */
+  get files(): readonly FileModel[] {
+    this.sorted ??= [...this.byPath.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return this.sorted;
+  }
+
+  getFile(file: string): FileModel | undefined {
+    return this.byPath.get(file);
+  }
+
+  get touchpoints(): ReadonlyMap<string, Touchpoint[]> {
+    return this.entityMaps().touchpoints;
+  }
+
+  get standards(): ReadonlyMap<string, Standard[]> {
+    return this.entityMaps().standards;
+  }
+
+  get personas(): ReadonlyMap<string, Persona[]> {
+    return this.entityMaps().personas;
+  }
+
+  /** Every definition, including journeys, stages and steps. */
+  get defs(): readonly Def[] {
+    return this.flatLists().defs;
+  }
+
+  /** Stages and steps repeated by aliases, located at the alias: duplicates, never edit targets. */
+  get repeatedDefs(): readonly Def[] {
+    return this.flatLists().repeatedDefs;
+  }
+
+  get refs(): readonly Ref[] {
+    return this.flatLists().refs;
+  }
+
+  private flatLists(): { defs: Def[]; repeatedDefs: Def[]; refs: Ref[] } {
+    if (!this.flat) {
+      const defs: Def[] = [];
+      const repeatedDefs: Def[] = [];
+      const refs: Ref[] = [];
+      for (const f of this.files) {
+        append(defs, fileDefs(f));
+        if (f.journey) append(repeatedDefs, f.journey.repeated);
+        append(refs, fileRefs(f));
+      }
+      this.flat = { defs, repeatedDefs, refs };
+    }
+    return this.flat;
+  }
+
+  private entityMaps(): Entities {
+    if (!this.entities) {
+      const e: Entities = { touchpoints: new Map(), standards: new Map(), personas: new Map(), firstOfKind: new Map(), known: new Map() };
+      for (const f of this.files) {
+        for (const t of f.touchpoints) push(e.touchpoints, t.def.id, t);
+        for (const s of f.standards) push(e.standards, s.def.id, s);
+        for (const p of f.personas) push(e.personas, p.def.id, p);
+      }
+      this.entities = e;
+    }
+    return this.entities;
+  }
+
+  /** Which standards apply to which touchpoints (built once per set of touchpoints and standards). */
   coverage(): Coverage {
-    this.coverageCache ??= new Coverage(this.allTouchpoints(), this.allStandards());
-    return this.coverageCache;
+    const e = this.entityMaps();
+    e.coverage ??= new Coverage(this.allTouchpoints(), this.allStandards());
+    return e.coverage;
+  }
+
+  /** The standards that apply to at least one touchpoint. */
+  usedStandards(): ReadonlySet<Standard> {
+    const e = this.entityMaps();
+    if (!e.used) {
+      const coverage = this.coverage();
+      const used = new Set<Standard>();
+      for (const tp of coverage.touchpoints) for (const s of coverage.standardsFor(tp)) used.add(s);
+      e.used = used;
+    }
+    return e.used;
   }
 
   allTouchpoints(): Touchpoint[] {
@@ -63,36 +154,132 @@ export class WorkspaceIndex {
     return [...this.standards.values()].flat();
   }
 
+  /** The defined IDs of one kind, for "did you mean" (built once per set of definitions). */
+  knownIds(kind: Ref['kind']): KnownIds {
+    const e = this.entityMaps();
+    let k = e.known.get(kind);
+    if (!k) {
+      const map: ReadonlyMap<string, { def: Def }[]> = kind === 'touchpoint' ? e.touchpoints : kind === 'standard' ? e.standards : e.personas;
+      e.known.set(kind, (k = knownIds([...map.values()].flat().map((x) => x.def))));
+    }
+    return k;
+  }
+
   /** The first file of a kind that can take a new entry (for "create …" fixes). */
   fileFor(kind: 'touchpoints' | 'personas', nearId?: string): FileModel | undefined {
     // Looked up once per unknown reference: by ID, never by scanning every file's entries.
     if (nearId && kind === 'touchpoints') {
       for (const t of this.touchpoints.get(nearId) ?? []) {
-        const near = this.byFile.get(t.def.file);
+        const near = this.byPath.get(t.def.file);
         if (near?.kind === kind && near.listEnd) return near;
       }
     }
-    this.firstOfKind ??= new Map();
-    if (!this.firstOfKind.has(kind)) this.firstOfKind.set(kind, this.files.find((f) => f.kind === kind && f.listEnd));
-    return this.firstOfKind.get(kind);
+    const first = this.entityMaps().firstOfKind;
+    if (!first.has(kind)) first.set(kind, this.files.find((f) => f.kind === kind && f.listEnd));
+    return first.get(kind);
   }
-
-  private firstOfKind?: Map<string, FileModel | undefined>;
-  private get byFile(): Map<string, FileModel> {
-    this.byFileCache ??= new Map(this.files.map((f) => [f.file, f]));
-    return this.byFileCache;
-  }
-  private byFileCache?: Map<string, FileModel>;
 
   /** The definitions an ID resolves to (more than one is a duplicate). */
   definitionsOf(kind: Ref['kind'], id: string): Def[] {
-    const map = kind === 'touchpoint' ? this.touchpoints : kind === 'standard' ? this.standards : this.personas;
+    const map: ReadonlyMap<string, { def: Def }[]> = kind === 'touchpoint' ? this.touchpoints : kind === 'standard' ? this.standards : this.personas;
     return (map.get(id) ?? []).map((e) => e.def);
   }
 
   referencesTo(kind: Ref['kind'], id: string): Ref[] {
     return this.refs.filter((r) => r.kind === kind && r.id === id);
   }
+
+  /**
+   * The definitions that share a definition's duplicate key (same kind and scope, ID equal but for
+   * letter case), in workspace order: files by path, each file's definitions in order, and the ones
+   * aliases repeat last. Undefined when the definition is the only one.
+   */
+  duplicatesOf(def: Def): readonly Def[] | undefined {
+    const key = duplicateKey(def);
+    const g = this.groups.get(key);
+    if (!g || g.length < 2) return undefined;
+    let defs = this.groupDefs.get(key);
+    if (!defs) this.groupDefs.set(key, (defs = g.map((e) => e.def)));
+    return defs;
+  }
+
+  /** The files that define something under a duplicate key (`duplicateKey`). */
+  filesOfGroup(key: string): string[] {
+    return (this.groups.get(key) ?? []).map((e) => e.def.file);
+  }
+
+  private addGroups(model: FileModel): void {
+    const unsorted = new Set<GroupEntry[]>();
+    forEachDef(model, (def, repeated, seq) => {
+      const entry: GroupEntry = { def, repeated, seq };
+      const key = duplicateKey(def);
+      const g = this.groups.get(key);
+      if (!g) {
+        this.groups.set(key, [entry]);
+        return;
+      }
+      // Files mostly come in order: a group is sorted again only when an entry lands out of it.
+      if (compareEntries(g[g.length - 1]!, entry) > 0) unsorted.add(g);
+      g.push(entry);
+      this.groupDefs.delete(key);
+    });
+    for (const g of unsorted) g.sort(compareEntries);
+  }
+
+  private removeGroups(model: FileModel): void {
+    const keys = new Set<string>();
+    forEachDef(model, (def) => keys.add(duplicateKey(def)));
+    for (const key of keys) {
+      const rest = (this.groups.get(key) ?? []).filter((e) => e.def.file !== model.file);
+      if (rest.length) this.groups.set(key, rest);
+      else this.groups.delete(key);
+      this.groupDefs.delete(key);
+    }
+  }
+}
+
+interface Entities {
+  touchpoints: Map<string, Touchpoint[]>;
+  standards: Map<string, Standard[]>;
+  personas: Map<string, Persona[]>;
+  firstOfKind: Map<string, FileModel | undefined>;
+  known: Map<string, KnownIds>;
+  coverage?: Coverage;
+  used?: Set<Standard>;
+}
+
+let stamps = 0;
+function nextStamp(): number {
+  return ++stamps;
+}
+
+/** Whether a file takes part in the maps of touchpoints, standards and personas or in "create …" fixes. */
+function definesEntities(f: FileModel): boolean {
+  return f.touchpoints.length > 0 || f.standards.length > 0 || f.personas.length > 0 || f.kind === 'touchpoints' || f.kind === 'personas';
+}
+
+/** Calls `each` for every definition of a file: `fileDefs`, then the ones aliases repeat. */
+function forEachDef(f: FileModel, each: (def: Def, repeated: boolean, seq: number) => void): void {
+  const own = fileDefs(f);
+  own.forEach((d, i) => each(d, false, i));
+  f.journey?.repeated.forEach((d, i) => each(d, true, own.length + i));
+}
+
+function compareEntries(a: GroupEntry, b: GroupEntry): number {
+  if (a.repeated !== b.repeated) return a.repeated ? 1 : -1;
+  if (a.def.file !== b.def.file) return a.def.file < b.def.file ? -1 : 1;
+  return a.seq - b.seq;
+}
+
+function indexOfFile(sorted: readonly FileModel[], file: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.file < file) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Appends one by one: `push(...list)` passes every item as an argument and overflows the stack on long lists. */

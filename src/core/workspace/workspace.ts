@@ -4,6 +4,7 @@ import type { PeakendConfig } from '../config/config';
 import { compareFindings, type Finding } from '../finding';
 import type { FileModel } from '../model/types';
 import { WORKSPACE_RULES } from '../rules';
+import { CrossFileFindings } from './crossFile';
 import { append, WorkspaceIndex } from './index';
 import type { ModelCache } from './modelCache';
 import type { ParallelAnalysis } from './parallel';
@@ -20,7 +21,9 @@ export class Workspace {
   private readonly pending = new Map<string, FileInput>();
   /** What each file was read from, for the store. */
   private readonly inputs = new Map<string, FileInput>();
+  /** Made when first asked for, then kept up to date file by file. */
   private index?: WorkspaceIndex;
+  private cross?: CrossFileFindings;
   private crossFindings?: Finding[];
 
   /**
@@ -41,8 +44,7 @@ export class Workspace {
     this.pending.delete(file);
     if (this.options.store) this.inputs.set(file, input);
     const model = this.cache ? this.cache.analyze(file, input, this.config, this.options) : analyzeFile(file, input, this.config, this.options);
-    this.models.set(file, model);
-    this.invalidate();
+    this.put(file, model);
     return model;
   }
 
@@ -55,24 +57,24 @@ export class Workspace {
       this.setFile(file, input);
       return;
     }
-    this.models.delete(file);
+    this.put(file, undefined);
     this.pending.set(file, input);
     this.inputs.set(file, input);
-    this.invalidate();
+    this.crossFindings = undefined;
   }
 
   /** Keeps a file analysed elsewhere (the config file, read before the workspace existed). */
   setModel(model: FileModel): void {
-    this.models.set(model.file, model);
     this.pending.delete(model.file);
     if (this.options.store) this.inputs.set(model.file, { text: model.lines.text });
-    this.invalidate();
+    this.put(model.file, model);
   }
 
   deleteFile(file: string): boolean {
-    const had = this.models.delete(file) || this.pending.delete(file);
+    const had = this.models.has(file) || this.pending.delete(file);
+    this.put(file, undefined);
     this.inputs.delete(file);
-    if (had) this.invalidate();
+    this.crossFindings = undefined;
     return had;
   }
 
@@ -101,7 +103,7 @@ export class Workspace {
       const model = kept ?? analyzeFile(file, input, this.config, this.options);
       // A checklist's model holds parsed Markdown: only YAML documents are kept.
       if (!kept && !model.checklist) store?.keep(file, input, model);
-      this.models.set(file, model);
+      this.put(file, model);
     }
     this.pending.clear();
   }
@@ -138,16 +140,16 @@ export class Workspace {
     waiting.forEach(([file, input], i) => {
       const model = slots[i]!;
       if (!fromStore.has(i) && !model.checklist) store?.keep(file, input, model);
-      this.models.set(file, model);
+      this.put(file, model);
     });
     this.pending.clear();
-    this.invalidate();
   }
 
   private storeFiles(): { file: string; input: FileInput }[] {
     return [...this.inputs].map(([file, input]) => ({ file, input }));
   }
 
+  /** The index of IDs, kept up to date with every change from the first call on (the same object). */
   getIndex(): WorkspaceIndex {
     this.settle();
     this.index ??= new WorkspaceIndex(this.models.values());
@@ -176,7 +178,7 @@ export class Workspace {
     this.placeFindings();
     const m = this.models.get(file);
     if (!m) return [];
-    const own = [...m.findings, ...this.crossFileFindings().filter((f) => f.file === file)];
+    const own = [...m.findings, ...this.cross!.forFile(file)];
     return applySettings(own, this.config, this.models).sort(compareFindings);
   }
 
@@ -201,30 +203,37 @@ export class Workspace {
       for (const file of pending) {
         const m = this.models.get(file)!;
         const exact = analyzeFile(file, { text: m.lines.text }, this.config);
-        this.models.set(file, exact);
+        this.put(file, exact);
         // The next run over the same content takes this model, positions and all.
         const input = this.inputs.get(file);
         if (input) this.options.store?.keep(file, input, exact);
       }
-      this.invalidate();
     }
   }
 
+  /** The workspace rules' findings: worked out afresh only in the files a change can affect. */
   private crossFileFindings(): Finding[] {
     if (!this.crossFindings) {
-      const index = this.getIndex();
-      const out: Finding[] = [];
-      for (const rule of WORKSPACE_RULES) {
-        if (this.config.rules[rule.id] === 'off') continue;
-        rule.check(index, (f) => out.push(f));
-      }
-      this.crossFindings = out;
+      this.cross ??= new CrossFileFindings(
+        this.getIndex(),
+        WORKSPACE_RULES.filter((rule) => this.config.rules[rule.id] !== 'off'),
+      );
+      this.crossFindings = this.cross.all();
     }
     return this.crossFindings;
   }
 
-  private invalidate(): void {
-    this.index = undefined;
+  /** Keeps (or drops, for undefined) one file's model, and brings the index and cross-file findings up to date with it. */
+  private put(file: string, model: FileModel | undefined): void {
+    const old = this.models.get(file);
+    if (model) this.models.set(file, model);
+    else if (!old) return;
+    else this.models.delete(file);
     this.crossFindings = undefined;
+    if (this.index) {
+      if (model) this.index.set(model);
+      else this.index.delete(file);
+    }
+    this.cross?.changed(file, old, model);
   }
 }

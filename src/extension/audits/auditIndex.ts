@@ -1,10 +1,10 @@
-import { scoreChecklist, validateChecklist, type AuditScore, type FileModel, type Workspace, type WorkspaceIndex } from '../../core';
+import { scoreChecklist, validateChecklist, type AuditScore, type FileModel, type Workspace } from '../../core';
 import { lastAudits } from './lastAudit';
 
 interface Cached {
   score: AuditScore;
-  /** The index it was scored against; undefined when every item carries its own snapshot. */
-  index?: WorkspaceIndex;
+  /** The state of the index it was scored against (its stamp); undefined when every item carries its own snapshot. */
+  stamp?: number;
 }
 
 /**
@@ -32,11 +32,11 @@ export class AuditIndex {
     const parsed = model.checklist;
     if (!parsed) return undefined;
     const cached = this.scores.get(model);
-    if (cached && (!cached.index || cached.index === ws.getIndex())) return cached.score;
+    if (cached && (cached.stamp === undefined || cached.stamp === ws.getIndex().stamp)) return cached.score;
     const standalone = parsed.items.every((i) => i.spec || i.obsolete);
     const index = ws.getIndex();
     const score = scoreChecklist(parsed, standalone ? new Map() : validateChecklist(parsed, index).specs);
-    this.scores.set(model, standalone ? { score } : { score, index });
+    this.scores.set(model, standalone ? { score } : { score, stamp: index.stamp });
     return score;
   }
 

@@ -1,0 +1,216 @@
+import type { Finding } from '../finding';
+import type { Def, FileModel, Persona, Ref, Standard, Touchpoint } from '../model/types';
+import type { KnownIds } from '../rules/unknownReference';
+import type { CrossFileContext, WorkspaceRule } from '../rules/workspaceRule';
+import { duplicateKey, fileDefs } from './fileEntries';
+import { append, type WorkspaceIndex } from './index';
+
+/**
+ * The findings of the workspace rules, kept per file and worked out again only where a change can
+ * affect them. A rule reads other files only through its context, which notes a key for each
+ * lookup (`T:id`: the touchpoints with that ID, `S:id`: the standards, …). A changed file
+ * changes the keys whose answers differ between its old and its new model (`contributions`); the
+ * files that read any of them are checked again, with the changed file itself. Findings are the
+ * same as checking every file afresh, which is what the first call does.
+ */
+export class CrossFileFindings {
+  private readonly results = new Map<string, { findings: Finding[]; reads: readonly string[] }>();
+  /** Key → the file whose findings read it, or the files (most keys have one reader). */
+  private readonly readers = new Map<string, string | Set<string>>();
+  private readonly dirty = new Set<string>();
+  private readonly changedKeys = new Set<string>();
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly rules: readonly WorkspaceRule[],
+  ) {
+    for (const f of index.files) this.dirty.add(f.file);
+  }
+
+  /** Notes that a file changed (was added: no `old`; was removed: no `now`); the index already holds `now`. */
+  changed(file: string, old: FileModel | undefined, now: FileModel | undefined): void {
+    this.dirty.add(file);
+    if (!old || !now) {
+      for (const key of contributions(old ?? now!, false).keys()) this.changedKeys.add(key);
+      return;
+    }
+    // Only the keys whose answers differ: the same file read again with positions changes ranges
+    // only, which no lookup but duplicates and "did you mean" shows.
+    const before = contributions(old, true);
+    const after = contributions(now, true);
+    for (const [key, sig] of before) if (after.get(key) !== sig) this.changedKeys.add(key);
+    for (const key of after.keys()) if (!before.has(key)) this.changedKeys.add(key);
+  }
+
+  /** Every finding, files by path, each file's in rule order. */
+  all(): Finding[] {
+    this.update();
+    const out: Finding[] = [];
+    for (const f of this.index.files) {
+      const r = this.results.get(f.file);
+      if (r) append(out, r.findings);
+    }
+    return out;
+  }
+
+  /** The findings located in one file. */
+  forFile(file: string): readonly Finding[] {
+    this.update();
+    return this.results.get(file)?.findings ?? [];
+  }
+
+  private update(): void {
+    for (const key of this.changedKeys) {
+      if (key.startsWith('D:')) {
+        // A duplicate group is read by the files of its members: the index knows them.
+        for (const file of this.index.filesOfGroup(key.slice(2))) this.dirty.add(file);
+        continue;
+      }
+      const r = this.readers.get(key);
+      if (typeof r === 'string') this.dirty.add(r);
+      else if (r) for (const file of r) this.dirty.add(file);
+    }
+    this.changedKeys.clear();
+    for (const file of this.dirty) {
+      const before = this.results.get(file);
+      if (before) for (const key of before.reads) this.unread(key, file);
+      const model = this.index.getFile(file);
+      if (!model) {
+        this.results.delete(file);
+        continue;
+      }
+      const ctx = new ReadingContext(this.index);
+      const findings: Finding[] = [];
+      for (const rule of this.rules) rule.check(model, ctx, (f) => findings.push(f));
+      const reads = [...ctx.reads];
+      for (const key of reads) this.read(key, file);
+      this.results.set(file, { findings, reads });
+    }
+    this.dirty.clear();
+  }
+
+  private read(key: string, file: string): void {
+    const r = this.readers.get(key);
+    if (r === undefined) this.readers.set(key, file);
+    else if (typeof r === 'string') {
+      if (r !== file) this.readers.set(key, new Set([r, file]));
+    } else r.add(file);
+  }
+
+  private unread(key: string, file: string): void {
+    const r = this.readers.get(key);
+    if (r === file) this.readers.delete(key);
+    else if (typeof r === 'object') {
+      r.delete(file);
+      if (r.size === 0) this.readers.delete(key);
+    }
+  }
+}
+
+/**
+ * The keys whose lookups a model's content answers, each with what its answer shows of this file
+ * (when `signed`). The keys a rule reads (ReadingContext) must cover every way a file can change
+ * what a lookup returns.
+ */
+export function contributions(m: FileModel, signed: boolean): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (key: string, sig: () => string) => out.set(key, signed ? (out.get(key) ?? '') + sig() + '\u0000' : '');
+  // Duplicates and "did you mean" show where definitions are; the other lookups only what they say.
+  const once = (make: () => string) => {
+    let text: string | undefined;
+    return () => (text ??= make());
+  };
+  const placed = (x: unknown) => once(() => JSON.stringify(x));
+  const said = (x: unknown) => once(() => JSON.stringify(x, withoutRanges));
+  for (const d of fileDefs(m)) add(`D:${duplicateKey(d)}`, placed(d));
+  for (const d of m.journey?.repeated ?? []) add(`D:${duplicateKey(d)}`, placed(d));
+  for (const t of m.touchpoints) {
+    const sig = said(t);
+    add(`T:${t.def.id}`, sig);
+    for (const r of t.standards) add(`TS:${r.id}`, sig);
+    if (t.channel !== undefined) add(`TC:${t.channel}`, sig);
+    if (t.phase !== undefined) add(`TP:${t.phase}`, sig);
+    for (const g of t.tags) add(`TG:${g}`, sig);
+  }
+  for (const s of m.standards) {
+    const sig = said(s);
+    add(`S:${s.def.id}`, sig);
+    const sel = s.appliesTo;
+    if (!sel) continue;
+    for (const r of sel.touchpoints) add(`SelT:${r.id}`, sig);
+    for (const c of sel.channels) add(`SelC:${c}`, sig);
+    for (const p of sel.phases) add(`SelP:${p}`, sig);
+    for (const g of sel.tags) add(`SelG:${g}`, sig);
+  }
+  for (const p of m.personas) add(`P:${p.def.id}`, said(p));
+  // Every ID of a kind with where it is defined ("did you mean"), and the files that take new entries.
+  const kindOf = (list: readonly { def: Def }[]) => placed([m.kind, m.listEnd, list.map((x) => x.def)]);
+  if (m.touchpoints.length > 0 || m.kind === 'touchpoints') add('T*', kindOf(m.touchpoints));
+  if (m.standards.length > 0) add('S*', kindOf(m.standards));
+  if (m.personas.length > 0 || m.kind === 'personas') add('P*', kindOf(m.personas));
+  return out;
+}
+
+function withoutRanges(key: string, value: unknown): unknown {
+  return key === 'range' || key === 'fullRange' || key === 'keyRange' || key === 'valueRange' ? undefined : value;
+}
+
+/** The index as a rule sees it, noting the key of every lookup. */
+class ReadingContext implements CrossFileContext {
+  readonly reads = new Set<string>();
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  touchpoints(id: string): readonly Touchpoint[] | undefined {
+    this.reads.add(`T:${id}`);
+    return this.index.touchpoints.get(id);
+  }
+
+  standards(id: string): readonly Standard[] | undefined {
+    this.reads.add(`S:${id}`);
+    return this.index.standards.get(id);
+  }
+
+  personas(id: string): readonly Persona[] | undefined {
+    this.reads.add(`P:${id}`);
+    return this.index.personas.get(id);
+  }
+
+  known(kind: Ref['kind']): KnownIds {
+    this.reads.add(kind === 'touchpoint' ? 'T*' : kind === 'standard' ? 'S*' : 'P*');
+    return this.index.knownIds(kind);
+  }
+
+  fileFor(kind: 'touchpoints' | 'personas', nearId?: string): FileModel | undefined {
+    this.reads.add(kind === 'touchpoints' ? 'T*' : 'P*');
+    return this.index.fileFor(kind, nearId);
+  }
+
+  /** Not noted: a group is read by the files of its members, which the index lists (CrossFileFindings.update). */
+  duplicatesOf(def: Def): readonly Def[] | undefined {
+    return this.index.duplicatesOf(def);
+  }
+
+  /** A standard applies to a touchpoint that lists it, that its selector names, or whose channel, phase or tag it selects. */
+  isCovered(tp: Touchpoint): boolean {
+    for (const r of tp.standards) this.reads.add(`S:${r.id}`);
+    this.reads.add(`SelT:${tp.def.id}`);
+    if (tp.channel !== undefined) this.reads.add(`SelC:${tp.channel}`);
+    if (tp.phase !== undefined) this.reads.add(`SelP:${tp.phase}`);
+    for (const g of tp.tags) this.reads.add(`SelG:${g}`);
+    return this.index.coverage().standardsFor(tp).length > 0;
+  }
+
+  /** The same relation seen from the standard: touchpoints listing it, named by it, or of a channel, phase or tag it selects. */
+  isUsed(s: Standard): boolean {
+    this.reads.add(`TS:${s.def.id}`);
+    const sel = s.appliesTo;
+    if (sel) {
+      for (const r of sel.touchpoints) this.reads.add(`T:${r.id}`);
+      for (const c of sel.channels) this.reads.add(`TC:${c}`);
+      for (const p of sel.phases) this.reads.add(`TP:${p}`);
+      for (const g of sel.tags) this.reads.add(`TG:${g}`);
+    }
+    return this.index.usedStandards().has(s);
+  }
+}
