@@ -13,6 +13,9 @@ export async function writeJsonOfArrays(out: CliIo['stdout'], object: Record<str
   await json.close();
 }
 
+const NESTED_OPEN = '[\n  [\n    ';
+const NESTED_CLOSE = '\n  ]\n]';
+
 /**
  * The same text as `writeJsonOfArrays`, written as the elements arrive: a command can write each
  * element as soon as it has it and keep none of them.
@@ -31,9 +34,11 @@ export class JsonArraysWriter {
     this.count = 0;
   }
 
+  /** An element two levels down: every line of its own JSON is indented by four more spaces. */
   async add(value: unknown): Promise<void> {
-    // An element two levels down: every line of its own JSON is indented by four more spaces.
-    this.chunk += `${this.count++ ? ',' : ''}\n    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+    // Written as the only element of an array in an array, then cut out: already indented, no second pass.
+    const nested = JSON.stringify([[value]], null, 2);
+    this.chunk += `${this.count++ ? ',' : ''}\n    ${nested.slice(NESTED_OPEN.length, -NESTED_CLOSE.length)}`;
     await this.flush();
   }
 

@@ -35,8 +35,12 @@ export async function auditChecklists(host: Host, files: readonly string[], onAu
     if (onAudit) await onAudit(own);
     else audits.push(own);
   };
+  // The config found for each folder: audits of one touchpoint share a folder.
+  const configs = new Map<string, string | undefined>();
   for (const file of files) {
-    const config = await findConfigFile(host, dirname(file));
+    const folder = dirname(file);
+    if (!configs.has(folder)) configs.set(folder, await findConfigFile(host, folder));
+    const config = configs.get(folder);
     const root = config ? dirname(config) : dirname(file);
     let opened = workspaces.get(root);
     if (!opened) {
@@ -92,19 +96,15 @@ function own(s: string): string {
 }
 
 /**
- * A score whose strings are its own: item IDs and the audit's facts repeat across audits and are
- * shared; the person's words (actions) are copied. Same fields in the same order as the score.
+ * A score whose strings are its own. Item IDs and dimensions are the standards' (see
+ * `scoreChecklist`); the audit's facts repeat across audits and are shared; the person's words
+ * (actions, unknown IDs) are copied. Same fields in the same order as the score.
  */
 function ownScore(a: AuditScore): AuditScore {
   const out = { ...a } as AuditScore;
   out.touchpoint = own(a.touchpoint);
   for (const k of ['site', 'auditor', 'date'] as const) if (a[k] !== undefined) out[k] = own(a[k]!);
-  out.dimensions = a.dimensions.map((d) => ({ dimension: own(d.dimension), compliance: d.compliance }));
-  out.items = a.items.map((i) => {
-    const item = { ...i, id: own(i.id), dimension: own(i.dimension) };
-    if (i.action) item.action = JSON.parse(JSON.stringify(i.action)) as NonNullable<typeof i.action>;
-    return item;
-  });
-  for (const k of ['criticalFailures', 'unanswered', 'failedWithoutAction', 'unknown'] as const) out[k] = a[k].map(own);
+  for (const i of a.items) if (i.action) i.action = JSON.parse(JSON.stringify(i.action)) as NonNullable<typeof i.action>;
+  out.unknown = a.unknown.map(own);
   return out;
 }

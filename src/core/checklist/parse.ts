@@ -35,11 +35,11 @@ export type ChecklistReader = 'scan' | 'remark';
  */
 export function parseChecklist(file: string, source: string, reader: ChecklistReader = 'scan'): ParsedChecklist {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const lines = new LineIndex(text);
-  const report = new FileReporter(file, lines);
-  const out: ParsedChecklist = { file, text, header: { touchpoint: '' }, headerRanges: {}, items: [], sections: [], findings: report.findings };
-  const scanned = reader === 'scan' ? scanBlocks(text) : undefined;
+  const lineStarts = [0];
+  const scanned = reader === 'scan' ? scanBlocks(text, lineStarts) : undefined;
   const nodes = scanned ?? topLevelBlocks(text);
+  const report = new FileReporter(file, new LineIndex(text, scanned && lineStarts));
+  const out: ParsedChecklist = { file, text, header: { touchpoint: '' }, headerRanges: {}, items: [], sections: [], findings: report.findings };
   const first = nodes[0];
   if (first?.node.type === 'yaml') readHeader(first, text, report, out, scanned !== undefined);
   else report.at('checklist-header', 0, 0, 'checklist.noFrontMatter');
@@ -181,7 +181,23 @@ function readItem(heading: Placed, nodes: Placed[], itemEnd: number, obsolete: b
   return item;
 }
 
+/**
+ * Snapshots by ID and comment: the same standard's snapshot repeats in every audit of every
+ * touchpoint it applies to. The specs are shared and never changed. Bounded, for long-lived processes.
+ */
+const snapshots = new Map<string, ItemSpec | undefined>();
+
 function readSnapshot(id: string, html: string): ItemSpec | undefined {
+  const key = `${id}\n${html}`;
+  if (snapshots.has(key)) return snapshots.get(key);
+  const spec = readSnapshotOnce(id, html);
+  if (snapshots.size >= 20_000) snapshots.clear();
+  // The key is a copy, so that the cache never keeps a checklist's text alive.
+  snapshots.set(JSON.parse(JSON.stringify(key)) as string, spec && (JSON.parse(JSON.stringify(spec)) as ItemSpec));
+  return snapshots.get(key);
+}
+
+function readSnapshotOnce(id: string, html: string): ItemSpec | undefined {
   const json = html.slice(`<!-- ${ITEM_MARKER} `.length, html.lastIndexOf('-->')).trim();
   try {
     const d = JSON.parse(json) as Record<string, unknown>;

@@ -9,12 +9,20 @@ import type { MdNode } from './mdast';
  * certain. Any other line (indented, fenced, an HTML block, a link definition, a carriage return,
  * markup in a heading or box, two blocks without a blank line between them…) returns undefined
  * and the document is read with remark. `test/checklist/scan.test.ts` holds the two to the same
- * results.
+ * results. The start of every line is pushed onto `lineStarts` (which holds the first line's, 0),
+ * as `LineIndex` counts them, so that the text is searched for line breaks once.
  */
-export function scanBlocks(text: string): Placed[] | undefined {
+export function scanBlocks(text: string, lineStarts: number[] = [0]): Placed[] | undefined {
   if (text.includes('\r') || text.includes('\0')) return undefined;
   const out: Placed[] = [];
   const n = text.length;
+  /** Where the line starting at `from` ends; each line's end is found once, and the next line's start noted. */
+  const lineEnd = (from: number): number => {
+    const le = text.indexOf('\n', from);
+    if (le < 0) return n;
+    lineStarts.push(le + 1);
+    return le;
+  };
   let ls = 0;
   // A block must follow a blank line (or the start): then no block can continue into it.
   let needBlank = false;
@@ -26,12 +34,12 @@ export function scanBlocks(text: string): Placed[] | undefined {
     // The closing fence is the first line that is "---" exactly.
     if (close === 3) return undefined;
     out.push(place({ type: 'yaml', value: text.slice(4, close) }, 0, fenceEnd));
+    for (let i = lineEnd(0); i < fenceEnd; i = lineEnd(i + 1));
     ls = fenceEnd + 1;
     needBlank = true;
   }
   while (ls < n) {
-    let le = text.indexOf('\n', ls);
-    if (le < 0) le = n;
+    let le = lineEnd(ls);
     const c = text.charCodeAt(ls);
     if (isBlank(text, ls, le)) {
       needBlank = false;
@@ -54,25 +62,23 @@ export function scanBlocks(text: string): Placed[] | undefined {
         end = le;
         if (le >= n || text.charCodeAt(le + 1) !== 45) break;
         ls = le + 1;
-        le = text.indexOf('\n', ls);
-        if (le < 0) le = n;
+        le = lineEnd(ls);
       }
       out.push(place({ type: 'list', ordered: false, children: items }, items[0]!.position!.start.offset!, end));
     } else if (c === 124 /* | */) {
       const first = ls;
       const header = cells(text, ls, le);
+      if (header === undefined || le >= n) return undefined;
       const dls = le + 1;
-      let dle = text.indexOf('\n', dls);
-      if (dle < 0) dle = n;
-      if (header === undefined || le >= n || header !== delimiterCells(text.slice(dls, dle))) return undefined;
+      const dle = lineEnd(dls);
+      if (header !== delimiterCells(text.slice(dls, dle))) return undefined;
       let end = dle;
       ls = dls;
       le = dle;
       // Body rows: every following line that starts with a pipe.
       while (le < n && text.charCodeAt(le + 1) === 124) {
         ls = le + 1;
-        le = text.indexOf('\n', ls);
-        if (le < 0) le = n;
+        le = lineEnd(ls);
         end = le;
       }
       if (isSpace(text.charCodeAt(end - 1))) return undefined;
@@ -89,8 +95,7 @@ export function scanBlocks(text: string): Placed[] | undefined {
       const first = ls;
       while (le < n && isLetter(text, le + 1)) {
         ls = le + 1;
-        le = text.indexOf('\n', ls);
-        if (le < 0) le = n;
+        le = lineEnd(ls);
       }
       out.push(place({ type: 'paragraph' }, first, le));
     } else return undefined;
@@ -100,7 +105,8 @@ export function scanBlocks(text: string): Placed[] | undefined {
 }
 
 function place(node: MdNode, start: number, end: number): Placed {
-  node.position = { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
+  // Only offsets: nothing reads a scanned node's lines and columns.
+  node.position = { start: { offset: start }, end: { offset: end } } as NonNullable<MdNode['position']>;
   return { node, base: 0 };
 }
 
