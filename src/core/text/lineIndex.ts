@@ -43,14 +43,29 @@ export class LineIndex {
     let o = Math.max(0, Math.min(offset, this.text.length));
     // Between the "\r" and "\n" of a line break is still the end of the line, not a column past it.
     if (this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) o--;
+    const starts = this.starts;
+    const last = starts.length - 1;
+    // Positions are mostly asked for in order: the line of the last answer, or the next, first.
+    let lo = this.hint;
+    if (!(lo <= last && starts[lo]! <= o && (lo === last || starts[lo + 1]! > o))) {
+      lo = lo < last && starts[lo + 1]! <= o && (lo + 1 === last || starts[lo + 2]! > o) ? lo + 1 : this.search(o);
+    }
+    this.hint = lo;
+    return { line: lo, character: o - starts[lo]! };
+  }
+
+  private hint = 0;
+
+  private search(o: number): number {
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
+      if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo]! };
+    return lo;
   }
 
   range(start: number, end: number): Range {
