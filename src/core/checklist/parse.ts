@@ -185,16 +185,24 @@ function readItem(heading: Placed, nodes: Placed[], itemEnd: number, obsolete: b
  * Snapshots by ID and comment: the same standard's snapshot repeats in every audit of every
  * touchpoint it applies to. The specs are shared and never changed. Bounded, for long-lived processes.
  */
-const snapshots = new Map<string, ItemSpec | undefined>();
+const snapshots = new Map<string, Map<string, ItemSpec | undefined>>();
+let cachedSnapshots = 0;
 
 function readSnapshot(id: string, html: string): ItemSpec | undefined {
-  const key = `${id}\n${html}`;
-  if (snapshots.has(key)) return snapshots.get(key);
+  let byId = snapshots.get(html);
+  if (byId?.has(id)) return byId.get(id);
   const spec = readSnapshotOnce(id, html);
-  if (snapshots.size >= 20_000) snapshots.clear();
-  // The key is a copy, so that the cache never keeps a checklist's text alive.
-  snapshots.set(JSON.parse(JSON.stringify(key)) as string, spec && (JSON.parse(JSON.stringify(spec)) as ItemSpec));
-  return snapshots.get(key);
+  if (cachedSnapshots >= 20_000) {
+    snapshots.clear();
+    cachedSnapshots = 0;
+    byId = undefined;
+  }
+  // Keys and spec are copies, so that the cache never keeps a checklist's text alive.
+  const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+  if (!byId) snapshots.set(copy(html), (byId = new Map()));
+  byId.set(copy(id), spec && copy(spec));
+  cachedSnapshots++;
+  return byId.get(id);
 }
 
 function readSnapshotOnce(id: string, html: string): ItemSpec | undefined {
@@ -241,7 +249,7 @@ function readAnswers(list: Placed, item: ParsedItem, text: string, report: FileR
     const raw = text.slice(start(body), end(li));
     const label = splitLabel(raw);
     if (!label) continue;
-    const field = fieldWord(label.name.replace(/[*_`]/g, ''));
+    const field = fieldWord(MARKUP.test(label.name) ? label.name.replace(/[*_`]/g, '') : label.name);
     if (!field) continue;
     const m = [raw.slice(0, label.length), label.name] as const;
     const valueStart = start(body) + label.length;
@@ -299,7 +307,11 @@ function setResult(item: ParsedItem, result: NonNullable<Answer['result']>, rang
 
 const choices = () => `${LABELS.en.pass}, ${LABELS.en.fail}, ${LABELS.en.na}`;
 
+const MARKUP = /[*_`]/;
+
 function dedent(s: string): string {
+  // Most values are one line: nothing to replace.
+  if (!s.includes('\n') && !s.includes('\r')) return s;
   return s.replace(/\r\n?/g, '\n').replace(/\n[ \t]+/g, '\n');
 }
 
