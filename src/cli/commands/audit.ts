@@ -118,7 +118,8 @@ async function report(argv: string[], io: CliIo): Promise<number> {
   if ((await nodeHost.stat(dir))?.type !== 'directory') throw new UsageError(`No such folder: ${relativePath(cwd, dir)}`);
   // Only CSV lists every audit's items: the other formats add each audit to the totals and let it go.
   const totals = new ReportTotals(today);
-  const result = await auditChecklists(nodeHost, await markdownFiles(dir), format === 'csv' ? undefined : (a) => totals.add(a));
+  // The report shows only errors: the other findings are not kept.
+  const result = await auditChecklists(nodeHost, await markdownFiles(dir), format === 'csv' ? undefined : (a) => totals.add(a), (f) => f.severity === 'error');
   const touchpoints = new Map<string, Touchpoint>();
   for (const ws of result.workspaces) for (const [id, list] of ws.getIndex().touchpoints) if (!touchpoints.has(id)) touchpoints.set(id, list[0]!);
   for (const a of result.audits) totals.add(a);

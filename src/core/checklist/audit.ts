@@ -23,14 +23,21 @@ export interface AuditResult {
  * each score is handed over as soon as it is made and not kept: thousands of audits are never
  * held at once.
  */
-export async function auditChecklists(host: Host, files: readonly string[], onAudit?: (audit: AuditScore) => void | Promise<void>): Promise<AuditResult> {
+export async function auditChecklists(
+  host: Host,
+  files: readonly string[],
+  onAudit?: (audit: AuditScore) => void | Promise<void>,
+  /** The findings to keep (default: all); a report that shows only errors keeps only those. */
+  keepFinding: (finding: Finding) => boolean = () => true,
+): Promise<AuditResult> {
   const workspaces = new Map<string, { ws: Workspace; checklists: Set<string> }>();
   const audits: AuditScore[] = [];
   const findings: Finding[] = [];
   // Kept as copies: the strings of a score and its findings are slices of the checklist's text,
   // which would keep every checklist read in memory until the end.
   const keep = async (found: Finding[], audit: AuditScore) => {
-    if (found.length) findings.push(...structuredClone(found));
+    const kept = found.filter(keepFinding);
+    if (kept.length) findings.push(...structuredClone(kept));
     const own = ownScore(audit);
     if (onAudit) await onAudit(own);
     else audits.push(own);
@@ -56,7 +63,7 @@ export async function auditChecklists(host: Host, files: readonly string[], onAu
       if (known.checklist) {
         const checked = validateChecklist(known.checklist, ws.getIndex());
         await keep(applySettings([...known.findings, ...checked.findings], ws.config, new Map()), scoreChecklist(known.checklist, checked.specs));
-      } else findings.push(...known.findings);
+      } else findings.push(...known.findings.filter(keepFinding));
       continue;
     }
     let text: string;
