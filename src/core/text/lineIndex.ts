@@ -45,11 +45,13 @@ export class LineIndex {
     if (this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) o--;
     const starts = this.starts;
     const last = starts.length - 1;
-    // Positions are mostly asked for in order: the line of the last answer, or the next, first.
-    let lo = this.hint;
-    if (!(lo <= last && starts[lo]! <= o && (lo === last || starts[lo + 1]! > o))) {
-      lo = lo < last && starts[lo + 1]! <= o && (lo + 1 === last || starts[lo + 2]! > o) ? lo + 1 : this.search(o);
-    }
+    // Positions are mostly asked for in order: the line of the last answer, or one a few lines on, first.
+    let lo = Math.min(this.hint, last);
+    if (starts[lo]! <= o) {
+      const stop = Math.min(last, lo + 8);
+      while (lo < stop && starts[lo + 1]! <= o) lo++;
+      if (lo < last && starts[lo + 1]! <= o) lo = this.search(o);
+    } else lo = this.search(o);
     this.hint = lo;
     return { line: lo, character: o - starts[lo]! };
   }
