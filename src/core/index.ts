@@ -60,7 +60,7 @@ export type * from './checklist/types';
 export { RATING_LEVELS } from './checklist/types';
 export { auditChecklists, type AuditResult } from './checklist/audit';
 export { scoreMarkdown, percent } from './checklist/scoreMarkdown';
-export { auditReport, type AuditReport, type ActionRow } from './checklist/report';
+export { auditReport, ReportTotals, type AuditReport, type ActionRow } from './checklist/report';
 export { reportMarkdown, pct } from './checklist/reportMarkdown';
 export { auditCsv, csvCell } from './checklist/csv';
 export { isChecklistFile } from './checklist/files';

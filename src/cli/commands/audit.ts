@@ -1,7 +1,7 @@
 import {
   auditChecklists,
   auditCsv,
-  auditReport,
+  ReportTotals,
   dirname,
   findConfigFile,
   isDate,
@@ -21,7 +21,7 @@ import {
 } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { parseOptions, UsageError } from '../args';
-import { writeJsonOfArrays } from '../jsonOutput';
+import { JsonArraysWriter } from '../jsonOutput';
 import { languageOf } from '../lang';
 import type { CliIo } from '../io';
 import type { Command } from './types';
@@ -64,12 +64,30 @@ async function score(argv: string[], io: CliIo): Promise<number> {
     if (st.type === 'directory') files.push(...(await markdownFiles(path)));
     else files.push(path);
   }
-  const result = await auditChecklists(nodeHost, files);
   const lang = languageOf(v.lang, io.env);
-  const findings = result.findings.map((f) => localizeFinding(f, lang));
   const rel = (f: string) => relativePath(cwd, f);
-  if (format === 'json') await writeJsonOfArrays(io.stdout, { audits: result.audits.map((a) => ({ ...a, file: rel(a.file) })), findings: findings.map((f) => ({ ...f, file: rel(f.file) })) });
-  else if (format === 'md') io.stdout.write(scoreMarkdown(result.audits, rel, lang));
+  if (format === 'json') {
+    // Each score is written as soon as it is made; the findings, sorted, follow.
+    const json = new JsonArraysWriter(io.stdout);
+    json.begin('audits');
+    let auditFailed = false;
+    const result = await auditChecklists(nodeHost, files, async (a) => {
+      auditFailed ||= a.outcome === 'fail';
+      await json.add({ ...a, file: rel(a.file) });
+    });
+    json.begin('findings');
+    let errors = false;
+    for (const f of result.findings) {
+      const shown = localizeFinding(f, lang);
+      errors ||= shown.severity === 'error';
+      await json.add({ ...shown, file: rel(shown.file) });
+    }
+    await json.close();
+    return auditFailed || errors ? 1 : 0;
+  }
+  const result = await auditChecklists(nodeHost, files);
+  const findings = result.findings.map((f) => localizeFinding(f, lang));
+  if (format === 'md') io.stdout.write(scoreMarkdown(result.audits, rel, lang));
   else io.stdout.write(stylish(result.audits, findings, rel));
   const failed = result.audits.some((a) => a.outcome === 'fail') || findings.some((f) => f.severity === 'error');
   return failed ? 1 : 0;
@@ -98,10 +116,14 @@ async function report(argv: string[], io: CliIo): Promise<number> {
     dir = joinPath(config.root, config.checklistsDir);
   }
   if ((await nodeHost.stat(dir))?.type !== 'directory') throw new UsageError(`No such folder: ${relativePath(cwd, dir)}`);
-  const result = await auditChecklists(nodeHost, await markdownFiles(dir));
+  // Only CSV lists every audit's items: the other formats add each audit to the totals and let it go.
+  const totals = new ReportTotals(today);
+  // The report shows only errors: the other findings are not kept.
+  const result = await auditChecklists(nodeHost, await markdownFiles(dir), format === 'csv' ? undefined : (a) => totals.add(a), (f) => f.severity === 'error');
   const touchpoints = new Map<string, Touchpoint>();
   for (const ws of result.workspaces) for (const [id, list] of ws.getIndex().touchpoints) if (!touchpoints.has(id)) touchpoints.set(id, list[0]!);
-  const r = auditReport(result.audits, touchpoints, today);
+  for (const a of result.audits) totals.add(a);
+  const r = totals.report(touchpoints);
   const rel = (f: string) => relativePath(cwd, f);
   const lang = languageOf(v.lang, io.env);
   if (format === 'json') io.stdout.write(JSON.stringify(relativeFiles(r, rel), null, 2) + '\n');
@@ -160,6 +182,13 @@ function clean(s: string): string {
 
 function stylish(audits: readonly AuditScore[], findings: readonly Finding[], rel: (f: string) => string): string {
   const lines: string[] = [];
+  // Each audit's findings, in the order of the sorted list.
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   for (const a of audits) {
     const facts = [a.touchpoint, a.date, a.site, a.auditor].filter(Boolean).map((s) => clean(s!)).join(' · ');
     lines.push(`${rel(a.file)}  ${facts}`);
@@ -170,11 +199,12 @@ function stylish(audits: readonly AuditScore[], findings: readonly Finding[], re
     if (a.criticalFailures.length) lines.push(`  critical failures: ${a.criticalFailures.join(', ')}`);
     if (a.unanswered.length) lines.push(`  unanswered: ${a.unanswered.join(', ')}`);
     if (a.failedWithoutAction.length) lines.push(`  failed without corrective action: ${a.failedWithoutAction.join(', ')}`);
-    const own = findings.filter((f) => f.file === a.file);
+    const own = byFile.get(a.file) ?? [];
     for (const f of own) lines.push(`  ${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`);
     lines.push('');
   }
-  for (const f of findings.filter((x) => !audits.some((a) => a.file === x.file))) {
+  const audited = new Set(audits.map((a) => a.file));
+  for (const f of findings.filter((x) => !audited.has(x.file))) {
     lines.push(`${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`);
   }
   const failed = audits.filter((a) => a.outcome === 'fail').length;

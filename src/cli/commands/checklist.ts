@@ -50,7 +50,8 @@ export const checklist: Command = {
 
     const cwd = normalize(toEnginePath(io.cwd, '/'));
     const configFile = await findConfigFile(nodeHost, cwd);
-    const { workspace } = await openWorkspace(nodeHost, configFile ? dirname(configFile) : cwd);
+    // The standards and touchpoints, without positions; no audit is read but the one each checklist merges with.
+    const { workspace } = await openWorkspace(nodeHost, configFile ? dirname(configFile) : cwd, [], undefined, { skipChecklists: true, positions: 'later' });
     const index = workspace.getIndex();
     const config = workspace.config;
     const dir = v.out !== undefined ? normalize(toEnginePath(v.out, cwd)) : joinPath(config.root, config.checklistsDir);

@@ -10,6 +10,7 @@ import { scoreChecklist, type AuditScore } from './score';
 import { validateChecklist } from './validate';
 
 export interface AuditResult {
+  /** Every score, in file order; empty when they were handed to `onAudit` instead. */
   audits: AuditScore[];
   findings: Finding[];
   /** The workspace of each checklist's folder (by root), for reports that compare with the journey maps. */
@@ -18,26 +19,41 @@ export interface AuditResult {
 
 /**
  * Reads, checks and scores filled-in checklists. Each is checked against the workspace around it
- * (the nearest peakend.yaml above it), whose rule settings apply to its findings.
+ * (the nearest peakend.yaml above it), whose rule settings apply to its findings. With `onAudit`
+ * each score is handed over as soon as it is made and not kept: thousands of audits are never
+ * held at once.
  */
-export async function auditChecklists(host: Host, files: readonly string[]): Promise<AuditResult> {
+export async function auditChecklists(
+  host: Host,
+  files: readonly string[],
+  onAudit?: (audit: AuditScore) => void | Promise<void>,
+  /** The findings to keep (default: all); a report that shows only errors keeps only those. */
+  keepFinding: (finding: Finding) => boolean = () => true,
+): Promise<AuditResult> {
   const workspaces = new Map<string, { ws: Workspace; checklists: Set<string> }>();
   const audits: AuditScore[] = [];
   const findings: Finding[] = [];
   // Kept as copies: the strings of a score and its findings are slices of the checklist's text,
   // which would keep every checklist read in memory until the end.
-  const keep = (found: Finding[], audit: AuditScore) => {
-    const own = structuredClone({ found, audit });
-    findings.push(...own.found);
-    audits.push(own.audit);
+  const keep = async (found: Finding[], audit: AuditScore) => {
+    const kept = found.filter(keepFinding);
+    if (kept.length) findings.push(...structuredClone(kept));
+    const own = ownScore(audit);
+    if (onAudit) await onAudit(own);
+    else audits.push(own);
   };
+  // The config found for each folder: audits of one touchpoint share a folder.
+  const configs = new Map<string, string | undefined>();
   for (const file of files) {
-    const config = await findConfigFile(host, dirname(file));
+    const folder = dirname(file);
+    if (!configs.has(folder)) configs.set(folder, await findConfigFile(host, folder));
+    const config = configs.get(folder);
     const root = config ? dirname(config) : dirname(file);
     let opened = workspaces.get(root);
     if (!opened) {
       // The workspace's own checklists are read here, one at a time, as the workspace would read them.
-      const loaded = await openWorkspace(host, root, [], undefined, { skipChecklists: true });
+      // Scores need the standards and touchpoints, never their positions.
+      const loaded = await openWorkspace(host, root, [], undefined, { skipChecklists: true, positions: 'later' });
       opened = { ws: loaded.workspace, checklists: new Set(loaded.checklists) };
       workspaces.set(root, opened);
     }
@@ -46,8 +62,8 @@ export async function auditChecklists(host: Host, files: readonly string[]): Pro
     if (known) {
       if (known.checklist) {
         const checked = validateChecklist(known.checklist, ws.getIndex());
-        keep(applySettings([...known.findings, ...checked.findings], ws.config, new Map()), scoreChecklist(known.checklist, checked.specs));
-      } else findings.push(...known.findings);
+        await keep(applySettings([...known.findings, ...checked.findings], ws.config, new Map()), scoreChecklist(known.checklist, checked.specs));
+      } else findings.push(...known.findings.filter(keepFinding));
       continue;
     }
     let text: string;
@@ -69,7 +85,33 @@ export async function auditChecklists(host: Host, files: readonly string[]): Pro
     }
     const parsed = parseChecklist(file, text);
     const checked = validateChecklist(parsed, ws.getIndex());
-    keep(applySettings([...parsed.findings, ...checked.findings], ws.config, new Map()), scoreChecklist(parsed, checked.specs));
+    await keep(applySettings([...parsed.findings, ...checked.findings], ws.config, new Map()), scoreChecklist(parsed, checked.specs));
   }
   return { audits, findings: findings.sort(compareFindings), workspaces: [...workspaces.values()].map((w) => w.ws) };
+}
+
+/** Strings of a score that may be slices of its checklist's text, copied once per distinct text. */
+const owned = new Map<string, string>();
+function own(s: string): string {
+  let copy = owned.get(s);
+  if (copy === undefined) {
+    if (owned.size > 100_000) owned.clear();
+    copy = (JSON.parse(JSON.stringify(s)) as string);
+    owned.set(copy, copy);
+  }
+  return copy;
+}
+
+/**
+ * A score whose strings are its own. Item IDs and dimensions are the standards' (see
+ * `scoreChecklist`); the audit's facts repeat across audits and are shared; the person's words
+ * (actions, unknown IDs) are copied. Same fields in the same order as the score.
+ */
+function ownScore(a: AuditScore): AuditScore {
+  const out = { ...a } as AuditScore;
+  out.touchpoint = own(a.touchpoint);
+  for (const k of ['site', 'auditor', 'date'] as const) if (a[k] !== undefined) out[k] = own(a[k]!);
+  for (const i of a.items) if (i.action) i.action = JSON.parse(JSON.stringify(i.action)) as NonNullable<typeof i.action>;
+  out.unknown = a.unknown.map(own);
+  return out;
 }

@@ -22,6 +22,17 @@ function md(children: MdNode[]): string {
 }
 
 /**
+ * A document of top-level blocks, as `md` writes it: blocks one blank line apart, a final line
+ * break. Raw nodes are taken as they are and only the few others are serialised, so the blocks
+ * are not walked again. `test/checklist/format.test.ts` holds it to `md` byte for byte.
+ */
+function joinBlocks(children: MdNode[]): string {
+  // Front matter is written between its fences as it is (remark-frontmatter's own form).
+  const text = children.map((n) => (n.type === 'html' ? n.value! : n.type === 'yaml' && n.value ? `---\n${n.value}\n---` : fragment([n]))).join('\n\n');
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/**
  * Serialising Markdown escapes every text against every construct, which dominates writing
  * thousands of checklists; an item's generated part is the same in every checklist it appears in.
  * So each part is written once per item (and language) and carried into the tree as a raw node:
@@ -62,7 +73,7 @@ export interface RenderResult {
  * person wrote below its table byte for byte, items whose requirement, threshold or weight changed
  * are marked for re-check, items that no longer apply move to the obsolete section.
  */
-export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage = 'en', previous?: ParsedChecklist): RenderResult {
+export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage = 'en', previous?: ParsedChecklist, writer: 'join' | 'tree' = 'join'): RenderResult {
   // A checklist stays in the language it was first written in, so that merged answers match their labels.
   const lang: ChecklistLanguage = previous?.header.language === 'zh-cn' || previous?.header.language === 'en' ? previous.header.language : language;
   const L = LABELS[lang];
@@ -132,7 +143,7 @@ export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage
       changes.push({ id: item.id, change: 'obsolete' });
     }
   }
-  return { text: md(nodes), changes };
+  return { text: writer === 'join' ? joinBlocks(nodes) : md(nodes), changes };
 }
 
 function frontMatter(h: ChecklistHeader): MdNode {

@@ -5,6 +5,7 @@ import type { Expectation } from '../model/types';
 import { FileReporter, related } from '../report';
 import { LineIndex } from '../text/lineIndex';
 import { topLevelBlocks, type Placed } from './blocks';
+import { scanBlocks } from './scan';
 import { ITEM_MARKER } from './format';
 import { fieldWord, isObsoleteHeading, LABELS, ratingWord, resultWord, statusWord } from './labels';
 import { plainText, type MdNode } from './mdast';
@@ -23,17 +24,24 @@ export function isDate(s: string): boolean {
 }
 
 /**
+ * How a checklist's Markdown is read: 'scan' reads the shape Peakend writes line by line and hands
+ * anything else to remark; 'remark' always uses remark. Both give the same result.
+ */
+export type ChecklistReader = 'scan' | 'remark';
+
+/**
  * Reads a filled-in checklist back: the header, and each item's answers keyed by the ID in its
  * heading. Problems the file shows on its own become findings; it never throws on bad input.
  */
-export function parseChecklist(file: string, source: string): ParsedChecklist {
+export function parseChecklist(file: string, source: string, reader: ChecklistReader = 'scan'): ParsedChecklist {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const lines = new LineIndex(text);
-  const report = new FileReporter(file, lines);
+  const lineStarts = [0];
+  const scanned = reader === 'scan' ? scanBlocks(text, lineStarts) : undefined;
+  const nodes = scanned ?? topLevelBlocks(text);
+  const report = new FileReporter(file, new LineIndex(text, scanned && lineStarts));
   const out: ParsedChecklist = { file, text, header: { touchpoint: '' }, headerRanges: {}, items: [], sections: [], findings: report.findings };
-  const nodes = topLevelBlocks(text);
   const first = nodes[0];
-  if (first?.node.type === 'yaml') readHeader(first, text, report, out);
+  if (first?.node.type === 'yaml') readHeader(first, text, report, out, scanned !== undefined);
   else report.at('checklist-header', 0, 0, 'checklist.noFrontMatter');
 
   let obsolete = false;
@@ -77,30 +85,71 @@ function end(p: Placed, n: MdNode = p.node): number {
   return p.base + (n.position?.end.offset ?? 0);
 }
 
-function readHeader(node: Placed, text: string, report: FileReporter, out: ParsedChecklist): void {
+function readHeader(node: Placed, text: string, report: FileReporter, out: ParsedChecklist, scan: boolean): void {
   const value = node.node.value ?? '';
   out.headerRanges.frontmatter = report.range(start(node), end(node));
   const base = text.indexOf(value, start(node));
-  const doc = parseDocument(value, { uniqueKeys: false, prettyErrors: false });
-  const rangeOf = (n: { range?: [number, number, number] | null } | null | undefined): Range =>
-    n?.range ? report.range(base + n.range[0], base + n.range[1]) : out.headerRanges.frontmatter!;
-  if (doc.errors.length || !isMap(doc.contents)) {
-    const detail = doc.errors[0]?.message.split('\n')[0] ?? 'it is not a mapping';
-    report.atRange('checklist-header', rangeOf(doc.errors.length ? null : doc.contents), 'checklist.badFrontMatter', { detail });
-    return;
-  }
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!(HEADER_KEYS as readonly string[]).includes(key) || !isScalar(pair.value) || pair.value.value === null) continue;
-    const k = key as (typeof HEADER_KEYS)[number];
-    out.header[k] = String(pair.value.value);
-    out.headerRanges[k] = rangeOf(pair.value);
+  const pairs = (scan && plainHeader(value)) || headerPairs(value, base, report, out);
+  if (!pairs) return;
+  for (const pair of pairs) {
+    if (!(HEADER_KEYS as readonly string[]).includes(pair.key)) continue;
+    const k = pair.key as (typeof HEADER_KEYS)[number];
+    out.header[k] = pair.value;
+    out.headerRanges[k] = pair.start === undefined ? out.headerRanges.frontmatter! : report.range(base + pair.start, base + pair.end!);
   }
   if (!out.header.touchpoint) report.atRange('checklist-header', out.headerRanges.frontmatter, 'checklist.noTouchpoint');
   if (out.header.date !== undefined && !isDate(out.header.date)) {
     report.atRange('checklist-invalid-date', out.headerRanges.date!, 'checklist.invalidDate', { value: out.header.date });
   }
 }
+
+interface HeaderPair {
+  key: string;
+  /** The value as text, and where it is written in the front matter (when known). */
+  value: string;
+  start?: number;
+  end?: number;
+}
+
+/** The front matter's scalar values, read with `yaml`; undefined (and a finding) when it is no mapping. */
+function headerPairs(value: string, base: number, report: FileReporter, out: ParsedChecklist): HeaderPair[] | undefined {
+  const doc = parseDocument(value, { uniqueKeys: false, prettyErrors: false });
+  if (doc.errors.length || !isMap(doc.contents)) {
+    const detail = doc.errors[0]?.message.split('\n')[0] ?? 'it is not a mapping';
+    const at = doc.errors.length ? null : doc.contents?.range;
+    report.atRange('checklist-header', at ? report.range(base + at[0], base + at[1]) : out.headerRanges.frontmatter!, 'checklist.badFrontMatter', { detail });
+    return undefined;
+  }
+  const pairs: HeaderPair[] = [];
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!isScalar(pair.value) || pair.value.value === null) continue;
+    const range = pair.value.range;
+    pairs.push(range ? { key, value: String(pair.value.value), start: range[0], end: range[1] } : { key, value: String(pair.value.value) });
+  }
+  return pairs;
+}
+
+/**
+ * Front matter as Peakend writes it, read without `yaml`: every line "key: value" with a value
+ * that YAML reads as the very same text (a plain word, an ID, a date, a hash, a small whole
+ * number). Undefined for anything else, which `yaml` reads.
+ */
+function plainHeader(value: string): HeaderPair[] | undefined {
+  const pairs: HeaderPair[] = [];
+  let ls = 0;
+  for (const line of value.split('\n')) {
+    const m = HEADER_LINE.exec(line);
+    if (!m || YAML_WORDS.test(m[2]!)) return undefined;
+    const start = ls + m[1]!.length + 2;
+    pairs.push({ key: m[1]!, value: m[2]!, start, end: start + m[2]!.length });
+    ls += line.length + 1;
+  }
+  return pairs;
+}
+const HEADER_LINE = /^([a-z][a-z_-]*): ((?:[\p{L}_][\p{L}\p{N}_.-]*(?::[\p{L}\p{N}_.-]+)*)|\d{4}-\d{2}-\d{2}|0|[1-9]\d{0,8})$/u;
+/** Plain words YAML reads as something else (null, booleans). */
+const YAML_WORDS = /^(?:null|true|false)$/i;
 
 function readItem(heading: Placed, nodes: Placed[], itemEnd: number, obsolete: boolean, text: string, report: FileReporter): ParsedItem {
   const code = heading.node.children![0]!;
@@ -132,7 +181,31 @@ function readItem(heading: Placed, nodes: Placed[], itemEnd: number, obsolete: b
   return item;
 }
 
+/**
+ * Snapshots by ID and comment: the same standard's snapshot repeats in every audit of every
+ * touchpoint it applies to. The specs are shared and never changed. Bounded, for long-lived processes.
+ */
+const snapshots = new Map<string, Map<string, ItemSpec | undefined>>();
+let cachedSnapshots = 0;
+
 function readSnapshot(id: string, html: string): ItemSpec | undefined {
+  let byId = snapshots.get(html);
+  if (byId?.has(id)) return byId.get(id);
+  const spec = readSnapshotOnce(id, html);
+  if (cachedSnapshots >= 20_000) {
+    snapshots.clear();
+    cachedSnapshots = 0;
+    byId = undefined;
+  }
+  // Keys and spec are copies, so that the cache never keeps a checklist's text alive.
+  const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+  if (!byId) snapshots.set(copy(html), (byId = new Map()));
+  byId.set(copy(id), spec && copy(spec));
+  cachedSnapshots++;
+  return byId.get(id);
+}
+
+function readSnapshotOnce(id: string, html: string): ItemSpec | undefined {
   const json = html.slice(`<!-- ${ITEM_MARKER} `.length, html.lastIndexOf('-->')).trim();
   try {
     const d = JSON.parse(json) as Record<string, unknown>;
@@ -176,7 +249,7 @@ function readAnswers(list: Placed, item: ParsedItem, text: string, report: FileR
     const raw = text.slice(start(body), end(li));
     const label = splitLabel(raw);
     if (!label) continue;
-    const field = fieldWord(label.name.replace(/[*_`]/g, ''));
+    const field = fieldWord(MARKUP.test(label.name) ? label.name.replace(/[*_`]/g, '') : label.name);
     if (!field) continue;
     const m = [raw.slice(0, label.length), label.name] as const;
     const valueStart = start(body) + label.length;
@@ -234,7 +307,11 @@ function setResult(item: ParsedItem, result: NonNullable<Answer['result']>, rang
 
 const choices = () => `${LABELS.en.pass}, ${LABELS.en.fail}, ${LABELS.en.na}`;
 
+const MARKUP = /[*_`]/;
+
 function dedent(s: string): string {
+  // Most values are one line: nothing to replace.
+  if (!s.includes('\n') && !s.includes('\r')) return s;
   return s.replace(/\r\n?/g, '\n').replace(/\n[ \t]+/g, '\n');
 }
 

@@ -113,7 +113,9 @@ export function scoreChecklist(parsed: ParsedChecklist, specs: ReadonlyMap<strin
       continue;
     }
     const j = judgeItem(item.answer, spec);
-    const scored: ScoredItem = { id: item.id, dimension: spec.dimension, weight: spec.weight, critical: spec.critical, status: j.status, invalid: Boolean(j.invalid), recheck: item.recheck };
+    // The standard's copy of the ID (the same text): the score then holds no slice of the checklist's text.
+    const id = spec.id === item.id ? spec.id : item.id;
+    const scored: ScoredItem = { id, dimension: spec.dimension, weight: spec.weight, critical: spec.critical, status: j.status, invalid: Boolean(j.invalid), recheck: item.recheck };
     if (j.value !== undefined) scored.value = j.value;
     const a = item.answer;
     if (a.action !== undefined) {
@@ -127,9 +129,9 @@ export function scoreChecklist(parsed: ParsedChecklist, specs: ReadonlyMap<strin
     let d = dims.get(spec.dimension);
     if (!d) dims.set(spec.dimension, (d = emptyCompliance()));
     add(d, scored);
-    if (j.status === 'unanswered') s.unanswered.push(item.id);
-    if (j.status === 'fail' && spec.critical) s.criticalFailures.push(item.id);
-    if (j.status === 'fail' && a.action === undefined) s.failedWithoutAction.push(item.id);
+    if (j.status === 'unanswered') s.unanswered.push(id);
+    if (j.status === 'fail' && spec.critical) s.criticalFailures.push(id);
+    if (j.status === 'fail' && a.action === undefined) s.failedWithoutAction.push(id);
   }
   s.dimensions = [...dims].map(([dimension, compliance]) => ({ dimension, compliance }));
   s.outcome = s.criticalFailures.length ? 'fail' : s.unanswered.length ? 'incomplete' : 'pass';
