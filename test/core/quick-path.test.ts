@@ -224,6 +224,10 @@ describe('fastLoad reads only what yaml reads the same way', () => {
     const unsafe = [
       'a: 1\rb: 2\r', 'a:\tb', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: !x 1\n', '<<: {a: 1}\n', '? a\n: b\n', '[a]: b\n', '{a: 1}: b\n',
       '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n', 'a: 1\nb\u2028: 2\n', 'a: \u0007\n', '\ufeffa: 1\n', 'a: 1\na: 2\n',
+      // An empty entry ends a nested sequence: js-yaml reads {a: [[null, x]]}, yaml {a: [[null], x]}.
+      'a:\n  -\n      -\n  - x\n', 'a:\n  - - \n  - x\n', 'a:\n  - b:\n      - # none\n  - x\n',
+      // Quoted scalars and flow collections over several lines: js-yaml takes any indentation of the next line.
+      'a: "b\n"c: d\n', "a: 'b\nc'\n", 'a: [b,\nc]\n', 'a:\n  b: {c: 1,\n  d: 2}\n', 'a: [b, "c\n  d"]\n', 'a: [[b],\n  [c]]\n',
       '~: 1\n', 'null: 1\n', ': 1\n', `${'k'.repeat(300)}: 1\n`, '- a\n', 'just text\n', '', '# only a comment\n', `a: ${'['.repeat(70)}1${']'.repeat(70)}\n`,
     ];
     for (const text of unsafe) expect(fastLoad(text, 64), JSON.stringify(text)).toBeUndefined();
@@ -238,6 +242,10 @@ describe('fastLoad reads only what yaml reads the same way', () => {
       expect(full.findings, text).toBe(0);
       expect(quick, text).toEqual(full.value);
     }
+    // Quotes and brackets closed on their line, and apostrophes in text, keep the quick path.
+    expect(fastLoad("title: Customer's first call\ntp: [a, [b, c]]\nm: {k: 'it''s', j: \"x\\\"y # z\"}\nn: a 'b # it's\n", 64)).toEqual({
+      title: "Customer's first call", tp: ['a', ['b', 'c']], m: { k: "it's", j: 'x"y # z' }, n: "a 'b",
+    });
     // Spot checks computed by hand: YAML 1.2 core, not 1.1.
     expect(fastLoad('a: yes\nb: 0o17\nc: 017\nd: 0x1F\ne: 1_000\nf: .5\ng: ~\nh: TRUE\ni: 12345678901234567890\n', 64)).toEqual({
       a: 'yes', b: 15, c: 17, d: 31, e: '1_000', f: 0.5, g: null, h: true, i: 12345678901234567000,

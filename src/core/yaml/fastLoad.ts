@@ -45,7 +45,8 @@ const CORE = FAILSAFE_SCHEMA.extend({
 /**
  * Anything where the two parsers may read a document differently, or where `yaml` reports what
  * js-yaml accepts: tabs, directives and document markers, anchors, aliases, tags, explicit and
- * collection keys, merge keys, odd line breaks (a lone CR ends a line for js-yaml, not for yaml) and
+ * collection keys, merge keys, empty sequence entries, quoted scalars and flow collections over several
+ * lines, odd line breaks (a lone CR ends a line for js-yaml, not for yaml) and
  * control characters. Over-matching (an `&` in a
  * sentence) only sends a file down the full path.
  */
@@ -57,6 +58,8 @@ const UNSAFE = [
   /[\]}]\s*:/,
   /[\s,[{][&*!]|[\s,[{]\?(?:\s|$)/,
   /^(?:[&*!%]|\?(?:\s|$)|---|\.\.\.)/m,
+  // An empty entry ending a nested sequence: js-yaml puts the next, less indented entry into it.
+  /^ *(?:- +)*-[ ]*(?:#.*)?$/m,
 ];
 // Lone surrogates: looked for only in text that has any surrogate at all (the full test is slow).
 const SURROGATE = /[\ud800-\udfff]/;
@@ -64,7 +67,69 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 function unsafe(text: string): boolean {
   for (const re of UNSAFE) if (re.test(text)) return true;
-  return SURROGATE.test(text) && LONE_SURROGATE.test(text);
+  if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) return true;
+  return spansLines(text);
+}
+
+const SPACE = 0x20, HASH = 0x23, DQ = 0x22, SQ = 0x27, BACKSLASH = 0x5c, COLON = 0x3a, DASH = 0x2d, COMMA = 0x2c;
+const OPENS = (c: number) => c === 0x5b || c === 0x7b;
+const CLOSES = (c: number) => c === 0x5d || c === 0x7d;
+
+/**
+ * Whether a quoted scalar or a flow collection goes on past the end of its line. js-yaml takes the
+ * lines that continue it at any indentation; yaml rejects those indented less than their parent. A
+ * line is read loosely (a bracket or quote inside plain text may count as opening): over-matching
+ * only sends the file down the full path.
+ */
+function spansLines(text: string): boolean {
+  // Only lines with a quote or an opening bracket can leave one open.
+  const candidate = /["'[{]/g;
+  for (let m = candidate.exec(text); m !== null; m = candidate.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    let end = text.indexOf('\n', m.index);
+    if (end < 0) end = text.length;
+    if (lineLeftOpen(text, start, end)) return true;
+    candidate.lastIndex = end + 1;
+  }
+  return false;
+}
+
+function lineLeftOpen(text: string, start: number, end: number): boolean {
+  let depth = 0;
+  let quote = 0;
+  // Where a scalar may begin: after the indentation, "- ", ": ", and in a flow after "[", "{" or ",".
+  let scalarStart = true;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (quote !== 0) {
+      if (quote === DQ && c === BACKSLASH) k++;
+      else if (c === quote) {
+        if (quote === SQ && text.charCodeAt(k + 1) === SQ) k++;
+        else quote = 0;
+      }
+      continue;
+    }
+    if (c === SPACE) continue;
+    if (c === HASH && (k === start || text.charCodeAt(k - 1) === SPACE)) break;
+    if ((c === DQ || c === SQ) && scalarStart) quote = c;
+    else if (OPENS(c) && (scalarStart || depth > 0)) {
+      depth++;
+      scalarStart = true;
+      continue;
+    } else if (CLOSES(c) && depth > 0) depth--;
+    else if (c === COMMA && depth > 0) {
+      scalarStart = true;
+      continue;
+    } else if (c === COLON || (c === DASH && scalarStart)) {
+      const next = text.charCodeAt(k + 1);
+      if (k + 1 === end || next === SPACE || (c === COLON && depth > 0)) {
+        scalarStart = true;
+        continue;
+      }
+    }
+    scalarStart = false;
+  }
+  return quote !== 0 || depth > 0;
 }
 
 /** Longer keys may break yaml's 1024-character limit on implicit keys: left to the full path. */
