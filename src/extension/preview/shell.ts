@@ -49,8 +49,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function previewHtml(o: ShellOptions): string {
-  const title = o.state.view?.title ?? '';
+/** The start of every Peakend page: its language, policy and stylesheet. */
+function pageHead(o: { lang: string; cspSource: string; nonce: string; styleUri: string }): string {
   return `<!doctype html>
 <html lang="${attr(o.lang)}">
 <head>
@@ -58,7 +58,12 @@ export function previewHtml(o: ShellOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
-<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(o.scriptUri)}">
+`;
+}
+
+export function previewHtml(o: ShellOptions): string {
+  const title = o.state.view?.title ?? '';
+  return `${pageHead(o)}<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(o.scriptUri)}">
 ${o.preloadUris.map((u) => `<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(u)}">\n`).join('')}<title>${attr(title)}</title>
 </head>
 <body>
@@ -91,14 +96,7 @@ export interface ReportShellOptions {
  */
 export function reportHtml(o: ReportShellOptions): string {
   const mermaid = o.mermaidUri ? `<script nonce="${attr(o.nonce)}" src="${attr(o.mermaidUri)}" defer></script>\n` : '';
-  return `<!doctype html>
-<html lang="${attr(o.lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${attr(o.styleUri)}">
-<title>${attr(o.title)}</title>
+  return `${pageHead(o)}<title>${attr(o.title)}</title>
 </head>
 <body>
 <main id="peakend-report">
