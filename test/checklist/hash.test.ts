@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/core/checklist/hash';
+import { portableSha256Hex, sha256Hex } from '../../src/core/checklist/hash';
 
-describe('sha256Hex', () => {
+describe.each([
+  ['sha256Hex', sha256Hex],
+  ['portableSha256Hex', portableSha256Hex],
+])('%s', (_, sha256Hex) => {
   it('equals SHA-256 of the UTF-8 bytes across block and padding boundaries, CJK and astral characters included', () => {
     for (let n = 0; n <= 140; n++) {
       for (const ch of ['a', '中', '😀']) {
