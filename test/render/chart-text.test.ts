@@ -1,7 +1,7 @@
 /** The emotion curve and the importance–performance chart as exact Mermaid text, written out by hand. */
 import { describe, expect, it } from 'vitest';
 import type { JourneyAnalysis } from '../../src/core/analysis/types';
-import { emotionCurve, plottedPersonas, stepNumber, usesNumericAxis } from '../../src/core/render/emotionCurve';
+import { emotionCurve, plottedPersonas, seriesValues, stepNumber, usesNumericAxis } from '../../src/core/render/emotionCurve';
 import { ipaChart, pointLabel, scaleAroundCut } from '../../src/core/render/ipaChart';
 import { homeowner, inventory, longJourney } from './fixtures';
 
@@ -102,6 +102,20 @@ describe('emotionCurve text', () => {
   });
 });
 
+describe('seriesValues', () => {
+  it('holds the first and last score at the ends and draws straight lines across gaps of any length', () => {
+    const a = longJourney(6, 1);
+    const scores: Record<number, number> = { 1: 1, 4: -2 };
+    a.steps.forEach((s, i) => (s.scores = i in scores ? { p1: scores[i]! } : {}));
+    // Between 1 (step 2) and -2 (step 5): -1 per step.
+    expect(seriesValues(a, 'p1')).toEqual([1, 1, 0, -1, -2, -2]);
+  });
+  it('puts a persona without scores on the neutral line', () => {
+    const a = { ...longJourney(3, 1), scale: { min: -5, max: 5, neutral: 2 } };
+    expect(seriesValues(a, 'nobody')).toEqual([2, 2, 2]);
+  });
+});
+
 describe('ipaChart text', () => {
   it('rich: the quadrants, the axes and every point with its colour and size', () => {
     expect(ipaChart(inventory())).toBe(
@@ -136,6 +150,8 @@ describe('ipaChart text', () => {
       '  quadrant-3 "低优先级"',
       '  quadrant-4 "可能过度投入"',
     ]);
+    // Point styles need Mermaid 11: the portable chart has none.
+    expect(lines[9]).toBe('  "报修热线 24h#58; #34;…": [0.27, 0.845]');
   });
 
   it('cuts point labels to 16 columns', () => {
@@ -151,5 +167,7 @@ describe('ipaChart text', () => {
     expect(scaleAroundCut(7, 0, 4, 10)).toBe(0.75);
     expect(scaleAroundCut(4, 0, 4, 4)).toBe(1);
     expect(scaleAroundCut(0, 0, 0, 10)).toBe(0.5);
+    // Below a cut that sits on the scale minimum: the bottom edge.
+    expect(scaleAroundCut(0.5, 1, 1, 5)).toBe(0);
   });
 });

@@ -78,6 +78,12 @@ describe('inventoryHtml', () => {
     );
   });
 
+  it('lists each missing touchpoint on its own line', async () => {
+    const a = inventory();
+    a.missing.push({ touchpointId: 'x<y', lacks: ['importance'] });
+    expect(await inventoryHtml(a, { mermaidScript })).toContain('<ul>\n<li>产权证办理 (certificate-service) — lacks Performance</li>\n<li>x&#60;y — lacks Importance</li>\n</ul>\n<script>');
+  });
+
   it('falls back to the inventory ID, speaks Chinese, and says when nothing is missing', async () => {
     const a = { ...inventory(), title: '', missing: [] };
     const html = await inventoryHtml(a, { mermaidScript, lang: 'zh-cn' });

@@ -26,6 +26,7 @@ describe('markdownText', () => {
   it('writes spaces at either end as references and keeps inner ones', () => {
     expect(markdownText('\tx  y\u3000')).toBe('&#9;x  y&#12288;');
     expect(markdownText('  ')).toBe('&#32;&#32;');
+    expect(markdownText('  x \t')).toBe('&#32;&#32;x&#32;&#9;');
     expect(markdownText('')).toBe('');
   });
 });
@@ -72,6 +73,8 @@ describe('journeyMarkdown', () => {
     expect(parts[3]).toBe('## 步骤');
     expect(parts[4]!.split('\n')[0]).toBe('| &#35; | 阶段 | 步骤 | 首次购房者 (A) | Upgrader; "second home" (B) | 关键时刻 | 痛点 | 实测 |');
     expect(parts[5]).toBe('## 峰终数据');
+    expect(parts[6]!.split('\n').slice(0, 1)).toEqual(['| 用户角色 | 有评分的步骤 | 最好 ▲ | 最差 ▼ | 峰值 | 终点 ● | 峰终值 | 平均 | 差值 |']);
+    expect(parts[6]!.split('\n')[2]!.startsWith('| 首次购房者 (A) | 6 |')).toBe(true);
   });
 
   it('writes a single note without a separator', () => {

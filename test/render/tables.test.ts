@@ -30,6 +30,11 @@ describe('stepsTable', () => {
     expect(rows.map((r) => r[1])).toEqual(['buy', '', '交房', '', 'live', '']);
     expect(rows[0]![2]).toBe('see-ad');
   });
+  it('joins pain points and metrics with semicolons', () => {
+    const a = homeowner();
+    a.steps[3]!.metrics.push({ type: 'nps', value: 30 });
+    expect(stepsTable(a).rows[3]!.slice(5)).toEqual(['', '', 'CSAT 4.2/5 n=86; NPS 30']);
+  });
   it('puts the stage name on a row whose stage differs from the row before, even when the stage comes back', () => {
     const a = homeowner();
     a.steps[3]!.stageId = 'buy';
@@ -68,6 +73,16 @@ describe('figuresTable', () => {
     expect(t.numeric).toEqual([false, true, false, false, false, false, true, true, true]);
     expect(t.rows[0]).toEqual(['首次购房者', '6', '–', '-3 · 3 陪同验房 (tied with a, b)', '+4 · 4 领取钥匙', '-1 · 6 renew', '–', '+1', '+0.5']);
   });
+  it('says that opposite peaks tied, and gives a persona without scores no figures', () => {
+    const a = homeowner();
+    a.personas[1]!.peakTiedOpposite = true;
+    a.personas.push({ persona: 'renter', scored: 0, stages: [] });
+    const rows = figuresTable(a).rows;
+    expect(rows[1]![4]).toBe('-4 · 3 陪同验房 (as intense at the opposite sign)');
+    expect(rows[0]![4]).toBe('+4 · 4 领取钥匙');
+    expect(rows[2]).toEqual(['renter', '0', 'no scores', '', '', '', '', '', '']);
+  });
+
   it('names a moment by its step ID when the step has no title or is unknown', () => {
     const a = homeowner();
     a.personas[0]!.best = { ...a.personas[0]!.best!, stepId: 'gone' };
