@@ -31,10 +31,12 @@ suite('hostile files', function () {
 
   suiteSetup(async () => {
     await closeAll();
-    // Closed files count too, so that the files never opened as text (binary) show what was found.
-    await setScope('workspace');
     fs.mkdirSync(file(DIR).fsPath, { recursive: true });
     for (const [name, content] of Object.entries(FILES)) fs.writeFileSync(path.join(file(DIR).fsPath, name), content);
+    // Closed files count too, so that the files never opened as text (binary) show what was found. The
+    // change of scope reloads the workspace, which reads the files above from disk; a new folder's
+    // files written at once can escape the file watcher.
+    await setScope('workspace');
   });
 
   suiteTeardown(async () => {
