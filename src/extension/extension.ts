@@ -236,8 +236,11 @@ function watcher(sessions: Sessions): vscode.Disposable {
   md.onDidCreate((u) => void sessions.fileChanged(u));
   md.onDidChange((u) => void sessions.fileChanged(u));
   md.onDidDelete((u) => sessions.fileDeleted(u));
-  // A deleted folder comes as one event for the folder, which the pattern above does not match.
-  const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-  folders.onDidDelete((u) => ![...KIND_EXTENSIONS, '.md'].some((e) => u.path.toLowerCase().endsWith(e)) && sessions.folderDeleted(u));
+  // A folder deleted or moved in may come as one event for the folder, which the patterns above do
+  // not match.
+  const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  const watched = (u: vscode.Uri) => [...KIND_EXTENSIONS, '.md'].some((e) => u.path.toLowerCase().endsWith(e));
+  folders.onDidCreate((u) => !watched(u) && void sessions.folderCreated(u));
+  folders.onDidDelete((u) => !watched(u) && sessions.folderDeleted(u));
   return vscode.Disposable.from(w, md, folders);
 }

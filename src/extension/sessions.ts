@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   defaultConfig,
+  discoverFiles,
   isChecklistFile,
   isInsideFolder,
   kindFromFileName,
@@ -158,26 +159,49 @@ export class Sessions implements vscode.Disposable {
   fileChanged(uri: vscode.Uri): Promise<void> {
     const path = toPath(uri);
     if (this.isConfigFile(path)) return this.reload();
-    const open = openDocument(path);
-    if (open?.isDirty) return Promise.resolve();
-    const ws = this.workspaceFor(path);
+    if (!this.workspaceFor(path) || !this.belongs(path)) return Promise.resolve();
+    return this.track(() => this.reread(path));
+  }
+
+  /**
+   * A folder created or moved in (a checkout, an unzip, a rename): the watcher may report the folder
+   * alone, not the files already inside it, so they are looked for here. A folder that brings a
+   * config file of its own makes a new workspace: everything is reloaded.
+   */
+  folderCreated(uri: vscode.Uri): Promise<void> {
+    const folder = toPath(uri);
+    const ws = this.workspaceFor(folder);
     if (!ws) return Promise.resolve();
-    if (!this.belongs(path)) return Promise.resolve();
     return this.track(async () => {
-      const gen = this.bump(path);
-      // Gone from disk (e.g. an editor of a deleted file was closed): drop it, not "cannot be read".
-      const exists = (await vscodeHost.stat(path)) !== undefined;
-      const input = exists ? await readInput(vscodeHost, path, ws.config.maxFileBytes) : undefined;
-      if (this.generation.get(path) !== gen) return; // a newer event for this path won
-      if (!input) {
-        this.analyzed.delete(path);
-        if (ws.deleteFile(path)) this.emitter.fire({ paths: [path] });
-        return;
-      }
-      ws.setFile(path, input);
-      this.analyzed.delete(path);
-      this.emitter.fire({ paths: [path] });
+      if ((await vscodeHost.stat(folder))?.type !== 'directory') return;
+      const configs = new vscode.RelativePattern(uri, `**/{${CONFIG_FILE_NAMES.join(',')}}`);
+      if ((await vscode.workspace.findFiles(configs, '**/node_modules/**', 1)).length) return this.reload();
+      const files = await discoverFiles(vscodeHost, ws.config, undefined, folder);
+      await Promise.all(files.filter((path) => !ws.getFile(path)).map((path) => this.reread(path)));
     });
+  }
+
+  /** Reads a file from disk into its workspace (or drops it when it is gone), unless a buffer owns it. */
+  private async reread(path: string): Promise<void> {
+    if (openDocument(path)?.isDirty) return;
+    const gen = this.bump(path);
+    const limit = this.workspaceFor(path)?.config.maxFileBytes;
+    if (limit === undefined) return;
+    // Gone from disk (e.g. an editor of a deleted file was closed): drop it, not "cannot be read".
+    const exists = (await vscodeHost.stat(path)) !== undefined;
+    const input = exists ? await readInput(vscodeHost, path, limit) : undefined;
+    if (this.generation.get(path) !== gen) return; // a newer event for this path won
+    // Looked up again: a reload while reading may have replaced the workspace.
+    const ws = this.workspaceFor(path);
+    if (!ws) return;
+    if (!input) {
+      this.analyzed.delete(path);
+      if (ws.deleteFile(path)) this.emitter.fire({ paths: [path] });
+      return;
+    }
+    ws.setFile(path, input);
+    this.analyzed.delete(path);
+    this.emitter.fire({ paths: [path] });
   }
 
   fileDeleted(uri: vscode.Uri): void {

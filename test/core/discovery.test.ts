@@ -79,6 +79,28 @@ describe('discovering files', () => {
     expect(await withConfig('include: ["maps/.wip/*.yaml", "e.personas.yaml"]\nexclude: ["*/*/f.personas.yaml"]\n')).toEqual(['e.personas.yaml']);
   });
 
+  it('walks below one folder (one that just appeared) with the answer the walk from the root gives there', async () => {
+    const paths = ['maps/a.personas.yaml', 'maps/drafts/b.personas.yaml', 'maps/drafts/deep/g.personas.yaml', 'old/d.personas.yaml', 'e.personas.yaml', 'maps/.wip/f.personas.yaml', 'node_modules/m/h.personas.yaml', 'sub/i.personas.yaml'];
+    const belows = ['/ws/maps', '/ws/maps/drafts', '/ws/maps/drafts/deep', '/ws/old', '/ws/maps/.wip', '/ws/node_modules/m', '/ws/sub', '/ws/sub/', '/elsewhere', '/ws'];
+    const configs = ['', 'exclude: ["**/drafts/**", "old"]\n', 'exclude: ["maps/drafts/"]\n', 'include: ["maps/.wip/*.yaml", "e.personas.yaml"]\n'];
+    let nonEmpty = 0;
+    for (const extra of configs) {
+      const files: Record<string, string> = { '/ws/peakend.yaml': config(extra), '/ws/sub/peakend.yaml': config() };
+      for (const p of paths) files[`/ws/${p}`] = PERSONAS;
+      const host = memoryHost(files);
+      const { config: c } = await loadConfig(host, '/ws');
+      const all = await discoverFiles(host, c);
+      for (const below of belows) {
+        const want = all.filter((f) => f.startsWith(below.replace(/\/?$/, '/')));
+        const got = await discoverFiles(host, c, undefined, below);
+        expect(got, `${extra} below ${below}`).toEqual(want);
+        if (want.length) nonEmpty++;
+      }
+    }
+    // The comparison is not between empty lists only.
+    expect(nonEmpty).toBe(13);
+  });
+
   it('takes include and exclude only as lists of text, and limits.maxFileBytes only as a whole number of at least 1024', async () => {
     const c = resolveConfig({ include: [1, '', 'maps/*.journey.yaml'], exclude: 'x', limits: { maxFileBytes: 1023 } }, '/ws', '/ws/peakend.yaml');
     expect(c.include).toEqual(['maps/*.journey.yaml']);

@@ -57,15 +57,25 @@ export async function readConfig(host: Host, file: string): Promise<{ config: Pe
  * Every file below the root that the config includes and does not exclude. A subfolder with its
  * own peakend.yaml is a workspace of its own and is left out. A folder that cannot be listed
  * (no permission, a path too long) is passed to `unreadable`: its files would go unchecked.
+ * `below` limits the walk to one folder under the root (a folder that just appeared), with the
+ * same answer for its files as a walk from the root would give.
  */
 export async function discoverFiles(
   host: Host,
   config: PeakendConfig,
   unreadable: (folder: string, error: string | MessageRef) => void = () => {},
+  below: string = config.root,
 ): Promise<string[]> {
   const include = picomatch(config.include, { dot: false });
   const exclude = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
   const out: string[] = [];
+  if (!isInside(config.root, below)) return out;
+  // The folders between the root and `below` must be ones the walk from the root would enter.
+  for (let dir = below; dir !== config.root; dir = dirname(dir)) {
+    const rel = relative(config.root, dir);
+    if (ALWAYS_EXCLUDED_DIRS.has(rel.slice(rel.lastIndexOf('/') + 1)) || exclude(rel) || exclude(rel + '/')) return out;
+    for (const name of CONFIG_FILE_NAMES) if ((await host.stat(join(dir, name)))?.type === 'file') return out;
+  }
   const walk = async (dir: string): Promise<void> => {
     let entries: Awaited<ReturnType<Host['readDirectory']>>;
     try {
@@ -86,7 +96,7 @@ export async function discoverFiles(
       }
     }
   };
-  await walk(config.root);
+  await walk(below);
   return out;
 }
 

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { at, closeAll, diagnostics, eventually, expected, file, isOpen, openEditor, peakend, readDisk, ruleOf, sortedLines, until } from './helpers';
@@ -106,6 +107,27 @@ suite('lifecycle', () => {
     git('checkout', '-q', 'main');
     await eventually(() => assert.deepEqual(unknownTouchpoints(journey), []));
     assert.equal(journey.isDirty, false);
+    fs.rmSync(file('online-service/.git').fsPath, { recursive: true, force: true });
+  });
+
+  test('a folder moved in with files already inside is checked, and unchecked once removed', async () => {
+    await closeAll();
+    await setScope('workspace');
+    // Written outside the workspace, then renamed in: the watcher may see only the folder appear.
+    const staging = fs.mkdtempSync(path.join(path.dirname(file('').fsPath), 'incoming-'));
+    const rel = 'online-service/moved-in/nested/callback.journey.yaml';
+    const journey = readDisk(JOURNEY).replace('id: support-chat', 'id: callback').replace('touchpoints: [satisfaction-survey]', 'touchpoints: [satisfaction-survey, pager]');
+    fs.mkdirSync(path.join(staging, 'nested'));
+    fs.writeFileSync(path.join(staging, 'nested', 'callback.journey.yaml'), journey);
+    try {
+      fs.renameSync(staging, file('online-service/moved-in').fsPath);
+      await eventually(() => assert.deepEqual(diagnostics(file(rel)).filter((d) => ruleOf(d) === 'unknown-touchpoint').map((d) => d.range.start.line), [journey.split('\n').findIndex((l) => l.includes('pager'))]));
+    } finally {
+      fs.rmSync(file('online-service/moved-in').fsPath, { recursive: true, force: true });
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+    await eventually(() => assert.deepEqual(diagnostics(file(rel)), []));
+    await setScope(undefined);
   });
 
   test('a file deleted on disk takes its definitions with it; re-created, they are back', async () => {
