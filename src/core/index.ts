@@ -17,7 +17,7 @@ export { KINDS, kindFromFileName, kindGlobs, KIND_GLOBS, KIND_EXTENSIONS, FORMAT
 export { applies, Coverage } from './model/coverage';
 export type * from './model/types';
 export { SCHEMAS } from './schema/schemas';
-export { ID_PATTERN, isValidId } from './model/ids';
+export { ID_PATTERN, isReservedName, isValidId } from './model/ids';
 export { targetAt, identity, definitionsOf, referencesOf, definitionsIn, contains, type Target } from './language/targets';
 export { renameEdits, type RenameResult } from './language/rename';
 export { referenceSlot, type ReferenceSlot } from './language/completion';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fillTemplate, isValidId, templateFileName, type TemplateKind } from '../core';
+import { fillTemplate, isReservedName, isValidId, templateFileName, type TemplateKind } from '../core';
 import { toPath } from './convert';
 import { log } from './log';
 import type { Sessions } from './sessions';
@@ -18,7 +18,7 @@ export async function newFromTemplate(context: vscode.ExtensionContext, sessions
   const id = await vscode.window.showInputBox({
     title: vscode.l10n.t('New {0} file', kind),
     prompt: vscode.l10n.t('The ID, also the file name: letters (Latin or Chinese), digits, "-" and "_".'),
-    validateInput: (v) => (isValidId(v.trim()) ? undefined : vscode.l10n.t('Use letters (Latin or Chinese), digits, "-" and "_", at most 64 characters.')),
+    validateInput: (v) => idProblem(v.trim()),
   });
   if (!id) return undefined;
   const title = (await vscode.window.showInputBox({ title: vscode.l10n.t('New {0} file', kind), prompt: vscode.l10n.t('The title'), value: id })) ?? id;
@@ -47,4 +47,10 @@ async function targetFolder(sessions: Sessions): Promise<vscode.Uri | undefined>
   if (roots.length <= 1) return roots[0] ? vscode.Uri.file(roots[0]) : vscode.workspace.workspaceFolders?.[0]?.uri;
   const pick = await vscode.window.showQuickPick(roots, { title: vscode.l10n.t('Which workspace?') });
   return pick ? vscode.Uri.file(pick) : undefined;
+}
+
+/** Why a typed ID cannot name a new file, or undefined when it can. */
+function idProblem(id: string): string | undefined {
+  if (isReservedName(id)) return vscode.l10n.t('"{0}" names a device on Windows and cannot be a file name: choose another ID.', id);
+  return isValidId(id) ? undefined : vscode.l10n.t('Use letters (Latin or Chinese), digits, "-" and "_", at most 64 characters.');
 }

@@ -70,6 +70,8 @@ suite('templates', () => {
     assert.equal(await validate('新旅程_2'), undefined);
     assert.ok(await validate('has space'));
     assert.ok(await validate('a/b'));
+    assert.equal(await validate('Com1'), '"Com1" names a device on Windows and cannot be a file name: choose another ID.');
+    assert.equal(await validate('nul '), '"nul" names a device on Windows and cannot be a file name: choose another ID.');
   });
 
   test('an existing file is never overwritten', async () => {
