@@ -13,7 +13,7 @@ import { diffMarkdown, openWorkspace, reviewDiff } from '../../src/core';
 import { nodeHost } from '../../src/node/nodeHost';
 import { reportHtml, type ReportShellOptions } from '../../src/extension/preview/shell';
 import { markdownHtml } from '../../src/extension/reports/markdownHtml';
-import type { ReportRendered } from '../../src/extension/reports/protocol';
+import { parseRendered, type RenderedMessage } from '../../src/extension/reports/protocol';
 import { BUNDLES, launch, REPO } from '../helpers/browser';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peakend-report-page-'));
@@ -27,6 +27,7 @@ const options = (body: string, extra: Partial<ReportShellOptions> = {}): ReportS
   lang: 'zh-CN',
   title: 'Audit score: <hotline>',
   body,
+  page: 7,
   ...extra,
 });
 
@@ -87,6 +88,19 @@ describe('the report page policy', () => {
   });
 });
 
+describe('the page\'s message', () => {
+  it('is taken only whole: a type, the page\'s number, and what was drawn', () => {
+    const rendered = { charts: 1, lines: [5], errors: ['x'] };
+    expect(parseRendered({ type: 'rendered', page: 3, rendered })).toEqual({ page: 3, rendered });
+    expect(parseRendered({ type: 'rendered', rendered })).toBeUndefined();
+    expect(parseRendered({ type: 'rendered', page: '3', rendered })).toBeUndefined();
+    expect(parseRendered({ type: 'rendered', page: Number.NaN, rendered })).toBeUndefined();
+    expect(parseRendered({ type: 'rendered', page: 1.5, rendered })).toBeUndefined();
+    expect(parseRendered({ type: 'drawn', page: 3, rendered })).toBeUndefined();
+    expect(parseRendered({ type: 'rendered', page: 3, rendered: { charts: 1, lines: [5, 'x'], errors: [2, 'e'] } })).toEqual({ page: 3, rendered: { charts: 1, lines: [5], errors: ['e'] } });
+  });
+});
+
 describe('the report page in Chromium', () => {
   it('draws the comparison\'s before / after chart under the policy and keeps the tables', async () => {
     const body = await comparisonBody();
@@ -105,8 +119,11 @@ describe('the report page in Chromium', () => {
     });
     await page.goto(`file://${file}`);
     await page.waitForFunction(() => (window as any).__posted.length > 0, undefined, { timeout: 30_000 });
-    const [message] = (await page.evaluate(() => (window as any).__posted)) as { type: string; rendered: ReportRendered }[];
+    const [message] = (await page.evaluate(() => (window as any).__posted)) as RenderedMessage[];
     expect(message!.type).toBe('rendered');
+    // The page names itself, so a report from a page since replaced is not taken for the new one's.
+    expect(message!.page).toBe(7);
+    expect(parseRendered(message)).toEqual({ page: 7, rendered: message!.rendered });
     // Before and after for each of the two personas, and the neutral line.
     expect(message!.rendered.charts).toBe(1);
     expect(message!.rendered.lines).toEqual([5]);

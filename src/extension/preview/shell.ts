@@ -87,6 +87,8 @@ export interface ReportShellOptions {
   title: string;
   /** The report as HTML made from escaped text only (see reports/markdownHtml). */
   body: string;
+  /** Which page of its panel this is: the page's report of what it drew names it. */
+  page: number;
 }
 
 /**
@@ -99,7 +101,7 @@ export function reportHtml(o: ReportShellOptions): string {
   return `${pageHead(o)}<title>${attr(o.title)}</title>
 </head>
 <body>
-<main id="peakend-report">
+<main id="peakend-report" data-page="${o.page}">
 ${o.body}
 </main>
 ${mermaid}<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}" defer></script>

@@ -28,6 +28,9 @@ export class ReportPanels implements vscode.Disposable {
   readonly shown = new Map<string, string>();
   /** What each panel's page reported drawing for the HTML shown now. */
   readonly rendered = new Map<string, ReportRendered>();
+  /** The number of the page each panel shows now; a report from an earlier page is ignored. */
+  private readonly pages = new Map<string, number>();
+  private nextPage = 1;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
@@ -42,12 +45,13 @@ export class ReportPanels implements vscode.Disposable {
       this.panels.set(viewType, panel);
       panel.webview.onDidReceiveMessage((m: unknown) => {
         const r = parseRendered(m);
-        if (r) this.rendered.set(viewType, r);
+        if (r && r.page === this.pages.get(viewType)) this.rendered.set(viewType, r.rendered);
       });
       panel.onDidDispose(() => {
         this.panels.delete(viewType);
         this.shown.delete(viewType);
         this.rendered.delete(viewType);
+        this.pages.delete(viewType);
         this.rebuild.delete(viewType);
         this.bodies.delete(viewType);
       });
@@ -69,7 +73,9 @@ export class ReportPanels implements vscode.Disposable {
 
   private render(viewType: string, panel: vscode.WebviewPanel, content: ReportContent): void {
     panel.title = content.title;
-    const html = page(panel.webview, webviewRoot(this.extensionUri), content);
+    const number = this.nextPage++;
+    const html = page(panel.webview, webviewRoot(this.extensionUri), content, number);
+    this.pages.set(viewType, number);
     this.rendered.delete(viewType);
     panel.webview.html = html;
     this.bodies.set(viewType, content.body);
@@ -81,7 +87,7 @@ export class ReportPanels implements vscode.Disposable {
   }
 }
 
-function page(webview: vscode.Webview, root: vscode.Uri, content: ReportContent): string {
+function page(webview: vscode.Webview, root: vscode.Uri, content: ReportContent, number: number): string {
   const uri = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString();
   const o: ReportShellOptions = {
     cspSource: webview.cspSource,
@@ -91,6 +97,7 @@ function page(webview: vscode.Webview, root: vscode.Uri, content: ReportContent)
     lang: toLanguage(vscode.env.language) === 'zh-cn' ? 'zh-CN' : 'en',
     title: content.title,
     body: content.body,
+    page: number,
   };
   // Mermaid's 3.5 MB load only for a report with a chart.
   if (content.body.includes('<code class="language-mermaid">')) o.mermaidUri = uri('mermaid.min.js');

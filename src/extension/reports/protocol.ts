@@ -8,10 +8,22 @@ export interface ReportRendered {
   errors: string[];
 }
 
+/** The message: what was drawn, and on which page of the panel (an older page may still answer). */
+export interface RenderedMessage {
+  type: 'rendered';
+  page: number;
+  rendered: ReportRendered;
+}
+
 /** The page's message, checked: it comes from a webview, so nothing of its shape is assumed. */
-export function parseRendered(m: unknown): ReportRendered | undefined {
+export function parseRendered(m: unknown): { page: number; rendered: ReportRendered } | undefined {
   if (typeof m !== 'object' || m === null || (m as { type?: unknown }).type !== 'rendered') return undefined;
+  const page = (m as { page?: unknown }).page;
+  if (typeof page !== 'number' || !Number.isInteger(page)) return undefined;
   const r = (m as { rendered?: unknown }).rendered as Partial<ReportRendered> | undefined;
   if (!r || typeof r.charts !== 'number' || !Array.isArray(r.lines) || !Array.isArray(r.errors)) return undefined;
-  return { charts: r.charts, lines: r.lines.filter((n): n is number => typeof n === 'number'), errors: r.errors.filter((e): e is string => typeof e === 'string') };
+  return {
+    page,
+    rendered: { charts: r.charts, lines: r.lines.filter((n): n is number => typeof n === 'number'), errors: r.errors.filter((e): e is string => typeof e === 'string') },
+  };
 }

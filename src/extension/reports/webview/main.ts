@@ -7,10 +7,10 @@
  * block in the theme's colours, its styles applied through CSSOM as in the preview, and tells the
  * extension what it drew. A chart that cannot be drawn keeps its source.
  */
-import type { ReportRendered } from '../protocol';
+import type { RenderedMessage } from '../protocol';
 import { adoptCss, importSvg } from '../../preview/webview/svgStyles';
 
-declare const acquireVsCodeApi: () => { postMessage(m: { type: 'rendered'; rendered: ReportRendered }): void };
+declare const acquireVsCodeApi: () => { postMessage(m: RenderedMessage): void };
 interface Mermaid {
   initialize(config: Record<string, unknown>): void;
   render(id: string, text: string): Promise<{ svg: string }>;
@@ -49,6 +49,7 @@ async function draw(): Promise<void> {
   document.body.dataset.charts = 'drawn';
   vscode.postMessage({
     type: 'rendered',
+    page: Number(document.getElementById('peakend-report')?.dataset.page),
     rendered: { charts: svgs.length, lines: svgs.map((s) => s.querySelectorAll('g[class^="line-plot-"] path').length), errors },
   });
 }
