@@ -16,7 +16,7 @@ export const VERSIONS = {
   playwrightCore: '1.65.1',
   mocha: '11.8.0', // 11.x is CommonJS; mocha 12 is ESM-only, awkward in a CJS test module
 };
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'fonts-noto-cjk'];
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'fonts-noto-cjk', 'fonts-noto-color-emoji'];
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const HOST_DIR = path.join(REPO_ROOT, '.vscode-host');
