@@ -46,8 +46,55 @@ describe('Coverage', () => {
       for (const tp of touchpoints) tp.standards = r.some(standards, 0.05).map((s) => ref('standard', s.def.id));
       const coverage = new Coverage(touchpoints, standards);
       for (const tp of touchpoints) expect(coverage.standardsFor(tp), `seed ${seed}, ${tp.def.id}`).toEqual(standards.filter((s) => applies(s, tp)));
+      // Asked first, before any list is made (the coverage rules ask only these).
+      const fresh = new Coverage(touchpoints, standards);
+      for (const tp of touchpoints) expect(fresh.covers(tp), `seed ${seed}, ${tp.def.id}`).toBe(standards.some((s) => applies(s, tp)));
+      for (const s of standards) expect(fresh.reaches(s), `seed ${seed}, ${s.def.id}`).toBe(touchpoints.some((tp) => applies(s, tp)));
       const byStandard = coverage.touchpointsByStandard();
       for (const s of standards) expect(byStandard.get(s), `seed ${seed}, ${s.def.id}`).toEqual(touchpoints.filter((tp) => applies(s, tp)));
     }
+  });
+
+  it('answers "covered?" and "used?" without a list, exactly as the lists would, in sparse workspaces too', () => {
+    const channels = ['phone', 'store', '', '微信'];
+    const phases = ['marketing', '', '交付'];
+    const tags = ['a', 'b', '报修'];
+    const seen = { covered: 0, uncovered: 0, used: 0, unused: 0 };
+    for (let seed = 1; seed <= 200; seed++) {
+      const r = random(seed);
+      const ids = ['t0', 't1', 't2', 't3', 'ghost'];
+      const touchpoints: Touchpoint[] = Array.from({ length: 1 + Math.floor(r.next() * 6) }, (_, i) => ({
+        // IDs repeat now and then: a duplicated touchpoint still counts.
+        def: def('touchpoint', r.next() < 0.2 ? 't0' : `t${i}`),
+        channel: r.next() < 0.7 ? r.pick(channels) : undefined,
+        phase: r.next() < 0.7 ? r.pick(phases) : undefined,
+        tags: r.some(tags, 0.3),
+        standards: [],
+      }));
+      const standards: Standard[] = Array.from({ length: 1 + Math.floor(r.next() * 4) }, (_, i) => ({
+        def: def('standard', r.next() < 0.2 ? 's0' : `s${i}`),
+        weight: 1,
+        critical: false,
+        evidence: [],
+        appliesTo:
+          r.next() < 0.85
+            ? { touchpoints: r.some(ids, 0.1).map((id) => ref('touchpoint', id)), channels: r.some(channels, 0.3), phases: r.some(phases, 0.3), tags: r.some(tags, 0.3) }
+            : undefined,
+      }));
+      for (const tp of touchpoints) tp.standards = r.some(['s0', 's1', 'nope'], 0.1).map((id) => ref('standard', id));
+      const coverage = new Coverage(touchpoints, standards);
+      for (const tp of touchpoints) {
+        const want = standards.some((s) => applies(s, tp));
+        expect(coverage.covers(tp), `seed ${seed}, ${tp.def.id}`).toBe(want);
+        seen[want ? 'covered' : 'uncovered']++;
+      }
+      for (const s of standards) {
+        const want = touchpoints.some((tp) => applies(s, tp));
+        expect(coverage.reaches(s), `seed ${seed}, ${s.def.id}`).toBe(want);
+        seen[want ? 'used' : 'unused']++;
+      }
+    }
+    // Both answers were asked for often enough to mean something.
+    expect(Math.min(...Object.values(seen))).toBeGreaterThan(50);
   });
 });

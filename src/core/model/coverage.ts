@@ -68,6 +68,32 @@ export class Coverage {
     return out.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 
+  /** Whether any standard applies to a touchpoint: the first one found answers, no list is made. */
+  covers(tp: Touchpoint): boolean {
+    const known = this.memo.get(tp);
+    if (known) return known.length > 0;
+    for (const r of tp.standards) if (this.byId.has(r.id)) return true;
+    if (this.byKey.has(`t\u0000${tp.def.id}`)) return true;
+    const keys = [`c\u0000${tp.channel}`, `p\u0000${tp.phase}`, ...tp.tags.map((t) => `g\u0000${t}`)];
+    return keys.some((k) => this.byKey.get(k)?.some((s) => applies(s, tp)));
+  }
+
+  /**
+   * Whether a standard applies to any touchpoint, seen from the standard: a touchpoint that lists it,
+   * one it names, or one of the touchpoints sharing its first criterion that matches them all.
+   */
+  reaches(s: Standard): boolean {
+    const t = (this.byTouchpoint ??= new TouchpointIndex(this.touchpoints));
+    if (t.listing.has(s.def.id)) return true;
+    const sel = s.appliesTo;
+    if (!sel) return false;
+    if (sel.touchpoints.some((r) => t.byId.has(r.id))) return true;
+    const [kind, values] = sel.channels.length ? ['c', sel.channels] : sel.phases.length ? ['p', sel.phases] : ['g', sel.tags];
+    return values.some((v) => t.byKey.get(`${kind}\u0000${v}`)?.some((tp) => applies(s, tp)));
+  }
+
+  private byTouchpoint?: TouchpointIndex;
+
   /** The touchpoints each standard applies to. */
   touchpointsByStandard(): Map<Standard, Touchpoint[]> {
     const out = new Map<Standard, Touchpoint[]>(this.standards.map((s) => [s, []]));
@@ -80,4 +106,22 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Touchpoints by ID, by the standards they list, and by channel, phase and tag (for `reaches`). */
+class TouchpointIndex {
+  readonly byId = new Set<string>();
+  readonly listing = new Set<string>();
+  readonly byKey = new Map<string, Touchpoint[]>();
+
+  constructor(touchpoints: readonly Touchpoint[]) {
+    for (const tp of touchpoints) {
+      this.byId.add(tp.def.id);
+      for (const r of tp.standards) this.listing.add(r.id);
+      // `applies` takes a channel or phase only when it is not empty.
+      if (tp.channel) push(this.byKey, `c\u0000${tp.channel}`, tp);
+      if (tp.phase) push(this.byKey, `p\u0000${tp.phase}`, tp);
+      for (const g of new Set(tp.tags)) push(this.byKey, `g\u0000${g}`, tp);
+    }
+  }
 }

@@ -198,7 +198,7 @@ class ReadingContext implements CrossFileContext {
     if (tp.channel !== undefined) this.reads.add(`SelC:${tp.channel}`);
     if (tp.phase !== undefined) this.reads.add(`SelP:${tp.phase}`);
     for (const g of tp.tags) this.reads.add(`SelG:${g}`);
-    return this.index.coverage().standardsFor(tp).length > 0;
+    return this.index.coverage().covers(tp);
   }
 
   /** The same relation seen from the standard: touchpoints listing it, named by it, or of a channel, phase or tag it selects. */

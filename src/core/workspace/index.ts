@@ -139,9 +139,7 @@ export class WorkspaceIndex {
     const e = this.entityMaps();
     if (!e.used) {
       const coverage = this.coverage();
-      const used = new Set<Standard>();
-      for (const tp of coverage.touchpoints) for (const s of coverage.standardsFor(tp)) used.add(s);
-      e.used = used;
+      e.used = new Set(coverage.standards.filter((s) => coverage.reaches(s)));
     }
     return e.used;
   }
