@@ -1,0 +1,93 @@
+/**
+ * reviewRevisions on two in-memory revisions: the quick path (valid files read without positions,
+ * re-read where the review points) gives the very review that reading every file with positions gives.
+ */
+import { describe, expect, it } from 'vitest';
+import { reviewRevisions, type RevisionsReview } from '../../../src/core';
+import { memoryHost } from '../../helpers/memory';
+
+const CONFIG = 'peakend: 1\nkind: config\ndiff:\n  checks:\n    step-lost-touchpoint: breaking\n    checklist-changed: off\n';
+
+const PERSONAS = 'peakend: 1\nkind: personas\npersonas:\n  - { id: owner, name: 业主 }\n';
+
+const TOUCHPOINTS = `peakend: 1
+kind: touchpoints
+id: inv
+touchpoints:
+  - { id: hotline, name: 热线, phase: service, channel: phone, type: human, importance: 4, performance: 4 }
+  - { id: counter, name: 前台, phase: service, channel: store, type: human }
+`;
+
+const STANDARDS = `peakend: 1
+kind: standards
+id: set
+standards:
+  - id: answer
+    title: 三声之内接听
+    appliesTo: { channels: [phone] }
+    expect: { type: measure, unit: rings, comparator: "<=", threshold: 3 }
+`;
+
+const journey = (pay: number, touchpoints: string) => `peakend: 1
+kind: journey
+id: j
+personas: [owner]
+stages:
+  - id: s
+    steps:
+      - { id: call, touchpoints: [hotline], emotions: { owner: 2 } }
+      - { id: visit, touchpoints: [counter], emotions: { owner: 1 } }
+      - { id: pay, touchpoints: [${touchpoints}], emotions: { owner: ${pay} } }
+`;
+
+/** A second journey that only refers to the counter: untouched by the change, it still holds a related place. */
+const OTHER = 'peakend: 1\nkind: journey\nid: k\npersonas: [owner]\nstages:\n  - id: s\n    steps:\n      - { id: ask, touchpoints: [counter], emotions: { owner: 1 } }\n';
+
+const base = {
+  '/ws/peakend.yaml': CONFIG,
+  '/ws/p.personas.yaml': PERSONAS,
+  '/ws/t.touchpoints.yaml': TOUCHPOINTS,
+  '/ws/s.standards.yaml': STANDARDS,
+  '/ws/j.journey.yaml': journey(1, 'hotline, counter'),
+  '/ws/k.journey.yaml': OTHER,
+};
+
+const head = {
+  ...base,
+  // The counter is gone though both journeys name it; the pay step lost the hotline and dropped a point.
+  '/ws/t.touchpoints.yaml': TOUCHPOINTS.replace(/ {2}- \{ id: counter.*\n/, ''),
+  '/ws/s.standards.yaml': STANDARDS.replace('threshold: 3', 'threshold: 5'),
+  '/ws/j.journey.yaml': journey(0, 'counter'),
+};
+
+const review = (positions: 'now' | 'later'): Promise<RevisionsReview> => reviewRevisions({ host: memoryHost(base), folder: '/ws' }, { host: memoryHost(head), folder: '/ws' }, { positions });
+
+const lines = (r: RevisionsReview) => r.review.changes.map((c) => `${c.level} ${c.checkId}: ${c.message} @${c.file.slice(4)}:${c.range.start.line + 1}:${c.range.start.character + 1}${(c.related ?? []).map((x) => ` +${x.file.slice(4)}:${x.range.start.line + 1}`).join('')}`);
+
+describe('reviewRevisions', () => {
+  it('reviews with the base\'s levels, ranges on the files read again', async () => {
+    const r = await review('later');
+    expect(r.levels).toEqual({ 'step-lost-touchpoint': 'breaking', 'checklist-changed': 'off' });
+    // Worst: visit and pay tie at 1, the later (pay) counts; it drops to 0 at the same step. Peak call (2), end pay 1 → 0:
+    // peak-end 1.5 → 1; average 4/3 → 1. Ordered by level, then file and line.
+    expect(lines(r)).toEqual([
+      'breaking touchpoint-removed-referenced: Touchpoint "counter" was removed but is still referenced in 3 place(s). @j.journey.yaml:9:36 +j.journey.yaml:10 +k.journey.yaml:8',
+      'breaking step-lost-touchpoint: Step "pay" no longer happens at hotline. @j.journey.yaml:10:15',
+      'warning peak-end-score-changed: 业主 (owner): peak-end score 1.5 → 1 (-0.5); average 1.33 → 1. @j.journey.yaml:3:5',
+      'warning emotion-changed: Step "pay": owner 1 → 0 (-1). @j.journey.yaml:10:63',
+      'warning peak-end-moment-changed: 业主 (owner): the worst moment at "pay" changed from 1 to 0. @j.journey.yaml:10:63',
+      'warning peak-end-moment-changed: 业主 (owner): the end at "pay" changed from 1 to 0. @j.journey.yaml:10:63',
+      'warning standard-loosened: Standard "answer": threshold <= 3 rings → <= 5 rings. @s.standards.yaml:5:9',
+    ]);
+  });
+
+  it('gives the same review, ranges and order included, as reading every file with positions', async () => {
+    const [now, later] = [await review('now'), await review('later')];
+    expect(now.withoutPositions).toBe(0);
+    expect(later.review.changes).toEqual(now.review.changes);
+    expect(later.review.diff).toEqual(now.review.diff);
+    expect(later.levels).toEqual(now.levels);
+    // Read without positions and never needed with them: the personas file, the same on both sides and counted once.
+    expect(later.withoutPositions).toBe(1);
+  });
+});
