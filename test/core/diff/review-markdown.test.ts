@@ -95,6 +95,21 @@ describe('diff Markdown', () => {
     expect(md).toContain('\n| 🟠 警告 | 步骤“s3”：owner 3 → 1（-2）。 | j.journey.yaml:11 |\n');
   });
 
+  it('shows a persona new in the head against dashes, and leaves out one with no scores', () => {
+    const before = journey([2, -1, 3]).replace('personas: [owner, tenant]', 'personas: [owner, tenant, guest]').replace(/, tenant: 1/g, '');
+    const after = journey([2, -1, 1]).replace('personas: [owner, tenant]', 'personas: [owner, tenant, guest]');
+    const md = withoutCharts(diffMarkdown(reviewDiff(side(before), side(after)), { lang: 'en', cwd: '/ws', range: 'a…b' }));
+    // owner 2, −1, 3 → 2, −1, 1: the most intense moves from s3 (3) to s1 (2), the end drops to 1: peak-end (2 + 1) / 2 = 1.5; average 4/3 → 2/3.
+    // tenant had no score on the base: dashes before. guest has none on either side: no row.
+    expect(md.split('\n').slice(8, 12)).toEqual([
+      '| Persona | Peak-end | Average | Most intense | End |',
+      '|---|---:|---:|---|---|',
+      '| 业主 | 3 → 1.5 | 1.33 → 0.67 | s3 (3) → s1 (2) | s3 (3) → s3 (1) |',
+      '| 租户 | — → 1 | — → 1 | — → s1 (1) | — → s1 (1) |',
+    ]);
+    expect(md.split('\n')[12]).toBe('');
+  });
+
   it('shows no curves for a journey whose scores did not change, and counts a single warning and info', () => {
     const before = side(journey([2, -1, 3]));
     const after = side(journey([2, -1, 3], ', painPoints: [排队久], touchpoints: [] '));
