@@ -6,6 +6,7 @@ import {
   analyzeInventory,
   analyzeJourney,
   defaultConfig,
+  formatFigure,
   ipaTable,
   metricsTable,
   metricText,
@@ -250,5 +251,50 @@ describe('analysis tables', () => {
   it('shows user text starting with "@" as written, never as the message it would name', () => {
     expect(renderLabel('analysis.moment', { score: '3', step: '@analysis.title' }, 'en')).toBe('3 at @analysis.title');
     expect(renderLabel('analysis.tied', { steps: '@constructor, s2' }, 'en')).toBe('tied with @constructor, s2');
+  });
+});
+
+describe('analysis details', () => {
+  it('formats figures with at most two decimals, no trailing zeros and no minus zero', () => {
+    expect([formatFigure(3), formatFigure(1.234), formatFigure(-1.5), formatFigure(2 / 3), formatFigure(-0.001), formatFigure(0.1 + 0.2)]).toEqual(['3', '1.23', '-1.5', '0.67', '0', '0.3']);
+  });
+
+  it('fills a message\'s slots whatever the number of arguments', () => {
+    // Eleven arguments: the step is the eleventh slot, written with two digits.
+    const args = Object.fromEntries([...'abcdefghi'].map((k) => [k, k]).concat([['score', '2'], ['step', '第十一']]));
+    expect(renderLabel('analysis.moment', args, 'en')).toBe('2 at 第十一');
+  });
+
+  it('leaves the moments of a persona without scores empty, and lists every tie', () => {
+    const text = JOURNEY.replace('{ owner: 4, tenant: 1 }', '{ owner: 4, tenant: "好" }').replace('emotions: { owner: -4 }', 'emotions: { owner: 4 }').replace('    steps: []\n', '    steps:\n      - { id: s3, emotions: { owner: 4 } }\n');
+    const a = analyzeJourney(analyzeFile('/ws/j.journey.yaml', { text }, config))!;
+    // owner scores 4 three times: the last (s3) is chosen, tied with s1 and s2.
+    expect(peakEndTable(a).split('\n').slice(2)).toEqual([
+      '| owner | 3 | 4 at s3 (tied with s1, s2) | 4 at s3 (tied with s1, s2) | 4 at s3 (tied with s1, s2) | 4 at s3 | 4 | 4 | 0 |',
+      '| tenant | 0 |  |  |  |  |  |  |  |',
+    ]);
+    expect(analysisMarkdown({ version: 1, journeys: [a], inventories: [] })).not.toContain('No journeys');
+  });
+
+  it('names a measured step by its title, and gives each persona\'s designed score beside the metric', () => {
+    const text = JOURNEY.replace('      - id: s2\n        emotions: { owner: -4 }', '      - id: s2\n        title: 缴费\n        emotions: { owner: -4, tenant: 2.5 }');
+    const a = analyzeJourney(analyzeFile('/ws/j.journey.yaml', { text }, config), { personaNames: new Map([['owner', '业主']]) })!;
+    expect(metricsTable(a)!.split('\n')[2]).toBe('| 缴费 (s2) | CSAT 3.14 (1–5, n = 240, 2026-06)<br>满意度 80 | owner -4, tenant 2.5 |');
+    // A name on a metric of a known type does not replace the type's name.
+    expect(metricText({ type: 'csat', name: '满意度', value: 3 })).toBe('CSAT 3');
+  });
+
+  it('a journey or inventory without an ID or title is analysed under an empty ID, with no title', () => {
+    const a = analyzeJourney(analyzeFile('/ws/j.journey.yaml', { text: JOURNEY.replace('id: j\ntitle: 旅程\n', '') }, config))!;
+    expect(a.journeyId).toBe('');
+    expect('title' in a).toBe(false);
+    const inv = analyzeInventory(analyzeFile('/ws/t.touchpoints.yaml', { text: INVENTORY.replace('id: inv\n', '') }, config));
+    expect(inv.inventoryId).toBe('');
+    expect('title' in inv).toBe(false);
+    // Nor a point or a missing touchpoint without a name or phase has those keys.
+    const bare = analyzeInventory(analyzeFile('/ws/t.touchpoints.yaml', { text: 'peakend: 1\nkind: touchpoints\nid: inv\ntitle: 清单\ntouchpoints:\n  - { id: a, importance: 4, performance: 2 }\n  - { id: b, importance: 4 }\n' }, config));
+    expect(bare.title).toBe('清单');
+    expect(Object.keys(bare.points[0]!).sort()).toEqual(['gap', 'importance', 'performance', 'quadrant', 'range', 'touchpointId']);
+    expect(bare.missing).toStrictEqual([{ touchpointId: 'b', lacks: ['performance'] }]);
   });
 });
