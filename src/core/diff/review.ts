@@ -80,7 +80,6 @@ export function reviewChange(check: DiffCheck, c: Omit<ReviewChange, 'checkId' |
 }
 
 /** Numbers as people write them: no float noise ("0.30000000000000004" → "0.3"). */
-export function num(n: number | undefined): string {
-  if (n === undefined) return '—';
+export function num(n: number): string {
   return String(Math.round(n * 100) / 100);
 }

@@ -10,8 +10,8 @@ interface Aspect {
   args: MessageArgs;
 }
 
-const describe = (e: Expectation | undefined): string =>
-  !e ? '—' : e.type === 'measure' ? `${e.comparator} ${num(e.threshold)} ${e.unit}` : e.type === 'rating' ? `≥ ${e.atLeast}` : 'pass-fail';
+const describe = (e: Expectation): string =>
+  e.type === 'measure' ? `${e.comparator} ${num(e.threshold)} ${e.unit}` : e.type === 'rating' ? `≥ ${e.atLeast}` : 'pass-fail';
 
 const reaches = new WeakMap<DiffSide, Map<Standard, Touchpoint[]>>();
 
