@@ -1,6 +1,6 @@
 import type { MessageArgs, Range, RelatedLocation } from '../finding';
 import { renderMessage, type MessageId } from '../messages/render';
-import type { FileModel, Journey, Standard, Touchpoint } from '../model/types';
+import type { FileModel, Journey, Standard } from '../model/types';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { StructuralDiff } from './structural';
 
@@ -67,10 +67,6 @@ export function documentIdOf(side: DiffSide, file: string): string {
 
 export function standardOf(side: DiffSide, id: string): Standard | undefined {
   return side.index.standards.get(id)?.[0];
-}
-
-export function touchpointOf(side: DiffSide, id: string): Touchpoint | undefined {
-  return side.index.touchpoints.get(id)?.[0];
 }
 
 /** Renders a change's message in English (front ends localise from messageId and args). */

@@ -95,6 +95,11 @@ describe('diff Markdown', () => {
     expect(md).toContain('\n| 🟠 警告 | 步骤“s3”：owner 3 → 1（-2）。 | j.journey.yaml:11 |\n');
   });
 
+  it('nothing changed: the summary line and one line that says so', () => {
+    const same = side(journey([2, -1, 3]));
+    expect(diffMarkdown(reviewDiff(same, same), { lang: 'en', cwd: '/ws', range: 'a…b' })).toBe('### Peakend review · a…b\n\n🔴 0 breaking · 🟠 0 warnings · 🔵 0 info\n\nNo change to journeys, standards or touchpoints.\n');
+  });
+
   it('shows a persona new in the head against dashes, and leaves out one with no scores', () => {
     const before = journey([2, -1, 3]).replace('personas: [owner, tenant]', 'personas: [owner, tenant, guest]').replace(/, tenant: 1/g, '');
     const after = journey([2, -1, 1]).replace('personas: [owner, tenant]', 'personas: [owner, tenant, guest]');

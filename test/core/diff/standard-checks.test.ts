@@ -107,10 +107,12 @@ describe('standard checks', () => {
     expect(review(before, renamed)).toEqual(['info checklist-changed: The checklist of touchpoint "hotline" changes at x2. @t.touchpoints.yaml:5 [touchpoints inv]']);
   });
 
-  it('a field no checklist item shows changes no checklist', () => {
+  it('a field no checklist item shows changes no checklist, unless one it shows changed too', () => {
     const before = side(STANDARDS(BASE + '    kano: basic\n'));
     const after = side(STANDARDS(BASE + '    kano: performance\n'));
     expect(review(before, after)).toEqual([]);
+    const both = side(STANDARDS(BASE + '    kano: performance\n    evidence: [recording]\n'));
+    expect(review(before, both)).toEqual(['info checklist-changed: The checklist of touchpoint "hotline" changes at x. @t.touchpoints.yaml:5 [touchpoints inv]']);
   });
 
   it('a removed standard is reported on the base, in its set; a removed critical one is breaking', () => {
