@@ -88,6 +88,8 @@ describe('journey checks', () => {
     expect(review(side(journey([-1, 2, 3])), side(journey([-1, 2, 3], [1, 1, 1], mot)), 'new-negative-moment-of-truth')).toEqual([
       'warning new-negative-moment-of-truth: Step "s1" is a moment of truth scored below neutral for owner (-1). @j.journey.yaml:8:38',
     ]);
+    // A score that is not a number is no score.
+    expect(review(side(journey([1, 2, 3], [1, 1, 1])), side(journey([1, 2, 3], ['"差"', 1, 1], mot)), 'new-negative-moment-of-truth')).toEqual([]);
     // A step new in the head.
     const four = journey([1, 2, 3]) + '      - { id: s4, emotions: { owner: 1, tenant: -0.5 }, momentOfTruth: true }\n';
     expect(review(side(journey([1, 2, 3])), side(four), 'new-negative-moment-of-truth')).toEqual([
