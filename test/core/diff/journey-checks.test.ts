@@ -47,6 +47,11 @@ describe('journey checks', () => {
     expect(review(side(journey([1, 2, 3])), side(journey([1, '"好"', 3])), 'emotion-changed')).toEqual([]);
   });
 
+  it('a step ID written twice is compared, and placed, by its first step', () => {
+    const twice = (first: number) => journey([first, 2, 3]).replace('id: s3,', 'id: s1,');
+    expect(review(side(twice(1)), side(twice(-1)), 'emotion-changed')).toEqual(['warning emotion-changed: Step "s1": owner 1 → -1 (-2). @j.journey.yaml:8:38']);
+  });
+
   it('the peak-end score: a drop warns, a rise informs, a change under 0.005 is not reported', () => {
     // owner 1, 2, 3: peak and end s3 (3): 3. → 1, 2, 4: 4 (+1); average 2 → 7/3.
     expect(review(side(journey([1, 2, 3])), side(journey([1, 2, 4])), 'peak-end-score-changed')).toEqual([
