@@ -26,10 +26,10 @@ personas:
 
 const INVENTORY = 'peakend: 1\nkind: touchpoints\nid: x\ntouchpoints: []\n';
 
-function side(journeyText: string, inventoryText = INVENTORY): FileModel[] {
+function side(journeyText: string, inventoryText = INVENTORY, personas = PERSONAS): FileModel[] {
   return [
     analyzeFile('/ws/j.journey.yaml', { text: journeyText }, config),
-    analyzeFile('/ws/p.personas.yaml', { text: PERSONAS }, config),
+    analyzeFile('/ws/p.personas.yaml', { text: personas }, config),
     analyzeFile('/ws/sub/x.touchpoints.yaml', { text: inventoryText }, config),
   ];
 }
@@ -113,6 +113,10 @@ describe('diff Markdown', () => {
       '| 租户 | — → 1 | — → 1 | — → s1 (1) | — → s1 (1) |',
     ]);
     expect(md.split('\n')[12]).toBe('');
+    // A persona no personas file defines is shown by its ID.
+    const unnamed = PERSONAS.replace('  - { id: tenant, name: 租户 }\n', '');
+    const rows = withoutCharts(diffMarkdown(reviewDiff(side(before, INVENTORY, unnamed), side(after, INVENTORY, unnamed)), { lang: 'en', cwd: '/ws', range: 'a…b' })).split('\n');
+    expect(rows[11]).toBe('| tenant | — → 1 | — → 1 | — → s1 (1) | — → s1 (1) |');
   });
 
   it('shows no curves for a journey whose scores did not change, and counts a single warning and info', () => {
