@@ -141,6 +141,24 @@ describe('journey checks', () => {
     expect(review(side(journey([1, 2, 3])), side(journey([1, 2, 3]), added), 'ipa-quadrant-changed')).toEqual([]);
   });
 
+  it('orders changes by level, then file path, then line, whatever check found them', () => {
+    const std = (threshold: number) => `peakend: 1\nkind: standards\nid: set\nstandards:\n  - { id: x, appliesTo: { channels: [fax] }, expect: { type: measure, unit: hours, comparator: "<=", threshold: ${threshold} } }\n`;
+    const before = [...side(journey([1, 2, 3])), analyzeFile('/ws/a.standards.yaml', { text: std(1) }, config)];
+    const after = [...side(journey([1, 0, 2])), analyzeFile('/ws/a.standards.yaml', { text: std(2) }, config)];
+    // The loosened standard (a later check) is in a.standards.yaml, before j.journey.yaml; within j, line 3 before 9 before 10.
+    // Owner 1, 2, 3 → 1, 0, 2: the worst moves to s2 (line 9); best, peak and end stay at s3 with a lower score (line 10).
+    expect(review(before, after).map((c) => c.replace(/:[^@]*@/, ' @'))).toEqual([
+      'warning standard-loosened @a.standards.yaml:5:11',
+      'warning peak-end-score-changed @j.journey.yaml:3:5',
+      'warning emotion-changed @j.journey.yaml:9:38',
+      'warning peak-end-moment-changed @j.journey.yaml:9:38',
+      'warning emotion-changed @j.journey.yaml:10:38',
+      'warning peak-end-moment-changed @j.journey.yaml:10:38',
+      'warning peak-end-moment-changed @j.journey.yaml:10:38',
+      'warning peak-end-moment-changed @j.journey.yaml:10:38',
+    ]);
+  });
+
   it('a file one side cannot read is reported on that side, at the cause; peakend.yaml is not', () => {
     const broken = side(journey([1, 2, 3]), 'peakend: 1\nkind: touchpoints\nid: inv\ntouchpoints: [\n');
     expect(review(broken, side(journey([1, 2, 3])), 'file-unparsable')).toEqual([
