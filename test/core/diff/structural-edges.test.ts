@@ -53,6 +53,10 @@ describe('entities', () => {
   it('a file that is not a mapping, or one of no kind Peakend compares, yields none', () => {
     expect(entitiesOf(model('/ws/j.journey.yaml', '- 1\n- 2\n'))).toEqual([]);
     expect(entitiesOf(model('/ws/peakend.yaml', 'peakend: 1\nkind: config\n'))).toEqual([]);
+    // A journey without an ID has no identity to compare, nor have its stages and steps.
+    expect(entitiesOf(model('/ws/j.journey.yaml', journey(['s1']).replace('id: j\n', '')))).toEqual([]);
+    // An inventory without an ID still has its touchpoints.
+    expect(entitiesOf(model('/ws/t.touchpoints.yaml', 'peakend: 1\nkind: touchpoints\ntouchpoints:\n  - { id: a, name: 甲 }\n')).map((e) => `${e.kind} ${e.id}`)).toEqual(['touchpoint a']);
   });
 
   it('stages and steps are keyed within their journey; other entities by ID alone', () => {
