@@ -196,6 +196,10 @@ No touchpoint has both importance and performance.
     const mean = analysisMarkdown({ version: 1, journeys: [], inventories: [analyzeInventory(model, { cuts: 'mean' })] });
     expect(mean).toContain('\n\nCut at importance 4 and performance 3.25, the inventory\'s means; a value on a cut counts as high.\n\n');
     const fixed = analysisMarkdown({ version: 1, journeys: [], inventories: [analyzeInventory(model, { cuts: { importance: 2.5, performance: 1 } })] });
+    // Every touchpoint rated: no missing-data section.
+    const rated = analyzeInventory(analyzeFile('/ws/r.touchpoints.yaml', { text: INVENTORY.replace(/\n {2}- \{ id: [bcd],.*/g, '') }, config));
+    expect(rated.points).toHaveLength(1);
+    expect(analysisMarkdown({ version: 1, journeys: [], inventories: [rated] }).endsWith('| 1 | 甲 (a) | Concentrate here | 5 | 2 | 3 |\n')).toBe(true);
     expect(fixed).toContain('\n\nCut at importance 2.5 and performance 1, as set; a value on a cut counts as high.\n\n');
   });
 
@@ -212,6 +216,9 @@ No touchpoint has both importance and performance.
     const a = { ...journey(), judgements: [judgement] };
     const en = analysisMarkdown({ version: 1, journeys: [a], inventories: [] });
     expect(en.split('\n').slice(-4)).toEqual(['### What peakend check judges', '', '- warning · 10:15 · an opposite moment is as intense (weak-ending)', '']);
+    // One item a line.
+    const two = analysisMarkdown({ version: 1, journeys: [{ ...a, judgements: [judgement, { ...judgement, severity: 'info', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] }], inventories: [] });
+    expect(two.split('\n').slice(-3)).toEqual(['- warning · 10:15 · an opposite moment is as intense (weak-ending)', '- info · 1:1 · an opposite moment is as intense (weak-ending)', '']);
     const zh = analysisMarkdown({ version: 1, journeys: [a], inventories: [] }, { lang: 'zh-cn' });
     expect(zh.split('\n').slice(-4)).toEqual(['### peakend check 的判断', '', '- warning · 10:15 · 有同样强烈的相反时刻 (weak-ending)', '']);
   });

@@ -71,7 +71,8 @@ describe('analysisReport', () => {
     const host = memoryHost({ ...FILES, '/other/peakend.yaml': 'peakend: 1\nkind: config\n', '/other/c.touchpoints.yaml': FILES['/ws/a.touchpoints.yaml'].replace('id: inv', 'id: inv2').replace('importance: 3, ', 'importance: 9, ') });
     const { workspaces } = await checkPaths(host, ['/ws', '/other']);
     expect(workspaces).toHaveLength(2);
-    const report = analysisReport(workspaces, ['/other/c.touchpoints.yaml', '/ws/a.touchpoints.yaml']);
+    // Given in any order: reported in path order.
+    const report = analysisReport(workspaces, ['/ws/a.touchpoints.yaml', '/other/c.touchpoints.yaml']);
     // /other has no cuts of its own: the midpoint. Its importance 9 is out of range: one error.
     expect(report.inventories.map((i) => [i.file, i.cuts.method, i.errors])).toEqual([
       ['/other/c.touchpoints.yaml', 'midpoint', 1],
