@@ -98,6 +98,7 @@ describe('diff Markdown', () => {
   it('nothing changed: the summary line and one line that says so', () => {
     const same = side(journey([2, -1, 3]));
     expect(diffMarkdown(reviewDiff(same, same), { lang: 'en', cwd: '/ws', range: 'a…b' })).toBe('### Peakend review · a…b\n\n🔴 0 breaking · 🟠 0 warnings · 🔵 0 info\n\nNo change to journeys, standards or touchpoints.\n');
+    expect(diffMarkdown(reviewDiff(same, same), { lang: 'zh-cn', cwd: '/ws', range: 'a…b' })).toBe('### Peakend 变更评审 · a…b\n\n🔴 0 项破坏性变更 · 🟠 0 项警告 · 🔵 0 条提示\n\n没有影响旅程、标准或接触点的变更。\n');
   });
 
   it('shows a persona new in the head against dashes, and leaves out one with no scores', () => {

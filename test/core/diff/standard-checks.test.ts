@@ -124,6 +124,34 @@ describe('standard checks', () => {
     ]);
   });
 
+  it('a critical flag set is a tightening, cleared a loosening (breaking: it was critical)', () => {
+    const plain = side(STANDARDS(BASE));
+    const critical = side(STANDARDS(BASE + '    critical: true\n'));
+    const only = (r: string[]) => r.filter((c) => !c.includes('checklist-changed'));
+    expect(only(review(plain, critical))).toEqual(['info standard-tightened: Standard "x" is now critical. @s.standards.yaml:5 [standards set]']);
+    expect(only(review(critical, plain))).toEqual(['breaking standard-loosened: Standard "x" is no longer critical. @s.standards.yaml:5 [standards set]']);
+  });
+
+  it('a rating bar lowered or raised', () => {
+    const rating = (level: string) => side(STANDARDS(`    appliesTo: { channels: [phone] }\n    expect: { type: rating, atLeast: ${level} }\n`));
+    const only = (r: string[]) => r.filter((c) => !c.includes('checklist-changed'));
+    expect(only(review(rating('satisfied'), rating('neutral')))).toEqual(['warning standard-loosened: Standard "x": passes at "≥ satisfied" → at "≥ neutral". @s.standards.yaml:5 [standards set]']);
+    expect(only(review(rating('neutral'), rating('very-satisfied')))).toEqual(['info standard-tightened: Standard "x": passes at "≥ neutral" → at "≥ very-satisfied". @s.standards.yaml:5 [standards set]']);
+  });
+
+  it('a standard that applies to no touchpoint on either side has no reach to compare', () => {
+    const nowhere = BASE.replace('channels: [phone]', 'channels: [fax]');
+    expect(review(side(STANDARDS(nowhere + '    weight: 2\n')), side(STANDARDS(nowhere + '    weight: 1\n')))).toEqual(['warning standard-loosened: Standard "x": weight 2 → 1. @s.standards.yaml:5 [standards set]']);
+  });
+
+  it('a standard removed that was not critical is a warning', () => {
+    const after = side(STANDARDS(BASE).replace(/ {2}- id: x\n[\s\S]*?(?= {2}- \{ id: other)/, ''));
+    expect(review(side(STANDARDS(BASE)), after)).toEqual([
+      'warning standard-removed: Standard "x" was removed. @s.standards.yaml:5 [standards set]',
+      'info checklist-changed: The checklist of touchpoint "hotline" loses x. @t.touchpoints.yaml:5 [touchpoints inv]',
+    ]);
+  });
+
   it('levels from peakend.yaml replace a check\'s own, or turn it off', () => {
     const heavy = side(STANDARDS(BASE + '    weight: 3\n'));
     const light = side(STANDARDS(BASE + '    weight: 1\n'));

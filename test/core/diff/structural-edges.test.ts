@@ -53,6 +53,8 @@ describe('entities', () => {
   it('a file that is not a mapping, or one of no kind Peakend compares, yields none', () => {
     expect(entitiesOf(model('/ws/j.journey.yaml', '- 1\n- 2\n'))).toEqual([]);
     expect(entitiesOf(model('/ws/peakend.yaml', 'peakend: 1\nkind: config\n'))).toEqual([]);
+    // Stages that are not a list: the journey alone.
+    expect(entitiesOf(model('/ws/j.journey.yaml', 'peakend: 1\nkind: journey\nid: j\npersonas: [owner]\nstages: { a: 1 }\n')).map((e) => `${e.kind} ${e.id}`)).toEqual(['journey j']);
     // A journey without an ID has no identity to compare, nor have its stages and steps.
     expect(entitiesOf(model('/ws/j.journey.yaml', journey(['s1']).replace('id: j\n', '')))).toEqual([]);
     // An inventory without an ID still has its touchpoints.
@@ -119,6 +121,13 @@ describe('structural diff', () => {
     const d = structuralDiff([model('/ws/j.journey.yaml', journey(['s1'], 'j'))], [model('/ws/j.journey.yaml', journey(['s2'], 'k'))]);
     // Stages and steps of other journeys are not renames of each other; journey j's come before k's.
     expect(summary(d.changes)).toEqual(['renamed journey j → k', 'removed stage a', 'added stage a', 'removed step s1', 'added step s2']);
+  });
+
+  it('orders changes of one kind by file path', () => {
+    const p = (id: string, name: string) => `peakend: 1\nkind: personas\npersonas:\n  - { id: ${id}, name: ${name} }\n`;
+    const files = ['c', 'a', 'b'];
+    const d = structuralDiff(files.map((f) => model(`/ws/${f}.personas.yaml`, p(f, '甲'))), files.map((f) => model(`/ws/${f}.personas.yaml`, p(f, '乙'))));
+    expect(d.changes.map((c) => ('after' in c ? c.after.file : ''))).toEqual(['/ws/a.personas.yaml', '/ws/b.personas.yaml', '/ws/c.personas.yaml']);
   });
 
   it('orders changes by kind, then journey, file, line and type', () => {
