@@ -93,6 +93,11 @@ describe('journey checks', () => {
     expect(review(side(journey([-1, 2, 3])), side(journey([-1, 2, 3], [1, 1, 1], mot)), 'new-negative-moment-of-truth')).toEqual([
       'warning new-negative-moment-of-truth: Step "s1" is a moment of truth scored below neutral for owner (-1). @j.journey.yaml:8:38',
     ]);
+    // Per persona: owner was already below neutral on the base, tenant was not, and had no score there at all.
+    const mixed = review(side(journey([-1, 2, 3], ['"好"', 1, 1], mot)), side(journey([-1, 2, 3], [-2, 1, 1], mot)), 'new-negative-moment-of-truth');
+    expect(mixed).toEqual(['warning new-negative-moment-of-truth: Step "s1" is a moment of truth scored below neutral for tenant (-2). @j.journey.yaml:8:50']);
+    // Exactly neutral on the base is not below it.
+    expect(review(side(journey([0, 2, 3], [1, 1, 1], mot)), side(journey([-1, 2, 3], [1, 1, 1], mot)), 'new-negative-moment-of-truth')).toHaveLength(1);
     // A score that is not a number is no score.
     expect(review(side(journey([1, 2, 3], [1, 1, 1])), side(journey([1, 2, 3], ['"差"', 1, 1], mot)), 'new-negative-moment-of-truth')).toEqual([]);
     // A step new in the head.
@@ -108,6 +113,10 @@ describe('journey checks', () => {
     expect(review(before, after, 'pain-points-changed')).toEqual([
       'warning pain-points-changed: Step "s2" gained pain points: “吵”, “乱”. @j.journey.yaml:9:15',
       'info pain-points-changed: Step "s2" lost pain points: “慢”. @j.journey.yaml:9:15',
+    ]);
+    expect(review(after, before, 'pain-points-changed')).toEqual([
+      'warning pain-points-changed: Step "s2" gained pain points: “慢”. @j.journey.yaml:9:15',
+      'info pain-points-changed: Step "s2" lost pain points: “吵”, “乱”. @j.journey.yaml:9:15',
     ]);
   });
 
@@ -139,6 +148,25 @@ describe('journey checks', () => {
     ]);
     const added = TOUCHPOINTS + '  - { id: app, name: 应用, phase: service, channel: app, type: digital, importance: 5, performance: 1 }\n';
     expect(review(side(journey([1, 2, 3])), side(journey([1, 2, 3]), added), 'ipa-quadrant-changed')).toEqual([]);
+  });
+
+  it('places each change on the head, in its journey or inventory, except a file unreadable on the base', () => {
+    const mot = [', momentOfTruth: true, touchpoints: [hotline, counter], painPoints: [慢]', '', ''];
+    const before = side(journey([1, 2, 3], [1, 1, 1], mot));
+    const after = side(journey([-1, 2, 3], [1, 1, 1], [', momentOfTruth: true, touchpoints: [counter], painPoints: [吵]', '', '']), TOUCHPOINTS.replace('importance: 4, performance: 2', 'importance: 4, performance: 3').replace(/ {2}- \{ id: counter.*\n/, ''));
+    const where = (r: ReturnType<typeof reviewDiff>) => r.changes.map((c) => `${c.checkId} ${c.side} ${c.scope ? `${c.scope.kind} ${c.scope.id}` : '-'}`);
+    expect(where(reviewDiff(before, after))).toEqual([
+      'touchpoint-removed-referenced after -',
+      'emotion-changed after journey j',
+      'peak-end-moment-changed after journey j',
+      'new-negative-moment-of-truth after journey j',
+      'pain-points-changed after journey j',
+      'step-lost-touchpoint after journey j',
+      'pain-points-changed after journey j',
+      'ipa-quadrant-changed after touchpoints inv',
+    ]);
+    const broken = side(journey([1, 2, 3]), 'peakend: 1\nkind: touchpoints\nid: inv\ntouchpoints: [\n');
+    expect(where(reviewDiff(broken, side(journey([1, 2, 3])))).filter((c) => c.startsWith('file-unparsable'))).toEqual(['file-unparsable before -']);
   });
 
   it('orders changes by level, then file path, then line, whatever check found them', () => {

@@ -152,6 +152,31 @@ describe('standard checks', () => {
     ]);
   });
 
+  it('names what changed in a pass mark: a rating level outside the five, a threshold under "="', () => {
+    const only = (r: string[]) => r.filter((c) => !c.includes('checklist-changed'));
+    const rating = (level: string) => side(STANDARDS(`    appliesTo: { channels: [phone] }\n    expect: { type: rating, atLeast: ${level} }\n`));
+    expect(only(review(rating('满意'), rating('satisfied')))).toEqual(['warning standard-loosened: Standard "x": passes at "≥ 满意" → at "≥ satisfied". @s.standards.yaml:5 [standards set]']);
+    const equal = (n: number) => side(STANDARDS(BASE.replace('comparator: "<=", threshold: 3', `comparator: "=", threshold: ${n}`)));
+    expect(only(review(equal(3), equal(4)))).toEqual(['warning standard-loosened: Standard "x": threshold = 3 rings → = 4 rings. @s.standards.yaml:5 [standards set]']);
+  });
+
+  it('places a removal on the base and every other change on the head', () => {
+    const removed = side(STANDARDS(BASE).replace(/ {2}- id: x\n[\s\S]*?(?= {2}- \{ id: other)/, ''));
+    const sides = (r: ReturnType<typeof reviewDiff>) => r.changes.map((c) => `${c.checkId} ${c.side}`);
+    expect(sides(reviewDiff(side(STANDARDS(BASE)), removed))).toEqual(['standard-removed before', 'checklist-changed after']);
+    expect(sides(reviewDiff(side(STANDARDS(BASE + '    weight: 2\n')), side(STANDARDS(BASE))))).toEqual(['standard-loosened after', 'checklist-changed after']);
+    expect(sides(reviewDiff(side(STANDARDS(BASE)), side(STANDARDS(BASE + '    weight: 2\n'))))).toEqual(['standard-tightened after', 'checklist-changed after']);
+  });
+
+  it('lists every checklist item a touchpoint gains or loses', () => {
+    // x and other both reach the counter (store) on the head.
+    const before = side(STANDARDS(BASE));
+    const after = side(STANDARDS(BASE.replace('channels: [phone]', 'channels: [phone, store]')).replace('channels: [app]', 'channels: [app, store]'));
+    const lists = (r: string[]) => r.filter((c) => c.includes('checklist-changed'));
+    expect(lists(review(before, after))).toEqual(['info checklist-changed: The checklist of touchpoint "counter" gains x, other. @t.touchpoints.yaml:6 [touchpoints inv]']);
+    expect(lists(review(after, before))).toEqual(['info checklist-changed: The checklist of touchpoint "counter" loses x, other. @t.touchpoints.yaml:6 [touchpoints inv]']);
+  });
+
   it('levels from peakend.yaml replace a check\'s own, or turn it off', () => {
     const heavy = side(STANDARDS(BASE + '    weight: 3\n'));
     const light = side(STANDARDS(BASE + '    weight: 1\n'));

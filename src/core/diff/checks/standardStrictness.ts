@@ -30,16 +30,7 @@ export function standardAspects(ctx: DiffContext, before: Standard, after: Stand
   const y = after.expect;
   if (x && y) {
     const d = compareExpectations(x, y);
-    if (d !== 'same') {
-      const args = { id, before: describe(x), after: describe(y) };
-      if (d === 'different') {
-        const messageId: MessageId = x.type !== y.type ? 'diff.standard.type' : x.type === 'measure' && y.type === 'measure' && x.unit !== y.unit ? 'diff.standard.unit' : 'diff.standard.comparator';
-        out.push({ direction: 'different', messageId, args });
-      } else {
-        const messageId: MessageId = x.type === 'rating' ? 'diff.standard.atLeast' : x.type === 'measure' && y.type === 'measure' && x.comparator !== y.comparator ? 'diff.standard.comparator' : 'diff.standard.threshold';
-        out.push({ direction: d, messageId, args });
-      }
-    }
+    if (d !== 'same') out.push({ direction: d, messageId: expectationMessage(x, y), args: { id, before: describe(x), after: describe(y) } });
   }
   if (before.critical !== after.critical) out.push({ direction: before.critical ? 'looser' : 'stricter', messageId: before.critical ? 'diff.standard.notCritical' : 'diff.standard.nowCritical', args: { id } });
   if (before.weight !== after.weight) out.push({ direction: after.weight < before.weight ? 'looser' : 'stricter', messageId: 'diff.standard.weight', args: { id, before: num(before.weight), after: num(after.weight) } });
@@ -51,6 +42,16 @@ export function standardAspects(ctx: DiffContext, before: Standard, after: Stand
   if (fewer.length) out.push({ direction: 'looser', messageId: 'diff.standard.appliesToFewer', args: { id, touchpoints: fewer.join(', ') } });
   if (more.length) out.push({ direction: 'stricter', messageId: 'diff.standard.appliesToMore', args: { id, touchpoints: more.join(', ') } });
   return out;
+}
+
+/** What changed in a pass mark, named by its most telling part: the kind of answer, the rating, the unit, the comparator, else the threshold. */
+function expectationMessage(x: Expectation, y: Expectation): MessageId {
+  if (x.type !== y.type) return 'diff.standard.type';
+  // Both of one type from here; pass-fail never differs from pass-fail.
+  if (x.type !== 'measure') return 'diff.standard.atLeast';
+  const z = y as typeof x;
+  if (x.unit !== z.unit) return 'diff.standard.unit';
+  return x.comparator !== z.comparator ? 'diff.standard.comparator' : 'diff.standard.threshold';
 }
 
 /** Pairs of a standard on both sides (the same ID, or a rename). */
@@ -82,7 +83,8 @@ function strictnessCheck(id: string, direction: 'looser' | 'stricter', level: Di
           if (a.direction !== direction && !(direction === 'looser' && a.direction === 'different')) continue;
           const critical = before.critical || after.critical;
           emit({
-            level: direction === 'looser' && critical ? 'breaking' : a.direction === 'different' ? 'warning' : undefined,
+            // Otherwise the check's own level: a change that is neither looser nor stricter is a warning with the loosenings.
+            level: direction === 'looser' && critical ? 'breaking' : undefined,
             messageId: a.messageId,
             args: a.args,
             side: 'after',
