@@ -54,20 +54,15 @@ function expectationMessage(x: Expectation, y: Expectation): MessageId {
   return x.comparator !== z.comparator ? 'diff.standard.comparator' : 'diff.standard.threshold';
 }
 
-/** Pairs of a standard on both sides (the same ID, or a rename). */
+/** Pairs of a standard on both sides: renamed ones, then every ID both sides define, changed or not. */
 function* standardPairs(ctx: DiffContext): Generator<{ before: Standard; after: Standard }> {
-  const seen = new Set<string>();
   for (const c of ctx.diff.changes) {
-    if (c.kind !== 'standard' || (c.type !== 'modified' && c.type !== 'renamed')) continue;
-    seen.add(c.after.id);
-    const before = standardOf(ctx.before, c.before.id);
-    const after = standardOf(ctx.after, c.after.id);
-    if (before && after) yield { before, after };
+    if (c.kind === 'standard' && c.type === 'renamed') yield { before: standardOf(ctx.before, c.before.id)!, after: standardOf(ctx.after, c.after.id)! };
   }
   // A standard whose own text did not change can still reach other touchpoints (their tags or channels changed).
   for (const [id, [after]] of ctx.after.index.standards) {
     const before = standardOf(ctx.before, id);
-    if (!seen.has(id) && before && after) yield { before, after };
+    if (before) yield { before, after: after! };
   }
 }
 
