@@ -3,6 +3,6 @@
  * keeps full precision; messages and tables round here.
  */
 export function formatFigure(n: number): string {
-  const r = Math.round(n * 100) / 100;
-  return Object.is(r, -0) ? '0' : String(r);
+  // String(-0) is "0": a value that rounds to minus zero needs no case of its own.
+  return String(Math.round(n * 100) / 100);
 }

@@ -23,7 +23,7 @@ export const QUADRANT_ORDER: readonly Quadrant[] = ['concentrate-here', 'keep-up
  */
 export function analyzeInventory(model: Pick<FileModel, 'file' | 'def' | 'touchpoints'>, options: InventoryAnalysisOptions = {}): InventoryAnalysis {
   const complete = model.touchpoints.filter((t) => t.importance !== undefined && t.performance !== undefined);
-  const cuts = cutsFor(options.cuts ?? 'midpoint', complete.map((t) => [t.importance!, t.performance!]));
+  const cuts = cutsFor(options.cuts, complete.map((t) => [t.importance!, t.performance!]));
   const points: IpaPoint[] = complete.map((t) => {
     const importance = t.importance!;
     const performance = t.performance!;
@@ -72,7 +72,8 @@ function quadrantOf(importanceHigh: boolean, performanceHigh: boolean): Quadrant
   return performanceHigh ? 'possible-overkill' : 'low-priority';
 }
 
-function cutsFor(option: CutOption, values: readonly [number, number][]): InventoryAnalysis['cuts'] {
+/** No option: the midpoint. */
+function cutsFor(option: CutOption | undefined, values: readonly [number, number][]): InventoryAnalysis['cuts'] {
   if (typeof option === 'object') return { importance: option.importance, performance: option.performance, method: 'fixed' as CutMethod };
   const mid = (RATING_SCALE.min + RATING_SCALE.max) / 2;
   // Means of an inventory with no rated touchpoint do not exist: the midpoint stands in and says so.

@@ -31,8 +31,9 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function table(head: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r')[]): string {
-  const rule = head.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
+/** `align` has one letter per column, "r" for a right-aligned one (figures); left by default. */
+function table(head: readonly string[], rows: readonly (readonly string[])[], align = ''): string {
+  const rule = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
   return [row(head), row(rule), ...rows.map(row)].join('\n');
 }
 
@@ -66,7 +67,7 @@ export function peakEndTable(a: JourneyAnalysis, lang: Language = 'en'): string 
     figure(p.average),
     figure(p.gap),
   ]);
-  return table(head, rows, ['l', 'r', 'l', 'l', 'l', 'l', 'r', 'r', 'r']);
+  return table(head, rows, 'lrllllrrr');
 }
 
 /** Each stage's average score, one column per persona (empty where the persona scored no step). */
@@ -77,7 +78,7 @@ export function stageAveragesTable(a: JourneyAnalysis, lang: Language = 'en'): s
     s.title !== undefined ? `${markdownText(s.title)} (${markdownText(s.stageId)})` : markdownText(s.stageId),
     ...a.personas.map((p) => figure(p.stages[i]?.average)),
   ]);
-  return table(head, rows, ['l', ...a.personas.map(() => 'r' as const)]);
+  return table(head, rows, 'l' + 'r'.repeat(a.personas.length));
 }
 
 /** A measured metric in words, e.g. "CSAT 3.1 (1–5, n = 240, 2026-06)"; plain text, not yet escaped. */
@@ -122,7 +123,7 @@ export function ipaTable(inv: InventoryAnalysis, lang: Language = 'en'): string 
       figure(p.gap),
     ];
   });
-  return table(head, rows, ['r', 'l', 'l', 'r', 'r', 'r']);
+  return table(head, rows, 'rllrrr');
 }
 
 /** The whole report as Markdown: per journey its figures and stage averages, per inventory its cuts, priority list and missing data. */

@@ -14,18 +14,20 @@ export function analysisReport(workspaces: readonly Workspace[], files: readonly
   const report: AnalysisReport = { version: ANALYSIS_FORMAT_VERSION, journeys: [], inventories: [] };
   for (const file of [...new Set(files)].sort()) {
     const workspace = workspaces.find((w) => w.getFile(file));
-    const model = workspace?.getFile(file);
-    if (!workspace || !model) continue;
+    if (!workspace) continue;
+    const model = workspace.getFile(file)!;
     const findings = workspace.findingsFor(file);
     const errors = findings.filter((f) => f.severity === 'error').length;
-    if (model.kind === 'journey' && model.journey) {
+    if (model.journey) {
       const personaNames = new Map<string, string>();
       for (const [id, defs] of workspace.getIndex().personas) {
-        const name = defs[0]?.name;
+        // The index lists only IDs that something defines: there is a first definition.
+        const name = defs[0]!.name;
         if (name !== undefined) personaNames.set(id, name);
       }
-      const a = analyzeJourney(model, { personaNames });
-      if (a) report.journeys.push({ ...a, errors, judgements: findings.filter((f) => JUDGEMENT_RULE_IDS.includes(f.ruleId)) });
+      // A model with a journey always has an analysis.
+      const a = analyzeJourney(model, { personaNames })!;
+      report.journeys.push({ ...a, errors, judgements: findings.filter((f) => JUDGEMENT_RULE_IDS.includes(f.ruleId)) });
     } else if (model.kind === 'touchpoints') {
       report.inventories.push({ ...analyzeInventory(model, { cuts: options.cuts ?? workspace.config.ipaCuts }), errors });
     }

@@ -24,7 +24,8 @@ export interface Entity {
 
 /** The identity of an entity across revisions. */
 export function entityKey(e: Pick<Entity, 'kind' | 'id' | 'journey'>): string {
-  return e.kind === 'stage' || e.kind === 'step' ? `${e.kind}\u0000${e.journey ?? ''}\u0000${e.id}` : `${e.kind}\u0000${e.id}`;
+  // A stage or step always names its journey.
+  return e.kind === 'stage' || e.kind === 'step' ? `${e.kind}\u0000${e.journey}\u0000${e.id}` : `${e.kind}\u0000${e.id}`;
 }
 
 const CHILD_LISTS: Partial<Record<DiffKind, string>> = { journey: 'stages', stage: 'steps', inventory: 'touchpoints', 'standards-set': 'standards' };

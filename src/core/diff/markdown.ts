@@ -76,12 +76,14 @@ function curves(before: JourneyAnalysis, after: JourneyAnalysis, lang: Language)
     .filter((p) => p.scored > 0)
     .map((p) => {
       const old = before.personas.find((x) => x.persona === p.persona);
-      const pair = (a: number | undefined, b: number | undefined) => (a === b ? formatNumber(b ?? NaN) : `${a === undefined ? '—' : formatNumber(a)} → ${b === undefined ? '—' : formatNumber(b)}`);
-      const moment = (a?: { stepId: string; score: number }, b?: { stepId: string; score: number }) => {
-        const show = (m?: { stepId: string; score: number }) => (m ? `${m.stepId} (${formatNumber(m.score)})` : '—');
-        return a?.stepId === b?.stepId && a?.score === b?.score ? show(b) : `${show(a)} → ${show(b)}`;
+      // A persona with scores has every figure on the head side; the base may have none.
+      const pair = (a: number | undefined, b: number) => (a === b ? formatNumber(b) : `${a === undefined ? '—' : formatNumber(a)} → ${formatNumber(b)}`);
+      type At = { stepId: string; score: number };
+      const moment = (a: At | undefined, b: At) => {
+        const show = (m: At) => `${m.stepId} (${formatNumber(m.score)})`;
+        return a?.stepId === b.stepId && a.score === b.score ? show(b) : `${a ? show(a) : '—'} → ${show(b)}`;
       };
-      return `| ${[p.name || p.persona, pair(old?.peakEnd, p.peakEnd), pair(old?.average, p.average), moment(old?.peak, p.peak), moment(old?.end, p.end)].map(markdownText).join(' | ')} |`;
+      return `| ${[p.name || p.persona, pair(old?.peakEnd, p.peakEnd!), pair(old?.average, p.average!), moment(old?.peak, p.peak!), moment(old?.end, p.end!)].map(markdownText).join(' | ')} |`;
     });
   return [
     '```mermaid',

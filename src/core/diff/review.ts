@@ -1,6 +1,6 @@
 import type { MessageArgs, Range, RelatedLocation } from '../finding';
 import { renderMessage, type MessageId } from '../messages/render';
-import type { FileModel, Journey, Standard, Touchpoint } from '../model/types';
+import type { FileModel, Journey, Standard } from '../model/types';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { StructuralDiff } from './structural';
 
@@ -69,10 +69,6 @@ export function standardOf(side: DiffSide, id: string): Standard | undefined {
   return side.index.standards.get(id)?.[0];
 }
 
-export function touchpointOf(side: DiffSide, id: string): Touchpoint | undefined {
-  return side.index.touchpoints.get(id)?.[0];
-}
-
 /** Renders a change's message in English (front ends localise from messageId and args). */
 export function reviewChange(check: DiffCheck, c: Omit<ReviewChange, 'checkId' | 'level' | 'message'> & { level?: DiffLevel }): ReviewChange {
   const { level, ...rest } = c;
@@ -80,7 +76,6 @@ export function reviewChange(check: DiffCheck, c: Omit<ReviewChange, 'checkId' |
 }
 
 /** Numbers as people write them: no float noise ("0.30000000000000004" → "0.3"). */
-export function num(n: number | undefined): string {
-  if (n === undefined) return '—';
+export function num(n: number): string {
   return String(Math.round(n * 100) / 100);
 }

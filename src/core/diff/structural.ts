@@ -107,7 +107,7 @@ function moves(a: Map<string, Entity>, b: Map<string, Entity>): EntityChange[] {
     const groups = new Map<string, Entity[]>();
     for (const e of m.values()) {
       if (e.kind !== 'stage' && e.kind !== 'step') continue;
-      const parent = `${e.kind}\u0000${e.journey ?? ''}\u0000${e.kind === 'step' ? e.stage : ''}`;
+      const parent = `${e.kind}\u0000${e.journey}\u0000${e.kind === 'step' ? e.stage : ''}`;
       const g = groups.get(parent);
       if (g) g.push(e);
       else groups.set(parent, [e]);

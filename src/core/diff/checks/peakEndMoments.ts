@@ -60,6 +60,7 @@ export const peakEndScore: DiffCheck = {
       const journeyRange = ctx.after.models.find((m) => m.file === now.file)?.def?.range;
       for (const p of now.personas) {
         const old = was.personas.find((x) => x.persona === p.persona);
+        // A persona with a peak-end score has an average too (both need one scored step).
         if (old?.peakEnd === undefined || p.peakEnd === undefined) continue;
         const delta = p.peakEnd - old.peakEnd;
         if (Math.abs(delta) < 0.005) continue;
@@ -67,7 +68,7 @@ export const peakEndScore: DiffCheck = {
         emit({
           level,
           messageId: 'diff.peakEndChanged',
-          args: { persona: label(p), before: num(old.peakEnd), after: num(p.peakEnd), delta: (delta > 0 ? '+' : '') + num(delta), averageBefore: num(old.average), averageAfter: num(p.average) },
+          args: { persona: label(p), before: num(old.peakEnd), after: num(p.peakEnd), delta: (delta > 0 ? '+' : '') + num(delta), averageBefore: num(old.average!), averageAfter: num(p.average!) },
           side: 'after',
           file: now.file,
           range: journeyRange ?? now.steps[0]!.range,

@@ -10,8 +10,8 @@ interface Aspect {
   args: MessageArgs;
 }
 
-const describe = (e: Expectation | undefined): string =>
-  !e ? '—' : e.type === 'measure' ? `${e.comparator} ${num(e.threshold)} ${e.unit}` : e.type === 'rating' ? `≥ ${e.atLeast}` : 'pass-fail';
+const describe = (e: Expectation): string =>
+  e.type === 'measure' ? `${e.comparator} ${num(e.threshold)} ${e.unit}` : e.type === 'rating' ? `≥ ${e.atLeast}` : 'pass-fail';
 
 const reaches = new WeakMap<DiffSide, Map<Standard, Touchpoint[]>>();
 
@@ -30,16 +30,7 @@ export function standardAspects(ctx: DiffContext, before: Standard, after: Stand
   const y = after.expect;
   if (x && y) {
     const d = compareExpectations(x, y);
-    if (d !== 'same') {
-      const args = { id, before: describe(x), after: describe(y) };
-      if (d === 'different') {
-        const messageId: MessageId = x.type !== y.type ? 'diff.standard.type' : x.type === 'measure' && y.type === 'measure' && x.unit !== y.unit ? 'diff.standard.unit' : 'diff.standard.comparator';
-        out.push({ direction: 'different', messageId, args });
-      } else {
-        const messageId: MessageId = x.type === 'rating' ? 'diff.standard.atLeast' : x.type === 'measure' && y.type === 'measure' && x.comparator !== y.comparator ? 'diff.standard.comparator' : 'diff.standard.threshold';
-        out.push({ direction: d, messageId, args });
-      }
-    }
+    if (d !== 'same') out.push({ direction: d, messageId: expectationMessage(x, y), args: { id, before: describe(x), after: describe(y) } });
   }
   if (before.critical !== after.critical) out.push({ direction: before.critical ? 'looser' : 'stricter', messageId: before.critical ? 'diff.standard.notCritical' : 'diff.standard.nowCritical', args: { id } });
   if (before.weight !== after.weight) out.push({ direction: after.weight < before.weight ? 'looser' : 'stricter', messageId: 'diff.standard.weight', args: { id, before: num(before.weight), after: num(after.weight) } });
@@ -53,20 +44,25 @@ export function standardAspects(ctx: DiffContext, before: Standard, after: Stand
   return out;
 }
 
-/** Pairs of a standard on both sides (the same ID, or a rename). */
+/** What changed in a pass mark, named by its most telling part: the kind of answer, the rating, the unit, the comparator, else the threshold. */
+function expectationMessage(x: Expectation, y: Expectation): MessageId {
+  if (x.type !== y.type) return 'diff.standard.type';
+  // Both of one type from here; pass-fail never differs from pass-fail.
+  if (x.type !== 'measure') return 'diff.standard.atLeast';
+  const z = y as typeof x;
+  if (x.unit !== z.unit) return 'diff.standard.unit';
+  return x.comparator !== z.comparator ? 'diff.standard.comparator' : 'diff.standard.threshold';
+}
+
+/** Pairs of a standard on both sides: renamed ones, then every ID both sides define, changed or not. */
 function* standardPairs(ctx: DiffContext): Generator<{ before: Standard; after: Standard }> {
-  const seen = new Set<string>();
   for (const c of ctx.diff.changes) {
-    if (c.kind !== 'standard' || (c.type !== 'modified' && c.type !== 'renamed')) continue;
-    seen.add(c.after.id);
-    const before = standardOf(ctx.before, c.before.id);
-    const after = standardOf(ctx.after, c.after.id);
-    if (before && after) yield { before, after };
+    if (c.kind === 'standard' && c.type === 'renamed') yield { before: standardOf(ctx.before, c.before.id)!, after: standardOf(ctx.after, c.after.id)! };
   }
   // A standard whose own text did not change can still reach other touchpoints (their tags or channels changed).
   for (const [id, [after]] of ctx.after.index.standards) {
     const before = standardOf(ctx.before, id);
-    if (!seen.has(id) && before && after) yield { before, after };
+    if (before) yield { before, after: after! };
   }
 }
 
@@ -82,7 +78,8 @@ function strictnessCheck(id: string, direction: 'looser' | 'stricter', level: Di
           if (a.direction !== direction && !(direction === 'looser' && a.direction === 'different')) continue;
           const critical = before.critical || after.critical;
           emit({
-            level: direction === 'looser' && critical ? 'breaking' : a.direction === 'different' ? 'warning' : undefined,
+            // Otherwise the check's own level: a change that is neither looser nor stricter is a warning with the loosenings.
+            level: direction === 'looser' && critical ? 'breaking' : undefined,
             messageId: a.messageId,
             args: a.args,
             side: 'after',
