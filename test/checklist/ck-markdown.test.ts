@@ -34,7 +34,7 @@ describe('score Markdown', () => {
 
 | Item | Result                                 | Weight | Critical | Measured | Action           |
 | ---- | -------------------------------------- | ------ | -------- | -------- | ---------------- |
-| a    | fail                                   | 1      |          |          | call back (王)    |
+| a    | fail                                   | 1      |          |          | call back (王)   |
 | b    | fail                                   | 1      |          |          | fix (2026-12-15) |
 | c    | unanswered (invalid answer) (re-check) | 1      |          | 0        |                  |
 | d    | unanswered                             | 1      |          |          | train            |

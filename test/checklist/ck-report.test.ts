@@ -189,7 +189,7 @@ describe('the audit report in Markdown', () => {
 | Touchpoint | Name | Audits | Compliance | Weight passed / answered | Declared performance | Measured performance | Gap   |
 | ---------- | ---- | ------ | ---------- | ------------------------ | -------------------- | -------------------- | ----- |
 | desk       |      | 1      | 100.0 %    | 1 / 1                    | —                    | 5                    | —     |
-| hotline    | 热线   | 2      | 33.3 %     | 2 / 6                    | 3                    | 2.33                 | -0.67 |
+| hotline    | 热线 | 2      | 33.3 %     | 2 / 6                    | 3                    | 2.33                 | -0.67 |
 
 ## Compliance by dimension
 
@@ -241,14 +241,15 @@ describe('the audit report in Markdown', () => {
 | Owner      | Touchpoint | Standard | Action | Due        | Overdue |
 | ---------- | ---------- | -------- | ------ | ---------- | ------- |
 | (no owner) | hotline    | x        | t3     |            |         |
-| 王          | hotline    | y        | t1     | 2026-10-10 | yes     |
+| 王         | hotline    | y        | t1     | 2026-10-10 | yes     |
 `);
   });
 
-  it('writes a positive gap with its sign, in Chinese, and "无。" for empty sections', () => {
+  it('writes a positive gap with its sign, in Chinese with wide characters two columns wide, and "无。" for empty sections', () => {
     const r = auditReport([audit('t', '/t.md', { date: 'd' }, [{ id: 'p', status: 'pass' }])], new Map([['t', tp('t', { performance: 4.5 })]]), '2026-01-01');
     const md = reportMarkdown(r, 'zh-cn');
-    expect(md).toContain('| t   |    | 1    | 100.0 % | 1 / 1     | 4.5   | 5     | +0.5 |');
+    expect(md).toContain('| t      |      | 1        | 100.0 % | 1 / 1           | 4.5        | 5          | +0.5 |');
+    expect(md).toContain('| 接触点 | 名称 | 审核次数 | 符合率  | 通过 / 作答权重 | 声明表现度 | 实测表现度 | 差距 |\n| ------ | ---- | -------- | ------- | --------------- | ---------- | ---------- | ---- |\n');
     expect(md).toContain('## 连续不通过\n\n无。\n');
     expect(md.startsWith('# 审核报告\n\n共 1 次审核；逾期整改截至 2026-01-01。\n')).toBe(true);
     const zero = auditReport([audit('t', '/t.md', {}, [{ id: 'p', status: 'fail' }])], new Map([['t', tp('t', { performance: 1 })]]), 'x');

@@ -1,13 +1,15 @@
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { displayWidth } from './format';
 import { heading, para, type MdNode } from './mdast';
 import type { Language } from '../messages/render';
 import type { AuditReport, WeightTotals } from './report';
 import { REPORT_WORDS } from './reportWords';
 import { table } from './scoreMarkdown';
 
-const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
+// Wide (CJK) characters take two columns, so that tables line up in an editor, as in checklists.
+const processor = unified().use(remarkGfm, { stringLength: displayWidth }).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
 
 export function pct(t: { compliance?: number }): string {
   return t.compliance === undefined ? '—' : `${(t.compliance * 100).toFixed(1)} %`;

@@ -1,12 +1,14 @@
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { displayWidth } from './format';
 import { heading, para, text, type MdNode } from './mdast';
 import type { Language } from '../messages/render';
 import { REPORT_WORDS } from './reportWords';
 import type { AuditScore, Compliance } from './score';
 
-const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
+// Wide (CJK) characters take two columns, so that tables line up in an editor, as in checklists.
+const processor = unified().use(remarkGfm, { stringLength: displayWidth }).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
 
 export function percent(c: Compliance): string {
   return c.compliance === undefined ? '—' : `${(c.compliance * 100).toFixed(1)} %`;
