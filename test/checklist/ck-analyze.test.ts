@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeChecklist } from '../../src/core/checklist/analyze';
 import type { ParsedChecklist } from '../../src/core';
+import { plainText, text, type MdNode } from '../../src/core/checklist/mdast';
 
 describe('a checklist file model', () => {
   it('parses once, on first use, and counts lines without the byte-order mark', () => {
@@ -17,5 +18,14 @@ describe('a checklist file model', () => {
     expect(model.lines.range(4, 5)).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 1 } });
     const plain = analyzeChecklist('/a.md', 'ab\ncd');
     expect(plain.lines.range(3, 4)).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 1 } });
+  });
+});
+
+describe('the plain text of a Markdown node', () => {
+  it('joins its texts and inline code, and leaves HTML out', () => {
+    const heading: MdNode = { type: 'heading', depth: 3, children: [{ type: 'inlineCode', value: 'ring-3' }, text(' 三声'), { type: 'html', value: '<b>' }, { type: 'strong', children: [text('!')] }] };
+    expect(plainText(heading)).toBe('ring-3 三声!');
+    expect(plainText({ type: 'paragraph' })).toBe('');
+    expect(plainText({ type: 'text', value: '' })).toBe('');
   });
 });
