@@ -189,6 +189,8 @@ describe('scoring a checklist', () => {
       ['q', 1, 'efficiency', 'fail', undefined, false, false, { text: 'call', due: '2027-01-01' }],
     ]);
     expect(Object.keys(s.items[0]!)).toContain('value');
+    expect(Object.keys(s.items[1]!.action!)).toEqual(['text']);
+    expect(Object.keys(s.items[2]!.action!)).toEqual(['text', 'due']);
     expect(Object.keys(s.items[1]!)).not.toContain('value');
     expect(s.criticalFailures).toEqual(['p']);
     expect(s.failedWithoutAction).toEqual([]);

@@ -14,7 +14,7 @@ const audit: AuditScore = {
     item({ id: 'a', status: 'fail', action: { text: 'call\nback', owner: '王' } }),
     item({ id: 'b', status: 'fail', action: { text: 'fix', due: '2026-12-15' } }),
     item({ id: 'c', status: 'unanswered', invalid: true, recheck: true, value: 0 }),
-    item({ id: 'd', status: 'unanswered', action: { text: 'train' } }),
+    item({ id: 'd', status: 'unanswered', action: { text: 'train\r\nnow' } }),
   ],
   criticalFailures: [],
   unanswered: ['c', 'd'],
@@ -37,7 +37,7 @@ describe('score Markdown', () => {
 | a    | fail                                   | 1      |          |          | call back (王)   |
 | b    | fail                                   | 1      |          |          | fix (2026-12-15) |
 | c    | unanswered (invalid answer) (re-check) | 1      |          | 0        |                  |
-| d    | unanswered                             | 1      |          |          | train            |
+| d    | unanswered                             | 1      |          |          | train now        |
 
 Unanswered: c, d
 

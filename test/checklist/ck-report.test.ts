@@ -164,6 +164,35 @@ describe('the audit report', () => {
     ]);
   });
 
+  it('adds audits of one date together, counts every answer of a standard as an audit and lists undated runs', () => {
+    const r = auditReport(
+      [
+        audit('t', '/1.md', {}, [{ id: 'z', status: 'fail' }, { id: 'k', status: 'fail' }, { id: 'm', status: 'na' }]),
+        audit('t', '/2.md', {}, [{ id: 'z', status: 'fail' }, { id: 'k', status: 'fail' }, { id: 'm', status: 'fail' }]),
+        audit('u', '/3.md', { date: 'd' }, [{ id: 'p', status: 'pass' }]),
+        audit('u', '/4.md', { date: 'd' }, [{ id: 'p', status: 'fail', weight: 3 }]),
+      ],
+      new Map(),
+      'x',
+    );
+    expect(r.trend).toEqual([
+      { date: '', audits: 2, passedWeight: 0, answeredWeight: 5, compliance: 0 },
+      { date: 'd', audits: 2, passedWeight: 1, answeredWeight: 4, compliance: 0.25 },
+    ]);
+    expect(r.mostFailed).toEqual([
+      { id: 'k', fail: 2, audits: 2 },
+      { id: 'z', fail: 2, audits: 2 },
+      { id: 'm', fail: 1, audits: 2 },
+      { id: 'p', fail: 1, audits: 2 },
+    ]);
+    expect(r.repeatFailures).toEqual([
+      { touchpoint: 't', standard: 'k', dates: ['', ''] },
+      { touchpoint: 't', standard: 'z', dates: ['', ''] },
+    ]);
+    // An audit without a date is shown as "—", as in the trend.
+    expect(reportMarkdown(r)).toContain('| t          | k        | —, —               |');
+  });
+
   it('orders critical failures by touchpoint, date and standard', () => {
     const crit = (id: string) => ({ id, status: 'fail' as const, critical: true });
     const r = auditReport([audit('b', '/1.md', { date: 'd1' }, [crit('z'), crit('a')]), audit('a', '/2.md', { date: 'd2' }, [crit('m')]), audit('a', '/3.md', {}, [crit('n'), { id: 'o', status: 'fail' }])], new Map(), 'x');

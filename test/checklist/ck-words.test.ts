@@ -70,6 +70,7 @@ describe('checklist file names', () => {
     // Cut to 48 characters, then a separator left at the cut is trimmed.
     expect(sanitizeSegment(`${'a'.repeat(47)} b`)).toBe('a'.repeat(47));
     expect(sanitizeSegment(`${'区'.repeat(48)}x`)).toBe('区'.repeat(48));
+    expect(sanitizeSegment(`${'a'.repeat(46)}_-b`)).toBe('a'.repeat(46));
   });
 
   it('puts an audit at <dir>/<touchpoint>/<date>[-<site>].md', () => {
