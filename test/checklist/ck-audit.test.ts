@@ -72,6 +72,13 @@ describe('auditing checklists', () => {
     expect(strict.audits).toHaveLength(2);
   });
 
+  it('reports a checklist named that is not a regular file', async () => {
+    const base = host();
+    const fifo = { ...base, readFile: async (p: string, max: number) => (p === '/ws/notes/fifo.md' ? ({ notFile: 'fifo' } as never) : base.readFile(p, max)) };
+    const r = await auditChecklists(fifo, ['/ws/notes/fifo.md']);
+    expect(r.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([['/ws/notes/fifo.md', 'file-unreadable', 'The file cannot be read: it is not a regular file']]);
+  });
+
   it('passes on the findings of a workspace file that is not a checklist', async () => {
     const r = await auditChecklists(memoryHost({ '/ws/peakend.yaml': 'peakend: 1\nkind: config\n', '/ws/x.touchpoints.yaml': 'peakend: 1\nkind: touchpoints\nid: x\ntouchpoints: 3\n' }), ['/ws/x.touchpoints.yaml'], undefined, (f) => f.ruleId !== 'nothing');
     expect(r.audits).toEqual([]);
