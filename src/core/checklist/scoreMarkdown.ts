@@ -1,12 +1,14 @@
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { displayWidth } from './format';
 import { heading, para, text, type MdNode } from './mdast';
 import type { Language } from '../messages/render';
 import { REPORT_WORDS } from './reportWords';
 import type { AuditScore, Compliance } from './score';
 
-const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
+// Wide (CJK) characters take two columns, so that tables line up in an editor, as in checklists.
+const processor = unified().use(remarkGfm, { stringLength: displayWidth }).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
 
 export function percent(c: Compliance): string {
   return c.compliance === undefined ? '—' : `${(c.compliance * 100).toFixed(1)} %`;
@@ -23,7 +25,7 @@ export function scoreMarkdown(audits: readonly AuditScore[], fileName: (file: st
       children: [{ type: 'strong', children: [text(words.outcome[a.outcome])] }, text(` · ${percent(a.overall)} (${a.overall.passedWeight} / ${a.overall.answeredWeight}) · ${fileName(a.file)}${a.auditor ? ` · ${a.auditor}` : ''}`)],
     });
     out.push(table(words.dimensionTable, a.dimensions.map((d) => [d.dimension || '—', percent(d.compliance), String(d.compliance.passedWeight), String(d.compliance.answeredWeight), ...counts(d.compliance)])));
-    out.push(table(words.itemTable, a.items.map((i) => [i.id, words.status[i.status] + (i.invalid ? words.invalidAnswer : '') + (i.recheck ? words.recheck : ''), String(i.weight), i.critical ? words.yes : '', i.value === undefined ? '' : String(i.value), i.action ? `${i.action.text}${i.action.owner ? ` (${i.action.owner}` : ' ('}${i.action.due ? `, ${i.action.due})` : ')'}` : ''])));
+    out.push(table(words.itemTable, a.items.map((i) => [i.id, words.status[i.status] + (i.invalid ? words.invalidAnswer : '') + (i.recheck ? words.recheck : ''), String(i.weight), i.critical ? words.yes : '', i.value === undefined ? '' : String(i.value), i.action ? actionText(i.action) : ''])));
     for (const [label, list] of [
       [words.criticalFailures, a.criticalFailures],
       [words.unanswered, a.unanswered],
@@ -34,6 +36,12 @@ export function scoreMarkdown(audits: readonly AuditScore[], fileName: (file: st
     }
   }
   return processor.stringify({ type: 'root', children: out } as never);
+}
+
+/** "text (owner, due)", naming only the owner and due date that are written. */
+function actionText(a: NonNullable<AuditScore['items'][number]['action']>): string {
+  const who = [a.owner, a.due].filter((x) => x !== undefined);
+  return who.length ? `${a.text} (${who.join(', ')})` : a.text;
 }
 
 function counts(c: Compliance): string[] {
