@@ -8,8 +8,12 @@ import { CrossFileFindings } from './crossFile';
 import { append, WorkspaceIndex } from './index';
 import type { ModelCache } from './modelCache';
 import type { ParallelAnalysis } from './parallel';
-import type { FileState } from './store';
+import { indexModel, restoreIndexModel, storeModel, type FileState } from './store';
+import { kindFromFileName } from '../kinds';
 import { applySettings } from './settings';
+
+/** Files analysed, checked and cut down together (`analyzeWaiting`). */
+const BATCH = 64;
 
 /**
  * The files of one workspace and everything derived from them. Front ends feed it file contents
@@ -129,31 +133,58 @@ export class Workspace {
     if (!parallel || this.pending.size === 0) return;
     if (store?.findings(this.storeFiles())) return;
     this.resume();
-    const waiting = [...this.pending];
-    const slots: (FileModel | undefined)[] = [];
-    const fromStore = new Set<number>();
-    const texts: { file: string; text: string; slot: number }[] = [];
-    for (const [file, input] of waiting) {
-      const text = readText(file, input, this.config);
-      const kept = typeof text === 'string' ? store?.model(file, input, text) : undefined;
-      if (kept) {
-        fromStore.add(slots.length);
-        slots.push(kept);
-      } else if (typeof text !== 'string') slots.push(text);
-      else if (isChecklistFile(file, this.config)) slots.push(analyzeText(file, text, this.config, this.options));
-      else {
-        texts.push({ file, text, slot: slots.length });
-        slots.push(undefined);
+    // Journeys last: the files they look things up in are then all there when they are checked, so a
+    // journey checked and cut down is seldom checked (and read) again.
+    const waiting = [...this.pending].sort(([a], [b]) => Number(kindFromFileName(a) === 'journey') - Number(kindFromFileName(b) === 'journey'));
+    for (let start = 0; start < waiting.length; start += BATCH) {
+      const batch = waiting.slice(start, start + BATCH);
+      const slots: (FileModel | undefined)[] = [];
+      const fromStore = new Set<number>();
+      const texts: { file: string; text: string; slot: number }[] = [];
+      for (const [file, input] of batch) {
+        const text = readText(file, input, this.config);
+        const kept = typeof text === 'string' ? store?.model(file, input, text) : undefined;
+        if (kept) {
+          fromStore.add(slots.length);
+          slots.push(kept);
+        } else if (typeof text !== 'string') slots.push(text);
+        else if (isChecklistFile(file, this.config)) slots.push(analyzeText(file, text, this.config, this.options));
+        else {
+          texts.push({ file, text, slot: slots.length });
+          slots.push(undefined);
+        }
       }
+      const models = await parallel.analyze(texts, this.config, { positions: this.options.positions, keepValue: this.options.keepValue });
+      texts.forEach((t, i) => (slots[t.slot] = models[i]));
+      batch.forEach(([file, input], i) => {
+        const model = slots[i]!;
+        if (!fromStore.has(i) && !model.checklist) store?.keep(file, input, model);
+        this.pending.delete(file);
+        this.put(file, model);
+      });
+      this.checkAndCut(batch.map(([file]) => file));
     }
-    const models = await parallel.analyze(texts, this.config, { positions: this.options.positions, keepValue: this.options.keepValue });
-    texts.forEach((t, i) => (slots[t.slot] = models[i]));
-    waiting.forEach(([file, input], i) => {
-      const model = slots[i]!;
-      if (!fromStore.has(i) && !model.checklist) store?.keep(file, input, model);
-      this.put(file, model);
-    });
-    this.pending.clear();
+  }
+
+  /**
+   * Runs the workspace rules on these files now, then keeps of each journey only what the index
+   * reads (`indexModel`): a run that only reports never holds every journey's whole model. A
+   * journey checked again later (a duplicate ID added after it) is made whole again first.
+   */
+  private checkAndCut(files: readonly string[]): void {
+    const cross = this.crossRules();
+    const index = this.currentIndex();
+    for (const file of files) {
+      cross.resultOf(file);
+      const model = this.models.get(file);
+      if (!model?.journey || model.checklist || model.touchpoints.length || model.standards.length || model.personas.length) continue;
+      // Copied through its stored text: strings cut out of the file's text (IDs, names) would keep
+      // the whole text alive.
+      const cut = restoreIndexModel(file, storeModel(indexModel(model)));
+      this.models.set(file, cut);
+      index.set(cut);
+      this.partial.add(file);
+    }
   }
 
   private storeFiles(): { file: string; input: FileInput }[] {
@@ -179,10 +210,7 @@ export class Workspace {
       this.partial.add(file);
     }
     this.index = new WorkspaceIndex(this.models.values());
-    this.cross = new CrossFileFindings(this.index, this.workspaceRules(), new Map([...last.files].map(([file, state]) => [file, state.cross])), {
-      has: (file) => this.partial.has(file),
-      complete: (file) => this.complete(file),
-    });
+    this.cross = new CrossFileFindings(this.index, this.workspaceRules(), new Map([...last.files].map(([file, state]) => [file, state.cross])), this.completion);
     for (const file of last.files.keys()) if (!analysed.has(file) && !this.pending.has(file)) this.put(file, undefined);
     for (const [file, model] of analysed) this.put(file, model);
     for (const file of last.unchanged) if (this.partial.has(file)) this.pending.delete(file);
@@ -210,6 +238,14 @@ export class Workspace {
     for (const file of [...this.partial]) this.complete(file);
     return this.currentIndex();
   }
+
+  private crossRules(): CrossFileFindings {
+    this.cross ??= new CrossFileFindings(this.currentIndex(), this.workspaceRules(), undefined, this.completion);
+    return this.cross;
+  }
+
+  /** How the workspace rules make a cut-down model whole before reading it. */
+  private readonly completion = { has: (file: string) => this.partial.has(file), complete: (file: string) => this.complete(file) };
 
   private currentIndex(): WorkspaceIndex {
     this.index ??= new WorkspaceIndex(this.models.values());
@@ -284,8 +320,7 @@ export class Workspace {
   /** The workspace rules' findings: worked out afresh only in the files a change can affect. */
   private crossFileFindings(): Finding[] {
     if (!this.crossFindings) {
-      this.cross ??= new CrossFileFindings(this.currentIndex(), this.workspaceRules());
-      this.crossFindings = this.cross.all();
+      this.crossFindings = this.crossRules().all();
     }
     return this.crossFindings;
   }
