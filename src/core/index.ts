@@ -4,7 +4,7 @@ export type { Host, ReadResult } from './host';
 export { analyzeFile, analyzeText, type AnalyzeOptions, type FileInput } from './analyze';
 export { Workspace } from './workspace/workspace';
 export { ModelCache } from './workspace/modelCache';
-export { storeModel, restoreModel, type ModelStore, type StoreFile } from './workspace/store';
+export { indexModel, storeModel, restoreModel, storeIndexModel, restoreIndexModel, type StoredIndexModel, type CrossFileResult, type FileState, type LastRun, type ModelStore, type StoreFile } from './workspace/store';
 export type { ParallelAnalysis } from './workspace/parallel';
 export { WorkspaceIndex } from './workspace/index';
 export { openWorkspace, loadWorkspace, checkPaths, loadConfig, readConfig, discoverFiles, findConfigFile, readInput } from './workspace/load';

@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { restoreModel, SCHEMAS, storeModel, type FileInput, type FileModel, type Finding, type ModelStore, type PeakendConfig, type StoreFile } from '../core';
+import { restoreIndexModel, restoreModel, SCHEMAS, storeIndexModel, storeModel, type CrossFileResult, type FileInput, type FileModel, type FileState, type Finding, type LastRun, type ModelStore, type PeakendConfig, type StoreFile } from '../core';
 
 /** The folder, at the workspace root, where `peakend check` keeps its work between runs. Safe to delete. */
 export const CACHE_DIR = '.peakend-cache';
-const FORMAT = 'peakend-cache/2';
+const FORMAT = 'peakend-cache/3';
 /** A record larger than this is not read (a file's model is a few times its size at most). */
 const MAX_RECORD_BYTES = 1 << 30;
 
@@ -27,6 +27,9 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
   const dir = join(config.root, CACHE_DIR);
   const key = sha256(JSON.stringify([FORMAT, engine, config, SCHEMAS])).slice(0, 32);
   const runName = `${key}.run`;
+  const stateName = `${key}.state`;
+  /** The lines of each cut-down model read from the last run's state, written back as they are when unchanged. */
+  const kept = new WeakMap<FileModel, { head: Buffer; apart: Buffer; scopes: string[] | null }>();
   const hashes = new WeakMap<FileInput, string>();
   const hashOf = (input: FileInput): string => {
     let h = hashes.get(input);
@@ -76,6 +79,60 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
       }
       return run && run.signature === signature(files) && Array.isArray(run.findings) ? (run.findings as Finding[]) : undefined;
     },
+    lastRun(files: readonly StoreFile[]): LastRun | undefined {
+      const body = readRecordBytes(dir, stateName, key);
+      if (body === undefined) return undefined;
+      const now = new Map(files.map((f) => [f.file, f.input]));
+      const last: LastRun = { files: new Map(), unchanged: new Set() };
+      try {
+        // Four lines per file: [path, content hash, scopes of a journey kept apart], [the workspace
+        // rules' findings, the keys they read], the cut-down model, the journey kept apart (or nothing).
+        // Only the journeys are left as bytes until the index asks for them.
+        const lines: Buffer[] = [];
+        for (let at = 0; at < body.length; ) {
+          const nl = body.indexOf(10, at);
+          if (nl < 0) return undefined;
+          lines.push(body.subarray(at, nl));
+          at = nl + 1;
+        }
+        if (lines.length % 4 !== 0) return undefined;
+        for (let i = 0; i < lines.length; i += 4) {
+          const [file, hash, scopes] = JSON.parse(lines[i]!.toString('utf8')) as [unknown, unknown, unknown];
+          const [findings, reads] = JSON.parse(lines[i + 1]!.toString('utf8')) as [unknown, unknown];
+          if (typeof file !== 'string' || typeof hash !== 'string' || last.files.has(file)) return undefined;
+          if (!Array.isArray(findings) || !Array.isArray(reads) || !reads.every((k) => typeof k === 'string')) return undefined;
+          if (scopes !== null && !(Array.isArray(scopes) && scopes.every((x) => typeof x === 'string'))) return undefined;
+          const head = lines[i + 2]!;
+          const apart = lines[i + 3]!;
+          if ((scopes === null) !== (apart.length === 0)) return undefined;
+          const model = restoreIndexModel(file, head.toString('utf8'), scopes === null ? undefined : () => apart.toString('utf8'), scopes ?? undefined);
+          kept.set(model, { head, apart, scopes: scopes as string[] | null });
+          last.files.set(file, { model, cross: { findings: findings as Finding[], reads: reads as string[] } satisfies CrossFileResult });
+          const input = now.get(file);
+          if (input !== undefined && hashOf(input) === hash) last.unchanged.add(file);
+        }
+      } catch {
+        return undefined;
+      }
+      return last;
+    },
+    keepRun(files: readonly StoreFile[], state: ReadonlyMap<string, FileState>): void {
+      if (!writable()) return;
+      const inputs = new Map(files.map((f) => [f.file, f.input]));
+      const parts: (string | Buffer)[] = [];
+      for (const [file, { model, cross }] of state) {
+        const input = inputs.get(file);
+        if (input === undefined) return;
+        // A cut-down model read from the last state and never made whole is written back as read.
+        const before = kept.get(model);
+        const stored = before ? undefined : storeIndexModel(model);
+        const scopes = before ? before.scopes : (stored!.scopes ?? null);
+        parts.push(JSON.stringify([file, hashOf(input), scopes]), '\n', JSON.stringify([cross.findings, cross.reads]), '\n');
+        if (before) parts.push(before.head, '\n', before.apart, '\n');
+        else parts.push(stored!.head, '\n', stored!.journey ?? '', '\n');
+      }
+      writeRecord(dir, stateName, key, parts);
+    },
     keepFindings(files: readonly StoreFile[], findings: readonly Finding[]): void {
       if (!writable()) return;
       writeRecord(dir, runName, key, [JSON.stringify({ signature: signature(files), findings }) + '\n']);
@@ -118,6 +175,11 @@ function sha256(data: string | Uint8Array): string {
  * truncated or corrupt.
  */
 function readRecord(dir: string, name: string, key: string): string | undefined {
+  return readRecordBytes(dir, name, key)?.toString('utf8');
+}
+
+/** `readRecord`'s body as bytes. */
+function readRecordBytes(dir: string, name: string, key: string): Buffer | undefined {
   let fd: number | undefined;
   try {
     // Never through a link, never blocking on a FIFO planted in its place.
@@ -137,7 +199,7 @@ function readRecord(dir: string, name: string, key: string): string | undefined 
     const body = data.subarray(0, nl + 1);
     const trailer = JSON.parse(data.subarray(nl + 1).toString('utf8')) as { format?: unknown; key?: unknown; length?: unknown; sha256?: unknown };
     if (trailer.format !== FORMAT || trailer.key !== key || trailer.length !== body.length || trailer.sha256 !== sha256(body)) return undefined;
-    return body.toString('utf8');
+    return body;
   } catch {
     return undefined;
   } finally {
@@ -146,20 +208,15 @@ function readRecord(dir: string, name: string, key: string): string | undefined 
 }
 
 /** Writes a record under a temporary name and renames it into place; a failure leaves the old record. */
-function writeRecord(dir: string, name: string, key: string, parts: Iterable<string>): void {
+function writeRecord(dir: string, name: string, key: string, parts: Iterable<string | Buffer>): void {
   const tmp = join(dir, `.${name}.${randomBytes(8).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
-    const hash = createHash('sha256');
-    let length = 0;
-    for (const part of parts) {
-      const bytes = Buffer.from(part, 'utf8');
-      hash.update(bytes);
-      length += bytes.length;
-      writeAll(fd, bytes);
-    }
-    writeAll(fd, Buffer.from(JSON.stringify({ format: FORMAT, key, length, sha256: hash.digest('hex') }), 'utf8'));
+    // One write: a record is a few megabytes at most, made of thousands of lines.
+    const body = Buffer.concat([...parts].map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
+    writeAll(fd, body);
+    writeAll(fd, Buffer.from(JSON.stringify({ format: FORMAT, key, length: body.length, sha256: sha256(body) }), 'utf8'));
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, join(dir, name));

@@ -276,6 +276,42 @@ describe('a workspace kept up to date edit by edit', () => {
       );
     });
 
+  it('forgets the stages and steps of a journey deleted or given another ID', () => {
+    const ws = new Workspace(CONFIGS[0]!);
+    const one = journey(STEP('service-hotline'));
+    const files = new Map<string, string>([
+      [`${ROOT}/p.touchpoints.yaml`, TOUCHPOINTS],
+      [`${ROOT}/people.personas.yaml`, PERSONAS],
+      [`${ROOT}/a.journey.yaml`, one],
+      [`${ROOT}/b.journey.yaml`, one],
+    ]);
+    for (const [file, text] of files) ws.setFile(file, { text });
+    const duplicates = () => {
+      const fresh = new Workspace(CONFIGS[0]!);
+      for (const [file, text] of [...files].sort()) fresh.setFile(file, { text });
+      const found = ws.findings();
+      expect(JSON.stringify(found)).toBe(JSON.stringify(fresh.findings()));
+      return found.filter((f) => f.ruleId === 'duplicate-id').map((f) => `${relative(ROOT, f.file)} ${f.args?.kind}`);
+    };
+    // The journey, its stage and its step, in both files.
+    const both = ['a.journey.yaml journey', 'a.journey.yaml stage', 'a.journey.yaml step', 'b.journey.yaml journey', 'b.journey.yaml stage', 'b.journey.yaml step'];
+    expect(duplicates()).toEqual(both);
+    files.delete(`${ROOT}/b.journey.yaml`);
+    ws.deleteFile(`${ROOT}/b.journey.yaml`);
+    expect(duplicates()).toEqual([]);
+    files.set(`${ROOT}/b.journey.yaml`, one);
+    ws.setFile(`${ROOT}/b.journey.yaml`, { text: one });
+    expect(duplicates()).toEqual(both);
+    // Another ID: its stages and steps are of another scope.
+    const other = one.replace('id: j', 'id: k');
+    files.set(`${ROOT}/b.journey.yaml`, other);
+    ws.setFile(`${ROOT}/b.journey.yaml`, { text: other });
+    expect(duplicates()).toEqual([]);
+    files.set(`${ROOT}/a.journey.yaml`, other);
+    ws.setFile(`${ROOT}/a.journey.yaml`, { text: other });
+    expect(duplicates()).toEqual(both);
+  });
+
   it('rechecks only the files a change can affect', () => {
     const checked = vi.spyOn(unknownTouchpoint, 'check');
     const files = () => checked.mock.calls.map(([m]) => relative(ROOT, m.file)).sort();

@@ -36,7 +36,7 @@ function workspace(): string {
 
 /** A disk store that counts what it hands back. */
 function counting(engine = 'test') {
-  const counts = { models: 0, findings: 0 };
+  const counts = { models: 0, findings: 0, runs: 0 };
   const storeFor = (config: PeakendConfig): ModelStore => {
     const s = diskStore(config, engine);
     return {
@@ -52,6 +52,12 @@ function counting(engine = 'test') {
         return x;
       },
       keepFindings: (files, x) => s.keepFindings(files, x),
+      lastRun: (files) => {
+        const x = s.lastRun!(files);
+        if (x) counts.runs++;
+        return x;
+      },
+      keepRun: (files, state) => s.keepRun!(files, state),
     };
   };
   return { counts, storeFor };
@@ -68,26 +74,38 @@ describe('the disk store of peakend check', () => {
     expect(JSON.parse(expected).map((f: { ruleId: string }) => f.ruleId)).toEqual(['unknown-touchpoint']);
     const first = counting();
     expect(await check(dir, first.storeFor)).toBe(expected);
-    expect(first.counts).toEqual({ models: 0, findings: 0 });
-    // One record per file model (personas, touchpoints, standards, journey; the config is read before) and one of the run.
+    expect(first.counts).toEqual({ models: 0, findings: 0, runs: 0 });
+    // One record per file model (personas, touchpoints, standards, journey; the config is read before),
+    // one of the run's findings and one of the state it ended in.
     expect(records(dir).filter((n) => /^[0-9a-f]{32}-[0-9a-f]{32}\.model$/.test(n))).toHaveLength(4);
     expect(records(dir).filter((n) => /^[0-9a-f]{32}\.run$/.test(n))).toHaveLength(1);
-    expect(records(dir)).toHaveLength(5);
+    expect(records(dir).filter((n) => /^[0-9a-f]{32}\.state$/.test(n))).toHaveLength(1);
+    expect(records(dir)).toHaveLength(6);
     expect(readFileSync(join(dir, CACHE_DIR, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
 
     const second = counting();
     expect(await check(dir, second.storeFor)).toBe(expected);
-    expect(second.counts).toEqual({ models: 0, findings: 1 });
+    expect(second.counts).toEqual({ models: 0, findings: 1, runs: 0 });
 
-    // One file changes: its own analysis is redone, the three valid files come from the store.
+    // One file changes: its own analysis is redone; the index and the other files' findings come from
+    // the last run's state, and no other file is read again (the journey reads nothing that changed).
     writeFileSync(join(dir, 'a.journey.yaml'), JOURNEY.replace('service-hotlin]', 'service-center]'));
     const third = counting();
     const after = await check(dir, third.storeFor);
     expect(after).toBe(await plain(dir));
     expect(JSON.parse(after)).toEqual([]);
-    expect(third.counts).toEqual({ models: 3, findings: 0 });
+    expect(third.counts).toEqual({ models: 0, findings: 0, runs: 1 });
     // The edited file's new model replaced its old one.
-    expect(records(dir)).toHaveLength(5);
+    expect(records(dir)).toHaveLength(6);
+
+    // The inventory changes a touchpoint the journey names: the journey's whole model comes from its
+    // record, to be checked again; the standards file (whose coverage reads the touchpoint's channel) too.
+    writeFileSync(join(dir, 'inv.touchpoints.yaml'), TOUCHPOINTS.replace('id: service-center', 'id: service-centre'));
+    const fourth = counting();
+    const changed = await check(dir, fourth.storeFor);
+    expect(changed).toBe(await plain(dir));
+    expect(JSON.parse(changed).map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file.slice(dir.length + 1)}`)).toEqual(['unknown-touchpoint a.journey.yaml']);
+    expect(fourth.counts).toEqual({ models: 2, findings: 0, runs: 1 });
   });
 
   it("after one edit writes only the edited file's model and the run", async () => {
@@ -101,7 +119,8 @@ describe('the disk store of peakend check', () => {
     const changed = [...after.keys()].filter((n) => before.get(n) !== after.get(n));
     expect(changed.filter((n) => n.endsWith('.model'))).toHaveLength(1);
     expect(changed.filter((n) => n.endsWith('.run'))).toHaveLength(1);
-    expect(changed).toHaveLength(2);
+    expect(changed.filter((n) => n.endsWith('.state'))).toHaveLength(1);
+    expect(changed).toHaveLength(3);
     expect(after.get(changed.find((n) => n.endsWith('.model'))!)).toContain('a.journey.yaml');
     // The old model of the edited file is gone.
     expect([...before.keys()].filter((n) => !after.has(n))).toHaveLength(1);
@@ -127,9 +146,10 @@ describe('the disk store of peakend check', () => {
     const bodies = names.map((n) => readFileSync(join(dir, CACHE_DIR, n)));
     names.forEach((n, i) => writeFileSync(join(dir, CACHE_DIR, n), bodies[(i + 1) % names.length]!));
     for (const name of records(dir)) if (name.endsWith('.run')) rmSync(join(dir, CACHE_DIR, name));
+    for (const name of records(dir)) if (name.endsWith('.state')) rmSync(join(dir, CACHE_DIR, name));
     const swapped = counting();
     expect(await check(dir, swapped.storeFor)).toBe(await plain(dir));
-    expect(swapped.counts).toEqual({ models: 0, findings: 0 });
+    expect(swapped.counts).toEqual({ models: 0, findings: 0, runs: 0 });
   });
 
   it('ignores records of another engine or other settings', async () => {
@@ -137,13 +157,13 @@ describe('the disk store of peakend check', () => {
     await check(dir, counting('one').storeFor);
     const other = counting('two');
     expect(await check(dir, other.storeFor)).toBe(await plain(dir));
-    expect(other.counts).toEqual({ models: 0, findings: 0 });
+    expect(other.counts).toEqual({ models: 0, findings: 0, runs: 0 });
     writeFileSync(join(dir, 'peakend.yaml'), 'peakend: 1\nkind: config\nrules:\n  unknown-touchpoint: warning\n');
     const settings = counting('two');
     const out = await check(dir, settings.storeFor);
     expect(out).toBe(await plain(dir));
     expect(JSON.parse(out)[0].severity).toBe('warning');
-    expect(settings.counts).toEqual({ models: 0, findings: 0 });
+    expect(settings.counts).toEqual({ models: 0, findings: 0, runs: 0 });
   });
 
   const damages: [string, (b: Buffer) => Buffer | string][] = [
@@ -171,7 +191,7 @@ describe('the disk store of peakend check', () => {
       }
       const damaged = counting();
       expect(await check(dir, damaged.storeFor)).toBe(await plain(dir));
-      expect(damaged.counts).toEqual({ models: 0, findings: 0 });
+      expect(damaged.counts).toEqual({ models: 0, findings: 0, runs: 0 });
       // Rewritten whole: the next run takes it.
       const next = counting();
       expect(await check(dir, next.storeFor)).toBe(await plain(dir));
@@ -196,14 +216,14 @@ describe('the disk store of peakend check', () => {
     }
     const over = counting();
     expect(await check(dir2, over.storeFor)).toBe(await plain(dir2));
-    expect(over.counts).toEqual({ models: 0, findings: 0 });
+    expect(over.counts).toEqual({ models: 0, findings: 0, runs: 0 });
   });
 
   it('keeps nothing but its records, named by hashes, in its own folder', async () => {
     const dir = workspace();
     await check(dir, counting().storeFor);
     expect(readdirSync(dir).sort()).toEqual(['.peakend-cache', 'a.journey.yaml', 'inv.touchpoints.yaml', 'peakend.yaml', 'people.personas.yaml', 'std.standards.yaml']);
-    for (const name of readdirSync(join(dir, CACHE_DIR))) expect(name).toMatch(/^(\.gitignore|[0-9a-f]{32}-[0-9a-f]{32}\.model|[0-9a-f]{32}\.run)$/);
+    for (const name of readdirSync(join(dir, CACHE_DIR))) expect(name).toMatch(/^(\.gitignore|[0-9a-f]{32}-[0-9a-f]{32}\.model|[0-9a-f]{32}\.(run|state))$/);
   });
 
   it('stays whole when runs over changing contents overlap', async () => {
@@ -232,8 +252,13 @@ describe('models taken from the store give the findings of a fresh analysis', ()
       cpSync(join(repo, folder), dir, { recursive: true, filter: (src) => !src.includes(CACHE_DIR) });
       const expected = await plain(dir);
       await check(dir, counting().storeFor);
-      // Without the findings record every model comes from the store and the rules run again.
+      // Without the findings record, the findings come from the state the last run ended in.
       for (const name of records(dir)) if (name.endsWith('.run')) rmSync(join(dir, CACHE_DIR, name));
+      const state = counting();
+      expect(await check(dir, state.storeFor)).toBe(expected);
+      expect(state.counts).toEqual({ models: 0, findings: 0, runs: 1 });
+      // Without that state either, every model comes from the store and the rules run again.
+      for (const name of records(dir)) if (name.endsWith('.run') || name.endsWith('.state')) rmSync(join(dir, CACHE_DIR, name));
       const again = counting();
       expect(await check(dir, again.storeFor)).toBe(expected);
       expect(again.counts.models).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import type { KnownIds } from '../rules/unknownReference';
 import type { CrossFileContext, WorkspaceRule } from '../rules/workspaceRule';
 import { duplicateKey, fileDefs } from './fileEntries';
 import { append, type WorkspaceIndex } from './index';
+import type { CrossFileResult } from './store';
 
 /**
  * The findings of the workspace rules, kept per file and worked out again only where a change can
@@ -14,17 +15,38 @@ import { append, type WorkspaceIndex } from './index';
  * same as checking every file afresh, which is what the first call does.
  */
 export class CrossFileFindings {
-  private readonly results = new Map<string, { findings: Finding[]; reads: readonly string[] }>();
+  private readonly results = new Map<string, CrossFileResult>();
   /** Key → the file whose findings read it, or the files (most keys have one reader). */
   private readonly readers = new Map<string, string | Set<string>>();
   private readonly dirty = new Set<string>();
   private readonly changedKeys = new Set<string>();
 
+  /**
+   * `kept`: each file's findings as an earlier state of the same index left them (a run's cache),
+   * checked again only when a change reaches them. `partial`: files whose model in the index is cut
+   * down (`indexModel`); their whole model is put in the index before a rule reads the file.
+   */
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly rules: readonly WorkspaceRule[],
+    kept?: ReadonlyMap<string, CrossFileResult>,
+    private readonly partial?: { has(file: string): boolean; complete(file: string): void },
   ) {
-    for (const f of index.files) this.dirty.add(f.file);
+    for (const f of index.files) {
+      const r = kept?.get(f.file);
+      if (!r) {
+        this.dirty.add(f.file);
+        continue;
+      }
+      this.results.set(f.file, r);
+      for (const key of r.reads) this.read(key, f.file);
+    }
+  }
+
+  /** The findings located in one file and the keys they read, as last worked out. */
+  resultOf(file: string): CrossFileResult | undefined {
+    this.update();
+    return this.results.get(file);
   }
 
   /** Notes that a file changed (was added: no `old`; was removed: no `now`); the index already holds `now`. */
@@ -60,17 +82,25 @@ export class CrossFileFindings {
   }
 
   private update(): void {
-    for (const key of this.changedKeys) {
-      if (key.startsWith('D:')) {
-        // A duplicate group is read by the files of its members: the index knows them.
-        for (const file of this.index.filesOfGroup(key.slice(2))) this.dirty.add(file);
-        continue;
+    for (;;) {
+      for (const key of this.changedKeys) {
+        if (key.startsWith('D:')) {
+          // A duplicate group is read by the files of its members: the index knows them.
+          for (const file of this.index.filesOfGroup(key.slice(2))) this.dirty.add(file);
+          continue;
+        }
+        const r = this.readers.get(key);
+        if (typeof r === 'string') this.dirty.add(r);
+        else if (r) for (const file of r) this.dirty.add(file);
       }
-      const r = this.readers.get(key);
-      if (typeof r === 'string') this.dirty.add(r);
-      else if (r) for (const file of r) this.dirty.add(file);
+      this.changedKeys.clear();
+      // Whole models for the files to check; one that differs from its cut-down model (read again
+      // with other positions) changes keys, and so maybe more files to check.
+      const partial = this.partial;
+      const cut = partial ? [...this.dirty].filter((file) => partial.has(file)) : [];
+      if (cut.length === 0) break;
+      for (const file of cut) partial!.complete(file);
     }
-    this.changedKeys.clear();
     for (const file of this.dirty) {
       const before = this.results.get(file);
       if (before) for (const key of before.reads) this.unread(key, file);

@@ -24,8 +24,14 @@ export class WorkspaceIndex {
   private sorted?: FileModel[];
   private entities?: Entities;
   private flat?: { defs: Def[]; repeatedDefs: Def[]; refs: Ref[] };
-  /** Definitions by duplicate key (kind, scope, ID in lower case), in workspace order. */
+  /** Definitions without a scope by duplicate key (kind, scope, ID in lower case), in workspace order. */
   private readonly groups = new Map<string, GroupEntry[]>();
+  /**
+   * The files with stages and steps of each scope (journey ID); their groups are made when a
+   * definition of the scope is asked about, so that a file's stages and steps are read only then.
+   */
+  private readonly scopes = new Map<string, Set<string>>();
+  private readonly scopeGroups = new Map<string, Map<string, GroupEntry[]>>();
   /** The definitions of each group asked for since it last changed. */
   private readonly groupDefs = new Map<string, Def[]>();
   /** A number no other state of any index had: caches of derived results compare it. */
@@ -194,7 +200,7 @@ export class WorkspaceIndex {
    */
   duplicatesOf(def: Def): readonly Def[] | undefined {
     const key = duplicateKey(def);
-    const g = this.groups.get(key);
+    const g = this.groupOf(key, def.scope);
     if (!g || g.length < 2) return undefined;
     let defs = this.groupDefs.get(key);
     if (!defs) this.groupDefs.set(key, (defs = g.map((e) => e.def)));
@@ -203,37 +209,116 @@ export class WorkspaceIndex {
 
   /** The files that define something under a duplicate key (`duplicateKey`). */
   filesOfGroup(key: string): string[] {
-    return (this.groups.get(key) ?? []).map((e) => e.def.file);
+    const parts = key.split('\u0000');
+    // A scope or an ID with a NUL in it: every scope the key may hold.
+    const scopes = parts.length === 3 ? [parts[1]!] : ['', ...[...this.scopes.keys()].filter((s) => key.startsWith(`${parts[0]}\u0000${s}\u0000`))];
+    const out: string[] = [];
+    for (const scope of scopes) for (const e of this.groupOf(key, scope) ?? []) out.push(e.def.file);
+    return out;
+  }
+
+  private groupOf(key: string, scope: string | undefined): GroupEntry[] | undefined {
+    if (!scope) return this.groups.get(key);
+    let groups = this.scopeGroups.get(scope);
+    if (!groups) {
+      groups = new Map();
+      for (const file of this.scopes.get(scope) ?? []) {
+        forEachDef(this.byPath.get(file)!, (def, repeated, seq) => {
+          if (def.scope === scope) add(groups!, def, repeated, seq);
+        });
+      }
+      for (const g of groups.values()) g.sort(compareEntries);
+      this.scopeGroups.set(scope, groups);
+    }
+    return groups.get(key);
   }
 
   private addGroups(model: FileModel): void {
     const unsorted = new Set<GroupEntry[]>();
-    forEachDef(model, (def, repeated, seq) => {
-      const entry: GroupEntry = { def, repeated, seq };
-      const key = duplicateKey(def);
-      const g = this.groups.get(key);
-      if (!g) {
-        this.groups.set(key, [entry]);
-        return;
-      }
+    forEachUnscopedDef(model, (def, repeated, seq) => {
+      const g = add(this.groups, def, repeated, seq);
       // Files mostly come in order: a group is sorted again only when an entry lands out of it.
-      if (compareEntries(g[g.length - 1]!, entry) > 0) unsorted.add(g);
-      g.push(entry);
-      this.groupDefs.delete(key);
+      if (g.length > 1 && compareEntries(g[g.length - 2]!, g[g.length - 1]!) > 0) unsorted.add(g);
+      this.groupDefs.delete(duplicateKey(def));
     });
     for (const g of unsorted) g.sort(compareEntries);
+    for (const scope of scopesOf(model)) {
+      let files = this.scopes.get(scope);
+      if (!files) this.scopes.set(scope, (files = new Set()));
+      files.add(model.file);
+      this.dropScope(scope);
+    }
   }
 
   private removeGroups(model: FileModel): void {
     const keys = new Set<string>();
-    forEachDef(model, (def) => keys.add(duplicateKey(def)));
+    forEachUnscopedDef(model, (def) => keys.add(duplicateKey(def)));
     for (const key of keys) {
       const rest = (this.groups.get(key) ?? []).filter((e) => e.def.file !== model.file);
       if (rest.length) this.groups.set(key, rest);
       else this.groups.delete(key);
       this.groupDefs.delete(key);
     }
+    for (const scope of scopesOf(model)) {
+      const files = this.scopes.get(scope);
+      files?.delete(model.file);
+      if (files?.size === 0) this.scopes.delete(scope);
+      this.dropScope(scope);
+    }
   }
+
+  /** Forgets a scope's groups (made again when next asked for). */
+  private dropScope(scope: string): void {
+    const groups = this.scopeGroups.get(scope);
+    if (!groups) return;
+    for (const key of groups.keys()) this.groupDefs.delete(key);
+    this.scopeGroups.delete(scope);
+  }
+}
+
+function add(groups: Map<string, GroupEntry[]>, def: Def, repeated: boolean, seq: number): GroupEntry[] {
+  const entry: GroupEntry = { def, repeated, seq };
+  const key = duplicateKey(def);
+  const g = groups.get(key);
+  if (g) g.push(entry);
+  else groups.set(key, [entry]);
+  return g ?? groups.get(key)!;
+}
+
+/**
+ * The scopes (journey IDs) of a file's scoped definitions: its stages and steps. A cut-down model
+ * whose journey is read only when needed names them itself (`lazyScopes`).
+ */
+function scopesOf(f: FileModel): readonly string[] {
+  const named = lazyScopes.get(f);
+  if (named) return named;
+  if (!f.journey) return [];
+  const out = new Set<string>();
+  forEachDef(f, (def) => {
+    if (def.scope) out.add(def.scope);
+  });
+  return [...out];
+}
+
+/** The scopes of models whose journey is read when first asked for (workspace/store.ts). */
+export const lazyScopes = new WeakMap<FileModel, readonly string[]>();
+
+/**
+ * Calls `each` for the definitions `forEachDef` gives that have no scope, with the same positions.
+ * A model with `lazyScopes` has only scoped definitions in its journey, which is then not read.
+ */
+function forEachUnscopedDef(f: FileModel, each: (def: Def, repeated: boolean, seq: number) => void): void {
+  if (lazyScopes.has(f)) {
+    let seq = 0;
+    if (f.def) each(f.def, false, seq++);
+    for (const t of f.touchpoints) each(t.def, false, seq++);
+    for (const s of f.standards) each(s.def, false, seq++);
+    for (const p of f.personas) each(p.def, false, seq++);
+    return;
+  }
+  forEachDef(f, (def, repeated, seq) => {
+    if (!def.scope) each(def, repeated, seq);
+  });
 }
 
 interface Entities {

@@ -1,8 +1,9 @@
 import type { FileInput } from '../analyze';
 import type { Finding, Range } from '../finding';
-import type { FileModel } from '../model/types';
+import type { Def, FileModel, Journey } from '../model/types';
 import { NOWHERE } from '../report';
 import { LineIndex } from '../text/lineIndex';
+import { lazyScopes } from './index';
 
 /** A file of a run as a store sees it: its path and what was read. */
 export interface StoreFile {
@@ -24,12 +25,123 @@ export interface ModelStore {
   findings(files: readonly StoreFile[]): Finding[] | undefined;
   /** Keeps this run's findings (and the models offered), for the next run. */
   keepFindings(files: readonly StoreFile[], findings: readonly Finding[]): void;
+  /**
+   * What the last run ended with, per file, and which of these files are the same now: a run after
+   * an edit takes the index and the workspace rules' findings from it instead of every file's model.
+   */
+  lastRun?(files: readonly StoreFile[]): LastRun | undefined;
+  /** Keeps what this run ended with (each file's model is cut down to `indexModel` by the store). */
+  keepRun?(files: readonly StoreFile[], state: ReadonlyMap<string, FileState>): void;
 }
 
-// Stand for the one placeholder range of a model without positions, and for the model's own file
-// (which every definition and reference repeats): no such model holds a NUL.
+/** The workspace rules' findings in one file and the lookup keys they read (workspace/crossFile.ts). */
+export interface CrossFileResult {
+  findings: Finding[];
+  reads: readonly string[];
+}
+
+/** One file as a run ended with it. */
+export interface FileState {
+  /** The whole model, or (handed back by a store) its `indexModel`. */
+  model: FileModel;
+  cross: CrossFileResult;
+}
+
+export interface LastRun {
+  /** Every file of the last run, its model cut down to `indexModel`. */
+  files: Map<string, FileState>;
+  /** The files of this run whose content is the one the last run read. */
+  unchanged: Set<string>;
+}
+
+/**
+ * What the index and the disk store need of a model, and no more: its findings, disable comments,
+ * entities and definitions, without its text and data, a checklist's parsed Markdown, or what a
+ * journey says beyond the IDs of its stages and steps. The workspace rules check whole models only:
+ * a workspace takes a file's whole model again (from the store, or by analysing it) before any rule
+ * reads the file.
+ */
+export function indexModel(model: FileModel): FileModel {
+  const { checklist: _checklist, journey, ...rest } = model;
+  const cut: FileModel = { ...rest, lines: EMPTY_LINES, value: null };
+  if (journey) {
+    cut.journey = {
+      def: journey.def,
+      stages: journey.stages.map((s) => ({ def: s.def, steps: s.steps.map((st) => ({ def: st.def })) })),
+      repeated: journey.repeated,
+    } as unknown as Journey;
+  }
+  return cut;
+}
+
+const EMPTY_LINES = new LineIndex('');
+
+/** A model cut down by `indexModel` as text: its journey apart when the index can go without reading it. */
+export interface StoredIndexModel {
+  head: string;
+  /** The journey (as a model holding only it), when every stage and step has a scope. */
+  journey?: string;
+  /** The scopes (journey IDs) of its stages and steps, with `journey`. */
+  scopes?: string[];
+}
+
+/** `indexModel` as text, for `restoreIndexModel`. */
+export function storeIndexModel(model: FileModel): StoredIndexModel {
+  const cut = indexModel(model);
+  const j = cut.journey;
+  const scopes = new Set<string>();
+  let scoped = j !== undefined;
+  if (j) {
+    const each = (d: Def) => {
+      if (d.scope) scopes.add(d.scope);
+      else scoped = false;
+    };
+    for (const stage of j.stages) {
+      each(stage.def);
+      for (const step of stage.steps) each(step.def);
+    }
+    for (const d of j.repeated) each(d);
+  }
+  if (!scoped) return { head: storeModel(cut) };
+  const { journey, ...head } = cut;
+  const alone = { file: cut.file, findings: [], suppressions: new Map(), journey } as unknown as FileModel;
+  return { head: storeModel(head as FileModel), journey: storeModel(alone), scopes: [...scopes] };
+}
+
+/**
+ * The model back from `storeIndexModel`'s parts. A journey kept apart is read when first asked for:
+ * the index reads a file's stages and steps only for a scope a rule asks about (`lazyScopes`).
+ * Throws on text that is not such a model.
+ */
+export function restoreIndexModel(file: string, head: string, journey?: () => string, scopes?: readonly string[]): FileModel {
+  const model = restoreModel(head, file, '');
+  model.lines = EMPTY_LINES;
+  if (!journey || !scopes) return model;
+  Object.defineProperty(model, 'journey', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = restoreModel(journey(), file, '').journey;
+      Object.defineProperty(model, 'journey', { configurable: true, enumerable: true, writable: true, value });
+      return value;
+    },
+  });
+  lazyScopes.set(model, scopes);
+  return model;
+}
+
+// Stand for the one placeholder range of a model without positions, for the model's own file
+// (which every definition and reference repeats) and for a definition in that file, written as an
+// array (the most frequent object of a model, at a third of its length). A string of the model
+// that starts with a NUL is written with ESCAPED before it, so no string is read as a mark.
 const NOWHERE_MARK = '\u0000';
 const SAME_FILE = '\u0000f';
+const DEF_MARK = '\u0000d';
+const ESCAPED = '\u0000s';
+
+/** A definition's keys in the order the extractor writes them (model/extract.ts); `name` and `scope` may be missing. */
+const DEF_KEYS = ['kind', 'id', 'file', 'range', 'fullRange', 'name', 'scope'];
+const REQUIRED_DEF_KEYS = 5;
 
 /**
  * A model as JSON text, without its text and data (nothing after analysis reads them): its
@@ -38,7 +150,44 @@ const SAME_FILE = '\u0000f';
 export function storeModel(model: FileModel): string {
   const { lines: _lines, value: _value, suppressions, ...rest } = model;
   const stored = { ...rest, suppressions: [...suppressions].map(([line, rules]) => [line, [...rules]]) };
-  return JSON.stringify(stored, (key, v: unknown) => (v === NOWHERE ? NOWHERE_MARK : key === 'file' && v === model.file ? SAME_FILE : v));
+  // The arrays written for definitions: their first item is the mark itself, not a string to escape.
+  const written = new WeakSet<object>();
+  return JSON.stringify(stored, function (this: unknown, key, v: unknown) {
+    if (v === NOWHERE) return NOWHERE_MARK;
+    if (typeof v === 'string') {
+      if (key === 'file' && v === model.file) return SAME_FILE;
+      return v.charCodeAt(0) === 0 && !(key === '0' && written.has(this as object)) ? ESCAPED + v : v;
+    }
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && isOwnDef(v as Record<string, unknown>, model.file)) {
+      const d = v as Def;
+      const out = [DEF_MARK, d.kind, d.id, d.range, d.fullRange, d.name ?? null, d.scope ?? null];
+      written.add(out);
+      return out;
+    }
+    return v;
+  });
+}
+
+/** Whether an object is a definition in the model's own file, with exactly a definition's keys in their order. */
+function isOwnDef(o: Record<string, unknown>, file: string): boolean {
+  if (o.file !== file) return false;
+  let i = 0;
+  for (const k in o) {
+    while (i >= REQUIRED_DEF_KEYS && i < DEF_KEYS.length && DEF_KEYS[i] !== k) i++;
+    if (DEF_KEYS[i] !== k) return false;
+    i++;
+  }
+  return (
+    i >= REQUIRED_DEF_KEYS &&
+    typeof o.kind === 'string' &&
+    typeof o.id === 'string' &&
+    typeof o.range === 'object' &&
+    o.range !== null &&
+    typeof o.fullRange === 'object' &&
+    o.fullRange !== null &&
+    (o.name === undefined || typeof o.name === 'string') &&
+    (o.scope === undefined || typeof o.scope === 'string')
+  );
 }
 
 /** The model back from `storeModel`'s text, over the file's text. Throws on text that is not such a model. */
@@ -52,13 +201,35 @@ export function restoreModel(json: string, file: string, text: string): FileMode
   return { touchpoints: [], standards: [], personas: [], ...rest, file, lines: new LineIndex(text), value: null, suppressions } as unknown as FileModel;
 }
 
-/** Puts the placeholder range and the file's path back (a walk: JSON.parse with a reviver is several times slower). */
+/** Puts the marks' values back (a walk: JSON.parse with a reviver is several times slower). */
 function revive(v: object, file: string): void {
   const o = v as Record<string, unknown>;
   for (const k in o) {
     const x = o[k];
-    if (typeof x === 'object' && x !== null) revive(x, file);
-    else if (x === NOWHERE_MARK) o[k] = NOWHERE;
-    else if (x === SAME_FILE) o[k] = file;
+    if (typeof x === 'string') {
+      if (x.charCodeAt(0) === 0) o[k] = unmark(x, file);
+    } else if (typeof x === 'object' && x !== null) {
+      if (Array.isArray(x) && x[0] === DEF_MARK) o[k] = toDef(x, file);
+      else revive(x, file);
+    }
   }
+}
+
+function unmark(x: string, file: string): unknown {
+  if (x === NOWHERE_MARK) return NOWHERE;
+  if (x === SAME_FILE) return file;
+  if (x.startsWith(ESCAPED)) return x.slice(ESCAPED.length);
+  throw new Error('not a stored model');
+}
+
+function toDef(x: unknown[], file: string): Def {
+  const [, kind, id, range, fullRange, name, scope] = x;
+  const isRange = (r: unknown) => r === NOWHERE_MARK || (typeof r === 'object' && r !== null);
+  if (x.length !== 7 || typeof kind !== 'string' || typeof id !== 'string' || !isRange(range) || !isRange(fullRange)) throw new Error('not a stored model');
+  const str = (s: unknown) => (typeof s === 'string' && s.charCodeAt(0) === 0 ? (unmark(s, file) as string) : s);
+  const place = (r: unknown) => (r === NOWHERE_MARK ? NOWHERE : r);
+  const d = { kind: str(kind), id: str(id), file, range: place(range), fullRange: place(fullRange) } as Def;
+  if (name !== null) d.name = str(name) as string;
+  if (scope !== null) d.scope = str(scope) as string;
+  return d;
 }

@@ -8,7 +8,12 @@ import { CrossFileFindings } from './crossFile';
 import { append, WorkspaceIndex } from './index';
 import type { ModelCache } from './modelCache';
 import type { ParallelAnalysis } from './parallel';
+import { indexModel, restoreIndexModel, storeModel, type FileState } from './store';
+import { kindFromFileName } from '../kinds';
 import { applySettings } from './settings';
+
+/** Files analysed, checked and cut down together (`analyzeWaiting`). */
+const BATCH = 64;
 
 /**
  * The files of one workspace and everything derived from them. Front ends feed it file contents
@@ -25,6 +30,13 @@ export class Workspace {
   private index?: WorkspaceIndex;
   private cross?: CrossFileFindings;
   private crossFindings?: Finding[];
+  /**
+   * Files whose model is the one the store's last run kept, cut down to what the index reads
+   * (`indexModel`): each is made whole again (from the store, or analysed) before a rule or a
+   * caller reads it.
+   */
+  private readonly partial = new Set<string>();
+  private resumed = false;
 
   /**
    * `cache` lets workspaces loaded one after the other (two revisions) share the models of unchanged files.
@@ -80,11 +92,13 @@ export class Workspace {
 
   getFile(file: string): FileModel | undefined {
     this.settle();
+    this.complete(file);
     return this.models.get(file);
   }
 
   get files(): ReadonlyMap<string, FileModel> {
     this.settle();
+    for (const file of [...this.partial]) this.complete(file);
     return this.models;
   }
 
@@ -118,40 +132,122 @@ export class Workspace {
     const parallel = this.parallel;
     if (!parallel || this.pending.size === 0) return;
     if (store?.findings(this.storeFiles())) return;
-    const waiting = [...this.pending];
-    const slots: (FileModel | undefined)[] = [];
-    const fromStore = new Set<number>();
-    const texts: { file: string; text: string; slot: number }[] = [];
-    for (const [file, input] of waiting) {
-      const text = readText(file, input, this.config);
-      const kept = typeof text === 'string' ? store?.model(file, input, text) : undefined;
-      if (kept) {
-        fromStore.add(slots.length);
-        slots.push(kept);
-      } else if (typeof text !== 'string') slots.push(text);
-      else if (isChecklistFile(file, this.config)) slots.push(analyzeText(file, text, this.config, this.options));
-      else {
-        texts.push({ file, text, slot: slots.length });
-        slots.push(undefined);
+    this.resume();
+    // Journeys last: the files they look things up in are then all there when they are checked, so a
+    // journey checked and cut down is seldom checked (and read) again.
+    const waiting = [...this.pending].sort(([a], [b]) => Number(kindFromFileName(a) === 'journey') - Number(kindFromFileName(b) === 'journey'));
+    for (let start = 0; start < waiting.length; start += BATCH) {
+      const batch = waiting.slice(start, start + BATCH);
+      const slots: (FileModel | undefined)[] = [];
+      const fromStore = new Set<number>();
+      const texts: { file: string; text: string; slot: number }[] = [];
+      for (const [file, input] of batch) {
+        const text = readText(file, input, this.config);
+        const kept = typeof text === 'string' ? store?.model(file, input, text) : undefined;
+        if (kept) {
+          fromStore.add(slots.length);
+          slots.push(kept);
+        } else if (typeof text !== 'string') slots.push(text);
+        else if (isChecklistFile(file, this.config)) slots.push(analyzeText(file, text, this.config, this.options));
+        else {
+          texts.push({ file, text, slot: slots.length });
+          slots.push(undefined);
+        }
       }
+      const models = await parallel.analyze(texts, this.config, { positions: this.options.positions, keepValue: this.options.keepValue });
+      texts.forEach((t, i) => (slots[t.slot] = models[i]));
+      batch.forEach(([file, input], i) => {
+        const model = slots[i]!;
+        if (!fromStore.has(i) && !model.checklist) store?.keep(file, input, model);
+        this.pending.delete(file);
+        this.put(file, model);
+      });
+      this.checkAndCut(batch.map(([file]) => file));
     }
-    const models = await parallel.analyze(texts, this.config, { positions: this.options.positions, keepValue: this.options.keepValue });
-    texts.forEach((t, i) => (slots[t.slot] = models[i]));
-    waiting.forEach(([file, input], i) => {
-      const model = slots[i]!;
-      if (!fromStore.has(i) && !model.checklist) store?.keep(file, input, model);
-      this.put(file, model);
-    });
-    this.pending.clear();
+  }
+
+  /**
+   * Runs the workspace rules on these files now, then keeps of each journey only what the index
+   * reads (`indexModel`): a run that only reports never holds every journey's whole model. A
+   * journey checked again later (a duplicate ID added after it) is made whole again first.
+   */
+  private checkAndCut(files: readonly string[]): void {
+    const cross = this.crossRules();
+    const index = this.currentIndex();
+    for (const file of files) {
+      cross.resultOf(file);
+      const model = this.models.get(file);
+      if (!model?.journey || model.checklist || model.touchpoints.length || model.standards.length || model.personas.length) continue;
+      // Copied through its stored text: strings cut out of the file's text (IDs, names) would keep
+      // the whole text alive.
+      const cut = restoreIndexModel(file, storeModel(indexModel(model)));
+      this.models.set(file, cut);
+      index.set(cut);
+      this.partial.add(file);
+    }
   }
 
   private storeFiles(): { file: string; input: FileInput }[] {
     return [...this.inputs].map(([file, input]) => ({ file, input }));
   }
 
+  /**
+   * Takes the index and the workspace rules' findings from the store's last run, with each file
+   * whose content is the same as then in its cut-down model; the files that changed since wait to
+   * be analysed, and the ones gone are taken out. Only before anything made an index.
+   */
+  private resume(): void {
+    const store = this.options.store;
+    if (this.resumed || this.index || !store?.lastRun) return;
+    this.resumed = true;
+    const last = store.lastRun(this.storeFiles());
+    if (!last) return;
+    // The files analysed already (the config, folders that could not be listed) replace theirs.
+    const analysed = new Map(this.models);
+    this.models.clear();
+    for (const [file, state] of last.files) {
+      this.models.set(file, state.model);
+      this.partial.add(file);
+    }
+    this.index = new WorkspaceIndex(this.models.values());
+    this.cross = new CrossFileFindings(this.index, this.workspaceRules(), new Map([...last.files].map(([file, state]) => [file, state.cross])), this.completion);
+    for (const file of last.files.keys()) if (!analysed.has(file) && !this.pending.has(file)) this.put(file, undefined);
+    for (const [file, model] of analysed) this.put(file, model);
+    for (const file of last.unchanged) if (this.partial.has(file)) this.pending.delete(file);
+  }
+
+  /** Makes a cut-down model whole: the store's model for the same content, else analysed again. */
+  private complete(file: string): void {
+    if (!this.partial.has(file)) return;
+    const input = this.inputs.get(file)!;
+    const store = this.options.store;
+    const text = readText(file, input, this.config);
+    const kept = typeof text === 'string' ? store?.model(file, input, text) : undefined;
+    const model = kept ?? analyzeFile(file, input, this.config, this.options);
+    if (!kept && !model.checklist) store?.keep(file, input, model);
+    this.put(file, model);
+  }
+
+  private workspaceRules() {
+    return WORKSPACE_RULES.filter((rule) => this.config.rules[rule.id] !== 'off');
+  }
+
   /** The index of IDs, kept up to date with every change from the first call on (the same object). */
   getIndex(): WorkspaceIndex {
     this.settle();
+    for (const file of [...this.partial]) this.complete(file);
+    return this.currentIndex();
+  }
+
+  private crossRules(): CrossFileFindings {
+    this.cross ??= new CrossFileFindings(this.currentIndex(), this.workspaceRules(), undefined, this.completion);
+    return this.cross;
+  }
+
+  /** How the workspace rules make a cut-down model whole before reading it. */
+  private readonly completion = { has: (file: string) => this.partial.has(file), complete: (file: string) => this.complete(file) };
+
+  private currentIndex(): WorkspaceIndex {
     this.index ??= new WorkspaceIndex(this.models.values());
     return this.index;
   }
@@ -162,13 +258,21 @@ export class Workspace {
     const files = store ? this.storeFiles() : [];
     const kept = store?.findings(files);
     if (kept) return kept;
+    this.resume();
     this.settle();
     this.placeFindings();
     const all: Finding[] = [];
     for (const m of this.models.values()) append(all, m.findings);
     append(all, this.crossFileFindings());
     const out = applySettings(all, this.config, this.models).sort(compareFindings);
-    store?.keepFindings(files, out);
+    if (store) {
+      store.keepFindings(files, out);
+      if (store.keepRun) {
+        const state = new Map<string, FileState>();
+        for (const [file, model] of this.models) state.set(file, { model, cross: this.cross!.resultOf(file)! });
+        store.keepRun(files, state);
+      }
+    }
     return out;
   }
 
@@ -201,7 +305,9 @@ export class Workspace {
       }
       if (pending.size === 0) return;
       for (const file of pending) {
+        this.complete(file);
         const m = this.models.get(file)!;
+        if (!m.withoutPositions) continue;
         const exact = analyzeFile(file, { text: m.lines.text }, this.config);
         this.put(file, exact);
         // The next run over the same content takes this model, positions and all.
@@ -214,11 +320,7 @@ export class Workspace {
   /** The workspace rules' findings: worked out afresh only in the files a change can affect. */
   private crossFileFindings(): Finding[] {
     if (!this.crossFindings) {
-      this.cross ??= new CrossFileFindings(
-        this.getIndex(),
-        WORKSPACE_RULES.filter((rule) => this.config.rules[rule.id] !== 'off'),
-      );
-      this.crossFindings = this.cross.all();
+      this.crossFindings = this.crossRules().all();
     }
     return this.crossFindings;
   }
@@ -226,6 +328,7 @@ export class Workspace {
   /** Keeps (or drops, for undefined) one file's model, and brings the index and cross-file findings up to date with it. */
   private put(file: string, model: FileModel | undefined): void {
     const old = this.models.get(file);
+    this.partial.delete(file);
     if (model) this.models.set(file, model);
     else if (!old) return;
     else this.models.delete(file);
