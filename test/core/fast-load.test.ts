@@ -36,7 +36,7 @@ describe('fastLoad reads plain scalars as the core schema does', () => {
   it('booleans: true and false in three spellings each, nothing else', () => {
     for (const s of ['true', 'True', 'TRUE']) expect(quick(s), s).toBe(true);
     for (const s of ['false', 'False', 'FALSE']) expect(quick(s), s).toBe(false);
-    for (const s of ['tRUE', 'fALSE', 'truex', 'falsey', 'tru', 'yes', 'on', 'fals', 'T', 'trueish']) expect(quick(s), s).toBe(s);
+    for (const s of ['tRUE', 'fALSE', 'truex', 'falsey', 'tru', 'yes', 'on', 'fals', 'T', 'trueish', 'ftrue', 'Ttrue', 'tfals']) expect(quick(s), s).toBe(s);
   });
 
   it('integers: decimal with a sign, 0o octal and 0x hexadecimal', () => {
@@ -118,5 +118,31 @@ describe('fastLoad takes what is safe', () => {
     }
     // A well-formed pair of surrogates is an ordinary character.
     expect(fastLoad('a: x😀y\n', 64)).toEqual({ a: 'x😀y' });
+  });
+
+  it('gives up on a quote or a flow collection left open at the end of its line, though both parsers would read the document', () => {
+    const open = [
+      'a: [b,\n  c]\n', 'a: {b: 1,\n  c: 2}\n', 'a: "b\n  c"\n', "a: 'b\n  c'\n", "a: 'it''s\n  x'\n", 'a: "b\\"\n  c"\n', 'a: [b, "c\n  d"]\n',
+      'a: {b: "c\n  d"}\n', 'a:\n  - "b\n    c"\n', 'a: [b, {c: d},\n  e]\n',
+    ];
+    for (const text of open) expect(fastLoad(text, 64), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('reads lines whose quotes and brackets close, or are text, comments or escapes', () => {
+    const closed: [string, unknown][] = [
+      ['a: x"y\n', 'x"y'], ["a: x'y\n", "x'y"], ['a: x [y\n', 'x [y'], ['a: x {y\n', 'x {y'], ['a: x, "y\n', 'x, "y'], ['a: x]\n', 'x]'],
+      ['a: b #"c\n', 'b'], ['a: b#"c\n', 'b#"c'], ['a: -"x\n', '-"x'], ['a: b:"c\n', 'b:"c'], ['a: "x\\\\"\n', 'x\\'], ["a: 'x''y'\n", "x'y"],
+      ["a: 'x\\'\n", 'x\\'], ['a: [b, c] # [\n', ['b', 'c']], ['a: ["b]", c]\n', ['b]', 'c']], ['a: ["[", b]\n', ['[', 'b']], ['a: [b, "["]\n', ['b', '[']],
+      ['a: {b: "{"}\n', { b: '{' }], ['a:\n  - "["\n', ['[']], ['a: [[b], [c]]\n', [['b'], ['c']]], ['a: {b: [c], d: {e: f}}\n', { b: ['c'], d: { e: 'f' } }],
+    ];
+    for (const [text, value] of closed) {
+      expect(fastLoad(text, 64), JSON.stringify(text)).toEqual({ a: value });
+      expect(fullValue(text), JSON.stringify(text)).toEqual({ a: value });
+    }
+    // A comment ends the line, at its start or after a space: a ": " and a quote inside it open nothing.
+    expect(fastLoad('# x: "y\na: 1\n', 64)).toEqual({ a: 1 });
+    expect(fastLoad('a: 1\n# x: "y\n', 64)).toEqual({ a: 1 });
+    expect(fastLoad('a: b # x: "y\nc: d\n', 64)).toEqual({ a: 'b', c: 'd' });
+    expect(fastLoad('a: b #x: "y\nc: d\n', 64)).toEqual({ a: 'b', c: 'd' });
   });
 });
