@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { FileReporter } from '../../src/core/report';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { tooDeep } from '../../src/core/yaml/depth';
-import { parseYaml } from '../../src/core/yaml/parseYaml';
+import { locate } from '../../src/core/yaml/nodes';
+import { parseYaml, withoutScalarLines } from '../../src/core/yaml/parseYaml';
 import { plainNodes } from '../../src/core/yaml/plainNodes';
 
 describe('plainNodes', () => {
@@ -74,5 +75,57 @@ describe('tooDeep', () => {
     expect(report.findings.map((f) => [f.ruleId, f.range.start, f.range.end, f.args])).toEqual([
       ['yaml-too-deep', { line: 1, character: 5 }, { line: 1, character: 6 }, { limit: 3 }],
     ]);
+  });
+});
+
+describe('parseYaml on documents without usable contents', () => {
+  const parse = (text: string) => {
+    const report = new FileReporter('/w/x.yaml', new LineIndex(text));
+    const parsed = parseYaml(text, report);
+    return { parsed, findings: report.findings.map((f) => [f.ruleId, f.range.start.character, f.range.end.character, f.args]) };
+  };
+
+  it('calls a document that is one alias unresolved, at the alias', () => {
+    const alias = parse('*top\n');
+    expect(alias.findings).toEqual([['yaml-unresolved-alias', 0, 4, { alias: 'top' }]]);
+    expect(alias.parsed.doc).toBeUndefined();
+    expect(alias.parsed.value).toBeNull();
+  });
+
+  it('never takes two not-a-number keys for the same key', () => {
+    const nan = parse('.nan: 1\n.NaN: 2\n.nan: 3\n');
+    expect(nan.findings).toEqual([]);
+    expect(parse('1: a\n1: b\n').findings).toEqual([['yaml-duplicate-key', 0, 1, { key: '1' }]]);
+  });
+});
+
+describe('directives inside block text', () => {
+  it('are text: dropped, while one after the block still counts', () => {
+    const text = 'a: |\n  # peakend-disable-next-line\n  text\nb: 1\n# peakend-disable-next-line\nc: 2\n';
+    const report = new FileReporter('/w/x.yaml', new LineIndex(text));
+    const { doc } = parseYaml(text, report);
+    const directives = new Map([
+      [2, new Set<string>()],
+      [5, new Set<string>()],
+    ]);
+    expect([...withoutScalarLines(directives, doc!, new LineIndex(text)).keys()]).toEqual([5]);
+    const none = new Map<number, Set<string>>();
+    expect(withoutScalarLines(none, doc!, new LineIndex(text))).toBe(none);
+  });
+});
+
+describe('locate', () => {
+  it('follows keys and indices, and finds nothing through a scalar or a missing key', () => {
+    const text = 'a:\n  - x\n  - { b: 1 }\nc: text\n';
+    const { doc } = parseYaml(text, new FileReporter('/w/x.yaml', new LineIndex(text)));
+    const at = (path: (string | number)[]) => {
+      const r = locate(doc!, path);
+      return [r.node?.range?.[0], r.pair ? String((r.pair.key as Scalar).value) : undefined];
+    };
+    expect(at(['a', 1, 'b'])).toEqual([18, 'b']);
+    expect(at(['a', 0])).toEqual([7, undefined]);
+    expect(at(['c', 'd'])).toEqual([undefined, undefined]);
+    expect(at(['a', 5, 'b'])).toEqual([undefined, undefined]);
+    expect(at(['z'])).toEqual([undefined, undefined]);
   });
 });
