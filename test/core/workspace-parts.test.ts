@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, defaultConfig, ModelCache, restoreModel, storeModel, type FileModel, type Finding, type PeakendConfig } from '../../src/core';
 import { NOWHERE } from '../../src/core/report';
+import { contributions } from '../../src/core/workspace/crossFile';
 import { duplicateKey, fileDefs, fileRefs } from '../../src/core/workspace/fileEntries';
 import { ioErrorDetail } from '../../src/core/workspace/ioError';
 import { applySettings } from '../../src/core/workspace/settings';
@@ -194,5 +195,48 @@ describe('why a read failed, for every code known', () => {
     expect(ioErrorDetail({ code: 'EIO' })).toEqual({ message: 'io.deviceError' });
     expect(ioErrorDetail(null)).toBe('null');
     expect(ioErrorDetail(undefined)).toBe('undefined');
+  });
+});
+
+describe('contributions', () => {
+  const TPS = 'peakend: 1\nkind: touchpoints\nid: inv\ntitle: T\ntouchpoints:\n  - { id: web, name: W, phase: ph, channel: site, type: digital, tags: [t1], standards: [fast] }\n';
+  const STD =
+    'peakend: 1\nkind: standards\nid: st\ntitle: S\nstandards:\n  - { id: fast, title: F, requirement: R, method: observation, appliesTo: { touchpoints: [web], channels: [site], phases: [ph], tags: [t1] } }\n';
+  const keys = (m: FileModel) => [...contributions(m, false).keys()].map((k) => k.replace(/\u0000/g, '|'));
+  const read = (name: string, text: string) => analyzeFile(`/ws/${name}`, { text }, config);
+
+  it('names every lookup a file answers', () => {
+    expect(keys(read('t.touchpoints.yaml', TPS))).toEqual(['D:inventory||inv', 'D:touchpoint||web', 'T:web', 'TS:fast', 'TC:site', 'TP:ph', 'TG:t1', 'T*']);
+    expect(keys(read('s.standards.yaml', STD))).toEqual(['D:standards-set||st', 'D:standard||fast', 'S:fast', 'SelT:web', 'SelC:site', 'SelP:ph', 'SelG:t1', 'S*']);
+    expect(keys(read('p.personas.yaml', 'peakend: 1\nkind: personas\npersonas:\n  - { id: owner, name: O }\n'))).toEqual(['D:persona||owner', 'P:owner', 'P*']);
+    // Files of a kind without entries still take new ones; a standard without a selector selects nothing.
+    expect(keys(read('e.touchpoints.yaml', 'peakend: 1\nkind: touchpoints\nid: e\ntitle: E\ntouchpoints:\n  - name: x\n'))).toEqual(['D:inventory||e', 'T*']);
+    expect(keys(read('e.personas.yaml', 'peakend: 1\nkind: personas\npersonas:\n  - name: x\n'))).toEqual(['P*']);
+    expect(keys(read('b.standards.yaml', 'peakend: 1\nkind: standards\nid: b\ntitle: B\nstandards:\n  - { id: slow, title: F, requirement: R, method: observation }\n'))).toEqual([
+      'D:standards-set||b',
+      'D:standard||slow',
+      'S:slow',
+      'S*',
+    ]);
+    const journey = read('j.journey.yaml', 'peakend: 1\nkind: journey\nid: j\ntitle: J\nstages:\n  - id: s\n    title: S\n    steps: &x\n      - { id: a, title: A }\n  - id: t\n    title: T\n    steps: *x\n');
+    expect(keys(journey)).toEqual(['D:journey||j', 'D:stage|j|s', 'D:stage|j|t', 'D:step|j|a']);
+    expect(contributions(journey, true).get('D:step\u0000j\u0000a')!.split('\u0000')).toHaveLength(3);
+    expect(contributions(journey, false).get('D:step\u0000j\u0000a')).toBe('');
+  });
+
+  it('signs what a lookup shows: moved definitions change duplicates and the lists of IDs, not what an entry says', () => {
+    for (const [name, text] of [['t.touchpoints.yaml', TPS], ['s.standards.yaml', STD]]) {
+      const before = contributions(read(name!, text!), true);
+      const moved = contributions(read(name!, text!.replace('\n', '\n# a line more\n')), true);
+      const changed = [...before.keys()].filter((k) => before.get(k) !== moved.get(k)).map((k) => k.replace(/\u0000/g, '|'));
+      expect(changed, name).toEqual(name === 't.touchpoints.yaml' ? ['D:inventory||inv', 'D:touchpoint||web', 'T*'] : ['D:standards-set||st', 'D:standard||fast', 'S*']);
+      // The file's own title is part of its definition only.
+      const retitled = contributions(read(name!, text!.replace('title: ', 'title: X')), true);
+      expect([...before.keys()].filter((k) => before.get(k) !== retitled.get(k)), name).toEqual([[...before.keys()][0]]);
+    }
+    const p = 'peakend: 1\nkind: personas\npersonas:\n  - { id: owner, name: O }\n';
+    const a = contributions(read('p.personas.yaml', p), true);
+    const b = contributions(read('p.personas.yaml', p.replace('name: O', 'name: Q')), true);
+    expect([...a.keys()].filter((k) => a.get(k) !== b.get(k)).map((k) => k.replace(/\u0000/g, '|'))).toEqual(['D:persona||owner', 'P:owner', 'P*']);
   });
 });
