@@ -264,3 +264,68 @@ describe('checking given paths', () => {
     expect(missing.findings.map((f) => f.ruleId)).toEqual(['file-unreadable']);
   });
 });
+
+describe('analysing waiting files in parallel', () => {
+  it('hands over only YAML texts the store lacks, keeps what comes back, and does nothing when the store holds the run', async () => {
+    const { store, log } = memoryStore();
+    const calls: string[][] = [];
+    const parallel: ParallelAnalysis = {
+      async analyze(list, c, options) {
+        calls.push(list.map((f) => f.file));
+        return list.map((f) => analyzeText(f.file, f.text, c, options));
+      },
+    };
+    const config = defaultConfig('/ws');
+    const files: [string, { text: string } | { bytes: Uint8Array }][] = [
+      ['/ws/p.personas.yaml', { text: PERSONAS('p') }],
+      ['/ws/bad.personas.yaml', { bytes: new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0x0a]) }],
+      ['/ws/checklists/a.md', { text: '# A\n' }],
+      ['/ws/j.journey.yaml', { text: JOURNEY('p') }],
+    ];
+    const run = async () => {
+      const ws = new Workspace(config, undefined, { store, positions: 'later' }, parallel);
+      for (const [file, input] of files) ws.addFile(file, input);
+      expect(ws.fileNames()).toEqual(files.map(([f]) => f));
+      await ws.analyzeWaiting();
+      return ws;
+    };
+    const first = await run();
+    expect(calls).toEqual([['/ws/p.personas.yaml', '/ws/j.journey.yaml']]);
+    expect(log).toEqual([
+      'model /ws/p.personas.yaml miss',
+      'model /ws/checklists/a.md miss',
+      'model /ws/j.journey.yaml miss',
+      'keep /ws/p.personas.yaml later',
+      'keep /ws/bad.personas.yaml',
+      'keep /ws/j.journey.yaml later',
+    ]);
+    expect(first.getFile('/ws/bad.personas.yaml')!.findings.map((f) => f.ruleId)).toEqual(['file-encoding']);
+    expect(first.getFile('/ws/checklists/a.md')!.checklist).toBeDefined();
+    const findings = first.findings().map((f) => `${f.file} ${f.ruleId}`);
+    expect(findings).toEqual(['/ws/bad.personas.yaml file-encoding', '/ws/checklists/a.md checklist-header']);
+    // Again: the store holds the run, nothing is analysed.
+    log.length = 0;
+    const second = await run();
+    expect(calls).toHaveLength(1);
+    expect(log).toEqual([]);
+    expect(second.findings().map((f) => `${f.file} ${f.ruleId}`)).toEqual(findings);
+    // One file more: the others come from the store, only the new one is handed over.
+    log.length = 0;
+    files.push(['/ws/q.personas.yaml', { text: PERSONAS('q') }]);
+    const third = await run();
+    expect(calls).toEqual([['/ws/p.personas.yaml', '/ws/j.journey.yaml'], ['/ws/q.personas.yaml']]);
+    expect(log).toEqual([
+      'model /ws/p.personas.yaml hit',
+      'model /ws/checklists/a.md miss',
+      'model /ws/j.journey.yaml hit',
+      'model /ws/q.personas.yaml miss',
+      // A file that could not be decoded has no text to look up: its model is made again, and offered.
+      'keep /ws/bad.personas.yaml',
+      'keep /ws/q.personas.yaml later',
+    ]);
+    expect(third.getFile('/ws/q.personas.yaml')!.withoutPositions).toBe(true);
+    // Without waiting files or without a parallel analysis there is nothing to do.
+    await third.analyzeWaiting();
+    expect(calls).toHaveLength(2);
+  });
+});
