@@ -57,6 +57,18 @@ describe('WorkspaceIndex', () => {
     stamps.push(index.stamp);
     expect(index.personas.size).toBe(0);
     expect(new Set(stamps).size).toBe(5);
+    // The flat lists follow every change too.
+    expect(index.defs.map((d) => d.id)).toEqual(['j', 's', 'a', 'inv-t', 'web']);
+    index.delete('/ws/j.journey.yaml');
+    expect(index.defs.map((d) => d.id)).toEqual(['inv-t', 'web']);
+    expect(index.refs).toEqual([]);
+    // A standards file added after the maps were built is in them.
+    expect(index.standards.size).toBe(0);
+    index.set(model('s.standards.yaml', 'peakend: 1\nkind: standards\nid: st\ntitle: S\nstandards:\n  - { id: fast, title: F, requirement: R, method: observation }\n'));
+    expect([...index.standards.keys()]).toEqual(['fast']);
+    expect(index.definitionsOf('standard', 'fast').map((d) => d.file)).toEqual(['/ws/s.standards.yaml']);
+    index.delete('/ws/s.standards.yaml');
+    expect(index.standards.size).toBe(0);
   });
 
   it('takes an inventory without entries as the place for new touchpoints once it is added', () => {

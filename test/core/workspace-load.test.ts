@@ -220,6 +220,21 @@ describe('a workspace with a store', () => {
     expect(ws.files.size).toBe(1);
   });
 
+  it('offers the store every file of the run, set or kept as read', () => {
+    const { store, log } = memoryStore();
+    const config = defaultConfig('/ws');
+    const ws = new Workspace(config, undefined, { store });
+    ws.setModel(analyzeText('/ws/peakend.yaml', CONFIG, config));
+    ws.setFile('/ws/a.personas.yaml', { text: PERSONAS('a') });
+    expect(ws.findings()).toEqual([]);
+    expect(log).toEqual(['run 2']);
+    const again = new Workspace(config, undefined, { store });
+    again.setModel(analyzeText('/ws/peakend.yaml', CONFIG, config));
+    again.setFile('/ws/a.personas.yaml', { text: PERSONAS('a') });
+    expect(again.findings()).toEqual([]);
+    expect(log).toEqual(['run 2']);
+  });
+
   it('gives the findings of one file, its own and the workspace rules', () => {
     const ws = new Workspace(defaultConfig('/ws'));
     ws.setFile('/ws/j.journey.yaml', { text: JOURNEY('ghost') + '      - { id: a, title: A2, emotions: { ghost: 2 } }\n' });
