@@ -86,4 +86,27 @@ describe('cross-file findings kept up to date', () => {
     set('t.touchpoints.yaml', inventory('web').replace('type: digital', 'type: digital, tags: [t1]'));
     expect(check(files, live, live.config)).toEqual([]);
   });
+
+  it('rechecks every member of a duplicate group when one joins, moves or leaves it', () => {
+    const files = new Map<string, string>();
+    const live = new Workspace(config);
+    const set = (name: string, text: string) => {
+      files.set(`/ws/${name}`, text);
+      live.setFile(`/ws/${name}`, { text });
+    };
+    const personas = (...ids: string[]) => `peakend: 1\nkind: personas\npersonas:\n${ids.map((id) => `  - { id: ${id}, name: N }\n`).join('')}`;
+    set('a.personas.yaml', personas('owner'));
+    set('b.personas.yaml', personas('guest'));
+    expect(check(files, live)).toEqual([]);
+    set('b.personas.yaml', personas('Owner'));
+    expect(check(files, live)).toEqual(['a.personas.yaml duplicate-id', 'b.personas.yaml duplicate-id']);
+    expect(live.findingsFor('/ws/a.personas.yaml')[0]!.related!.map((r) => r.range.start.line)).toEqual([3]);
+    // Moved down a line: the other copy's related place moves with it.
+    set('b.personas.yaml', personas('guest', 'Owner'));
+    expect(check(files, live)).toEqual(['a.personas.yaml duplicate-id', 'b.personas.yaml duplicate-id']);
+    expect(live.findingsFor('/ws/a.personas.yaml')[0]!.related!.map((r) => r.range.start.line)).toEqual([4]);
+    files.delete('/ws/b.personas.yaml');
+    live.deleteFile('/ws/b.personas.yaml');
+    expect(check(files, live)).toEqual([]);
+  });
 });
