@@ -139,6 +139,12 @@ describe('WorkspaceIndex', () => {
     expect(index.filesOfGroup(`persona\u0000\u0000owner`)).toEqual(['/ws/a.personas.yaml']);
     index.delete('/ws/a.personas.yaml');
     expect(index.filesOfGroup(`persona\u0000\u0000owner`)).toEqual([]);
+    // Three copies in a file that sorts before the first one: they come first, in their own order.
+    const late = new WorkspaceIndex([personas('c.personas.yaml', 'owner')]);
+    late.set(personas('a.personas.yaml', 'Owner', 'OWNER', 'owner'));
+    expect(defIds(late.duplicatesOf(late.personas.get('owner')![0]!.def))).toEqual(['a.personas.yaml#Owner', 'a.personas.yaml#OWNER', 'a.personas.yaml#owner', 'c.personas.yaml#owner']);
+    // Both files' copies are listed under the ID.
+    expect(late.personas.get('owner')!.map((p) => p.def.file.slice(4))).toEqual(['a.personas.yaml', 'c.personas.yaml']);
     // A touchpoint and a persona of the same ID do not collide.
     index.set(personas('p.personas.yaml', 'web'));
     index.set(touchpoints('t.touchpoints.yaml', 'web'));

@@ -62,6 +62,9 @@ describe('ModelCache keys on the content as read', () => {
     expect(cache.analyze(file, { bytes: bytes(text.replace('O }', 'P }')) }, config).personas[0]!.name).toBe('P');
     expect(cache.analyze(file, { bytes: bytes(text.replace('O }', 'PQ }')) }, config).personas[0]!.name).toBe('PQ');
     expect(cache.hits).toBe(2);
+    // The same bytes and one more.
+    const prefix = cache.analyze(file, { bytes: bytes(text) }, config);
+    expect(cache.analyze(file, { bytes: bytes(text + '#') }, config)).not.toBe(prefix);
     const big = cache.analyze(file, { size: 10_000_000 }, config);
     expect(cache.analyze(file, { size: 10_000_000 }, config)).toBe(big);
     expect(cache.analyze(file, { size: 10_000_001 }, config)).not.toBe(big);
@@ -85,6 +88,9 @@ describe('ModelCache keys on the content as read', () => {
     expect(kept).not.toBe(later);
     expect(cache.analyze(file, { text }, config, { positions: 'now' })).not.toBe(now);
     expect(cache.hits).toBe(1);
+    // Positions now is what no option means.
+    expect(cache.analyze(file, { text }, config)).toBe(cache.analyze(file, { text }, config, { positions: 'now' }));
+    expect(cache.hits).toBe(3);
   });
 });
 
