@@ -220,6 +220,44 @@ describe('a workspace with a store', () => {
     expect(ws.files.size).toBe(1);
   });
 
+  it('analyses waiting files for whichever question comes first, and a file set or replaced later wins', () => {
+    const config = defaultConfig('/ws');
+    const make = () => {
+      const ws = new Workspace(config, undefined, { store: memoryStore().store });
+      ws.addFile('/ws/a.personas.yaml', { text: PERSONAS('a') });
+      return ws;
+    };
+    expect(make().getFile('/ws/a.personas.yaml')!.personas[0]!.def.id).toBe('a');
+    expect([...make().files.keys()]).toEqual(['/ws/a.personas.yaml']);
+    expect([...make().getIndex().personas.keys()]).toEqual(['a']);
+    expect(make().findingsFor('/ws/a.personas.yaml')).toEqual([]);
+    // Set after being added: the set text is the file, the added one is forgotten.
+    const set = make();
+    const model = set.setFile('/ws/a.personas.yaml', { text: PERSONAS('b') });
+    expect(set.getFile('/ws/a.personas.yaml')).toBe(model);
+    const kept = make();
+    const cfg = analyzeText('/ws/a.personas.yaml', PERSONAS('c'), config);
+    kept.setModel(cfg);
+    expect(kept.getFile('/ws/a.personas.yaml')).toBe(cfg);
+    // Added again after being analysed: listed once, analysed again from the new text.
+    const again = make();
+    again.getFile('/ws/a.personas.yaml');
+    again.addFile('/ws/a.personas.yaml', { text: PERSONAS('d') });
+    expect(again.fileNames()).toEqual(['/ws/a.personas.yaml']);
+    expect(again.getFile('/ws/a.personas.yaml')!.personas[0]!.def.id).toBe('d');
+  });
+
+  it('forgets a deleted file in what it offers the store', () => {
+    const { store, log } = memoryStore();
+    const ws = new Workspace(defaultConfig('/ws'), undefined, { store });
+    ws.addFile('/ws/a.personas.yaml', { text: PERSONAS('a') });
+    ws.addFile('/ws/b.personas.yaml', { text: PERSONAS('b') });
+    ws.findings();
+    ws.deleteFile('/ws/b.personas.yaml');
+    ws.findings();
+    expect(log.filter((l) => l.startsWith('run'))).toEqual(['run 2', 'run 1']);
+  });
+
   it('offers the store every file of the run, set or kept as read', () => {
     const { store, log } = memoryStore();
     const config = defaultConfig('/ws');
@@ -237,12 +275,13 @@ describe('a workspace with a store', () => {
 
   it('gives the findings of one file, its own and the workspace rules', () => {
     const ws = new Workspace(defaultConfig('/ws'));
-    ws.setFile('/ws/j.journey.yaml', { text: JOURNEY('ghost') + '      - { id: a, title: A2, emotions: { ghost: 2 } }\n' });
+    ws.setFile('/ws/j.journey.yaml', { text: JOURNEY('ghost') + '      - { id: a, title: A2, emotions: { ghost: 2 } }\n      - { id: c, emotions: { ghost: 2 } }\n' });
     ws.setFile('/ws/p.personas.yaml', { text: PERSONAS('p') });
     expect(ws.findingsFor('/ws/j.journey.yaml').map(describeFinding)).toEqual([
       'unknown-persona 5:12-5:17',
       'duplicate-id 10:15-10:16',
       'duplicate-id 12:15-12:16',
+      'schema 13:9-13:42',
     ]);
     expect(ws.findingsFor('/ws/p.personas.yaml')).toEqual([]);
     expect(ws.findingsFor('/ws/none.yaml')).toEqual([]);
@@ -315,6 +354,9 @@ describe('analysing waiting files in parallel', () => {
       'keep /ws/j.journey.yaml later',
     ]);
     expect(first.getFile('/ws/bad.personas.yaml')!.findings.map((f) => f.ruleId)).toEqual(['file-encoding']);
+    // Nothing waits any more: asking for models analyses nothing.
+    expect(first.fileNames()).toEqual(files.map(([f]) => f));
+    expect(log).toHaveLength(6);
     expect(first.getFile('/ws/checklists/a.md')!.checklist).toBeDefined();
     const findings = first.findings().map((f) => `${f.file} ${f.ruleId}`);
     expect(findings).toEqual(['/ws/bad.personas.yaml file-encoding', '/ws/checklists/a.md checklist-header']);
