@@ -6,6 +6,7 @@ import { tooDeep } from '../../src/core/yaml/depth';
 import { locate } from '../../src/core/yaml/nodes';
 import { parseYaml, withoutScalarLines } from '../../src/core/yaml/parseYaml';
 import { plainNodes } from '../../src/core/yaml/plainNodes';
+import { yamlScalar } from '../../src/core/yaml/scalar';
 
 describe('plainNodes', () => {
   it('turns data into yaml nodes of the right kinds, every range at the file start', () => {
@@ -127,5 +128,26 @@ describe('locate', () => {
     expect(at(['c', 'd'])).toEqual([undefined, undefined]);
     expect(at(['a', 5, 'b'])).toEqual([undefined, undefined]);
     expect(at(['z'])).toEqual([undefined, undefined]);
+  });
+});
+
+describe('yamlScalar', () => {
+  it('writes text plain when YAML reads it back as the same string, else double-quoted', () => {
+    const cases: [string, string][] = [
+      ['owner', 'owner'],
+      ['服务 热线', '服务 热线'],
+      ['123', '"123"'],
+      ['true', '"true"'],
+      ['null', '"null"'],
+      ['a: b', '"a: b"'],
+      ['a,b', '"a,b"'],
+      ['[x]', '"[x]"'],
+      ['x}', '"x}"'],
+      ['line\nbreak', '"line\\nbreak"'],
+      ['a\rb', '"a\\rb"'],
+    ];
+    for (const [text, written] of cases) expect(yamlScalar(text), JSON.stringify(text)).toBe(written);
+    const long = 'word '.repeat(40).trim();
+    expect(yamlScalar(long)).toBe(long);
   });
 });
