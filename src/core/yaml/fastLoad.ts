@@ -61,13 +61,9 @@ const UNSAFE = [
   // An empty entry ending a nested sequence: js-yaml puts the next, less indented entry into it.
   /^ *(?:- +)*-[ ]*(?:#.*)?$/m,
 ];
-// Lone surrogates: looked for only in text that has any surrogate at all (the full test is slow).
-const SURROGATE = /[\ud800-\udfff]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
+// Lone surrogates need no test here: js-yaml refuses them in any scalar, and both parsers skip them in comments.
 function unsafe(text: string): boolean {
   for (const re of UNSAFE) if (re.test(text)) return true;
-  if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) return true;
   return spansLines(text);
 }
 
@@ -122,7 +118,8 @@ function lineLeftOpen(text: string, start: number, end: number): boolean {
       continue;
     } else if (c === COLON || (c === DASH && scalarStart)) {
       const next = text.charCodeAt(k + 1);
-      if (k + 1 === end || next === SPACE || (c === COLON && depth > 0)) {
+      // At the line's end it makes no difference: nothing follows.
+      if (next === SPACE || (c === COLON && depth > 0)) {
         scalarStart = true;
         continue;
       }
