@@ -125,7 +125,8 @@ describe('loading a workspace', () => {
       },
     };
     const ws = (await loadWorkspace(h, config, model, [], undefined, { positions: 'later', parallel })).workspace;
-    expect(calls).toEqual([['/ws/j.journey.yaml', '/ws/p.personas.yaml']]);
+    // Journeys last: their stage and step groups are read once every other file is in.
+    expect(calls).toEqual([['/ws/p.personas.yaml', '/ws/j.journey.yaml']]);
     expect(ws.findings().map((f) => `${f.file} ${describeFinding(f)}`)).toEqual(['/ws/checklists/a.md checklist-header 1:1-1:1']);
     expect(ws.getFile('/ws/p.personas.yaml')!.withoutPositions).toBe(true);
     await loadWorkspace(h, config, model, [], undefined, { positions: 'now', parallel });
@@ -374,8 +375,8 @@ describe('analysing waiting files in parallel', () => {
     expect(log).toEqual([
       'model /ws/p.personas.yaml hit',
       'model /ws/checklists/a.md miss',
-      'model /ws/j.journey.yaml hit',
       'model /ws/q.personas.yaml miss',
+      'model /ws/j.journey.yaml hit',
       // A file that could not be decoded has no text to look up: its model is made again, and offered.
       'keep /ws/bad.personas.yaml',
       'keep /ws/q.personas.yaml later',
