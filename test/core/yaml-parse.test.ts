@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, Parser, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, Parser, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { FileReporter } from '../../src/core/report';
 import { LineIndex } from '../../src/core/text/lineIndex';
@@ -149,5 +149,37 @@ describe('yamlScalar', () => {
     for (const [text, written] of cases) expect(yamlScalar(text), JSON.stringify(text)).toBe(written);
     const long = 'word '.repeat(40).trim();
     expect(yamlScalar(long)).toBe(long);
+  });
+
+  it('keeps indicators inside the text plain, quotes them at the start, and escapes control characters as YAML does', () => {
+    const cases: [string, string][] = [
+      ['a|b', 'a|b'],
+      ['x>y', 'x>y'],
+      ["it's", "it's"],
+      ['服务，热线', '服务，热线'],
+      ['|x', '"|x"'],
+      ['>x', '">x"'],
+      ['- x', '"- x"'],
+      ['#x', '"#x"'],
+      ['a #b', '"a #b"'],
+      [' x', '" x"'],
+      ['', '""'],
+      ['"q"', `'"q"'`],
+      // YAML's own escape (\a), not JSON's \u0007, with or without a comma that forces the quotes.
+      ['a\u0007b', '"a\\ab"'],
+      ['a,\u0007', '"a,\\a"'],
+      // Text that yaml would write as a block scalar ("|-", "|1") stays on one line.
+      ['  a\n b\n', '"  a\\n b\\n"'],
+    ];
+    for (const [text, written] of cases) expect(yamlScalar(text), JSON.stringify(text)).toBe(written);
+  });
+
+  it('reads back as the same text in a block mapping and in a flow sequence', () => {
+    for (const text of ['owner', '123', 'a: b', 'a,b', '[x]', '{y}', 'line\nbreak', '|x', '>x', 'a|b', '- x', '#x', 'a #b', ' x', 'x ', '', 'a\u0007b', '"q"', "it's", '服务 热线', '&a', '*a', '!t', '%d', '@x', '`x', '?', ':']) {
+      const s = yamlScalar(text);
+      expect(s, JSON.stringify(text)).not.toMatch(/[\n\r]/);
+      expect(parseDocument(`k: ${s}\n`).toJS(), JSON.stringify(text)).toEqual({ k: text });
+      expect(parseDocument(`[${s}, z]\n`).toJS(), JSON.stringify(text)).toEqual([text, 'z']);
+    }
   });
 });

@@ -8,7 +8,8 @@ import { stringify } from 'yaml';
  */
 export function yamlScalar(text: string): string {
   const plain = stringify(text, { lineWidth: 0, minContentWidth: 0 }).replace(/\n$/, '');
-  if (!/[\n\r,[\]{}]/.test(plain) && !/^[|>]/.test(plain)) return plain;
+  // A block scalar ("|-", ">") always spans lines: the line-break test catches it too.
+  if (!/[\n\r,[\]{}]/.test(plain)) return plain;
   const quoted = stringify(text, { lineWidth: 0, minContentWidth: 0, defaultStringType: 'QUOTE_DOUBLE' }).replace(/\n$/, '');
   // JSON's escapes are a subset of YAML's double-quoted ones: a safe last resort should yaml ever fold.
   return /[\n\r]/.test(quoted) ? JSON.stringify(text) : quoted;
