@@ -183,3 +183,100 @@ describe('yamlScalar', () => {
     }
   });
 });
+
+describe('parseYaml findings, each at its place', () => {
+  const parse = (text: string, depth?: number) => {
+    const report = new FileReporter('/w/x.yaml', new LineIndex(text));
+    const parsed = parseYaml(text, report, depth);
+    const at = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
+    return { parsed, findings: report.findings.map((f) => [f.ruleId, f.messageId, `${at(f.range.start)}-${at(f.range.end)}`, f.args]) };
+  };
+
+  it('reports a second document at its "---" (or where it starts after "..."), with the count, and keeps the first', () => {
+    const two = parse('a: 1\n---\nb: 2\n');
+    expect(two.findings).toEqual([['yaml-multiple-documents', 'yaml.multipleDocuments', '1:0-1:3', { count: 2 }]]);
+    expect(two.parsed.value).toEqual({ a: 1 });
+    expect(parse('a: 1\n...\nb: 2\n').findings).toEqual([['yaml-multiple-documents', 'yaml.multipleDocuments', '2:0-2:3', { count: 2 }]]);
+    const three = parse('--- a\n--- b\n--- c\n');
+    expect(three.findings).toEqual([['yaml-multiple-documents', 'yaml.multipleDocuments', '1:0-1:3', { count: 3 }]]);
+    expect(three.parsed.value).toBe('a');
+  });
+
+  it('names an unsupported tag as written, at the tag, and keeps the text', () => {
+    for (const [text, tag, end] of [['a: !foo x\n', '!foo', 7], ['a: !!binary x\n', '!!binary', 11], ['a: !<tag:x> y\n', '!<tag:x>', 11]] as const) {
+      const r = parse(text);
+      expect(r.findings, text).toEqual([['yaml-unsupported-tag', 'yaml.tag', `0:3-0:${end}`, { tag }]]);
+      expect(r.parsed.value, text).toEqual({ a: text.endsWith('y\n') ? 'y' : 'x' });
+    }
+  });
+
+  it('gives syntax errors yaml\'s words without its position, and a tab its own message', () => {
+    expect(parse('a: [\n').findings).toEqual([
+      ['yaml-syntax', 'yaml.syntax', '1:0-1:0', { detail: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }],
+    ]);
+    expect(parse('a: "x\n').findings).toEqual([['yaml-syntax', 'yaml.syntax', '1:0-1:0', { detail: 'Missing closing "quote' }]]);
+    expect(parse('a:\n\t- x\n').findings).toEqual([['yaml-syntax', 'yaml.tab', '1:0-1:1', {}]]);
+  });
+
+  it('calls a stream without a document empty', () => {
+    for (const text of ['', '# only a comment\n']) {
+      const r = parse(text);
+      expect(r.findings, text).toEqual([['file-empty', 'file.empty', '0:0-0:0', {}]]);
+      expect(r.parsed).toEqual({ doc: undefined, value: null });
+    }
+  });
+
+  it('drops a key that is a collection, reporting it, and keeps the other keys', () => {
+    const r = parse('? [a]\n: 1\nb: 2\n');
+    expect(r.findings).toEqual([['yaml-collection-key', 'yaml.collectionKey', '0:2-0:5', {}]]);
+    expect(r.parsed.value).toEqual({ b: 2 });
+    expect(parse('? {a: 1}\n: 1\n').findings).toEqual([['yaml-collection-key', 'yaml.collectionKey', '0:2-0:8', {}]]);
+  });
+
+  it('takes keys of the same type and value for the same key, however written', () => {
+    expect(parse('a: 1\na: 2\n').findings).toEqual([['yaml-duplicate-key', 'yaml.duplicateKey', '1:0-1:1', { key: 'a' }]]);
+    expect(parse('null: 1\n~: 2\n').findings).toEqual([['yaml-duplicate-key', 'yaml.duplicateKey', '1:0-1:1', { key: '~' }]]);
+    expect(parse('true: a\nTrue: b\n').findings).toEqual([['yaml-duplicate-key', 'yaml.duplicateKey', '1:0-1:4', { key: 'True' }]]);
+    // A number and a string are different keys.
+    expect(parse("1: a\n'1': b\n").findings).toEqual([]);
+    // Each mapping has its own keys.
+    expect(parse('a: { k: 1 }\nb: { k: 2 }\n').findings).toEqual([]);
+  });
+
+  it('replaces an alias without an anchor, or inside what it names, by null', () => {
+    const missing = parse('a: *x\nb: 1\n');
+    expect(missing.findings).toEqual([['yaml-unresolved-alias', 'yaml.unresolvedAlias', '0:3-0:5', { alias: 'x' }]]);
+    expect(missing.parsed.value).toEqual({ a: null, b: 1 });
+    const cycle = parse('a: &x\n  b: *x\n');
+    expect(cycle.findings).toEqual([['yaml-unresolved-alias', 'yaml.aliasCycle', '1:5-1:7', { alias: 'x' }]]);
+    expect(cycle.parsed.value).toEqual({ a: { b: null } });
+    const inSeq = parse('&a [1, *a]\n');
+    expect(inSeq.findings).toEqual([['yaml-unresolved-alias', 'yaml.aliasCycle', '0:7-0:9', { alias: 'a' }]]);
+    expect(inSeq.parsed.value).toEqual([1, null]);
+  });
+
+  it('resolves each alias to the last anchor of its name before it', () => {
+    const r = parse('a: &x 1\nb: *x\nc: &x 2\nd: *x\n');
+    expect(r.findings).toEqual([]);
+    expect(r.parsed.value).toEqual({ a: 1, b: 1, c: 2, d: 2 });
+    const targets = [...r.parsed.aliases!].map(([alias, node]) => [alias.range![0], (node as Scalar).value]);
+    expect(targets).toEqual([
+      [11, 1],
+      [25, 2],
+    ]);
+  });
+
+  it('counts what an alias brings in toward the nesting limit', () => {
+    // The anchored value is two sequences high; the alias sits at level 3 in "b: [*x]", at level 2 in "b: *x".
+    const text = 'a: &x [[1]]\nb: [*x]\n';
+    const over = parse(text, 3);
+    expect(over.findings).toEqual([['yaml-too-deep', 'yaml.tooDeep', '1:4-1:6', { limit: 3 }]]);
+    expect(over.parsed.value).toEqual({ a: [[1]], b: [null] });
+    expect(parse(text, 4).findings).toEqual([]);
+    expect(parse(text, 4).parsed.value).toEqual({ a: [[1]], b: [[[1]]] });
+    expect(parse('a: &x [[1]]\nb: *x\n', 3).findings).toEqual([]);
+    // A mapping's height counts too: {k: [1]} is two high.
+    expect(parse('a: &x { k: [1] }\nb: [*x]\n', 3).findings).toEqual([['yaml-too-deep', 'yaml.tooDeep', '1:4-1:6', { limit: 3 }]]);
+    expect(parse('a: &x { k: [1] }\nb: [*x]\n', 4).findings).toEqual([]);
+  });
+});
