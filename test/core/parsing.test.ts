@@ -36,6 +36,8 @@ describe('parsing YAML', () => {
   it('calls a file without a document empty, and a document that is not a mapping not a Peakend file', () => {
     for (const text of ['', '# only a comment\n\n', '\n']) expect(findings('p.personas.yaml', text)).toEqual(['file-empty 1:1-1:1 file.empty {}']);
     expect(findings('p.personas.yaml', '~\n')).toEqual(['schema 1:1-1:2 yaml.notMapping {}']);
+    // "---" alone is a document with nothing in it: empty, as a file without any document.
+    expect(findings('p.personas.yaml', '---\n')).toEqual(findings('p.personas.yaml', ''));
     expect(findings('p.personas.yaml', '- a\n- b\n')).toEqual(['schema 1:1-2:4 yaml.notMapping {}']);
   });
 });

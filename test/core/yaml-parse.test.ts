@@ -218,11 +218,17 @@ describe('parseYaml findings, each at its place', () => {
     expect(parse('a:\n\t- x\n').findings).toEqual([['yaml-syntax', 'yaml.tab', '1:0-1:1', {}]]);
   });
 
-  it('calls a stream without a document empty', () => {
-    for (const text of ['', '# only a comment\n']) {
+  it('calls a stream without a document, or a document of nothing, empty', () => {
+    for (const text of ['', '# only a comment\n', '---\n', '--- # only a comment\n...\n']) {
       const r = parse(text);
       expect(r.findings, text).toEqual([['file-empty', 'file.empty', '0:0-0:0', {}]]);
       expect(r.parsed).toEqual({ doc: undefined, value: null });
+    }
+    // A null written out, an empty string, an anchor or a tag is something.
+    for (const text of ['~\n', "''\n", '--- &a\n', '--- !!null\n']) {
+      const r = parse(text);
+      expect(r.findings, text).toEqual([]);
+      expect(r.parsed.doc, text).toBeDefined();
     }
   });
 

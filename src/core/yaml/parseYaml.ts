@@ -59,9 +59,9 @@ export function parseYaml(text: string, report: FileReporter, maxDepth = DEFAULT
       report.at('yaml-unsupported-tag', w.pos[0], w.pos[1], 'yaml.tag', { tag: tagText(text, w.pos[0], w.message) });
     }
   }
-  if (doc.contents === null) {
+  if (isEmptyDocument(doc)) {
     report.at('file-empty', 0, 0, 'file.empty');
-    return { doc, value: null };
+    return { doc: undefined, value: null };
   }
   if (isAlias(doc.contents)) {
     const r = doc.contents.range ?? [0, 0];
@@ -167,6 +167,12 @@ function keyIdentity(key: Node | null): string | undefined {
   const v = key.value;
   if (typeof v === 'number' && Number.isNaN(v)) return undefined;
   return `${v === null ? 'null' : typeof v}:${String(v)}`;
+}
+
+/** A document with nothing in it ("---" alone, or with comments only): yaml gives it a null scalar of no text. */
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const c = doc.contents;
+  return c === null || (isScalar(c) && c.value === null && c.source === '' && !c.tag && !c.anchor);
 }
 
 function reportYamlError(e: YAMLError, report: FileReporter): void {
