@@ -104,3 +104,51 @@ describe('reviewRevisions', () => {
     expect(byDefault.review.changes).toEqual(now.review.changes);
   });
 });
+
+describe('reviewRevisions reads again only the files the review points into', () => {
+  const both = async (changed: Record<string, string>, was: Record<string, string> = {}) => {
+    const from = { ...base, ...was };
+    const to = { ...base, ...changed };
+    const run = (positions?: 'now' | 'later') => reviewRevisions({ host: memoryHost(from), folder: '/ws' }, { host: memoryHost(to), folder: '/ws' }, positions ? { positions } : {});
+    const [now, later] = [await run('now'), await run()];
+    expect(later.review.changes).toEqual(now.review.changes);
+    expect(later.review.diff).toEqual(now.review.diff);
+    return later;
+  };
+  const entities = (r: RevisionsReview) =>
+    r.review.diff.changes.map((c) => `${c.type} ${c.kind} ${'before' in c ? c.before.id + '@' + c.before.file.slice(4) : '-'} ${'after' in c ? c.after.id + '@' + c.after.file.slice(4) : '-'}`);
+
+  // The journey j draws a weak-ending finding, so it is read with positions from the start: four
+  // files are read without them, and shared by both sides when they are the same.
+
+  it('reads nothing again when nothing changed', async () => {
+    const r = await both({});
+    expect(r.review.changes).toEqual([]);
+    expect(r.review.diff.changes).toEqual([]);
+    expect(r.withoutPositions).toBe(4);
+  });
+
+  it('reads a changed file again on both sides, and no other', async () => {
+    const r = await both({ '/ws/s.standards.yaml': STANDARDS.replace('threshold: 3', 'threshold: 5') });
+    expect(lines(r)).toEqual(['warning standard-loosened: Standard "answer": threshold <= 3 rings → <= 5 rings. @s.standards.yaml:6:9']);
+    // Personas, touchpoints and the journey k.
+    expect(r.withoutPositions).toBe(3);
+  });
+
+  it('reads an added entity\'s file on the head side only', async () => {
+    const added = TOUCHPOINTS + '  - { id: web, name: 网站, phase: service, channel: web, type: digital }\n';
+    const r = await both({ '/ws/t.touchpoints.yaml': added });
+    expect(entities(r)).toEqual(['added touchpoint - web@t.touchpoints.yaml']);
+    // The base's inventory stays as it was read, beside the three shared files.
+    expect(r.withoutPositions).toBe(4);
+  });
+
+  it('reads a removed entity\'s file on the base side only', async () => {
+    const web = TOUCHPOINTS + '  - { id: web, name: 网站, phase: service, channel: web, type: digital }\n';
+    const r = await both({}, { '/ws/t.touchpoints.yaml': web });
+    expect(entities(r)).toEqual(['removed touchpoint web@t.touchpoints.yaml -']);
+    expect(lines(r)).toEqual([]);
+    // The head's inventory stays as it was read, beside the three shared files.
+    expect(r.withoutPositions).toBe(4);
+  });
+});
