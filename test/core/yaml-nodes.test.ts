@@ -1,6 +1,6 @@
 import { parseDocument, type Node, type YAMLMap } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { itemsOf, numberOf, pairOf, span, stringOf, valueOf } from '../../src/core/yaml/nodes';
+import { itemsOf, locate, numberOf, pairOf, span, stringOf, valueOf } from '../../src/core/yaml/nodes';
 
 const root = (text: string) => parseDocument(text).contents as YAMLMap<Node, Node>;
 
@@ -64,6 +64,9 @@ describe('reading values', () => {
     expect(pairOf(map, 'count')!.value).toMatchObject({ value: 3 });
     expect(pairOf(map, '1')!.value).toMatchObject({ value: 'one' });
     expect(pairOf(map, 'missing')).toBeUndefined();
+    // A key that is a collection is no key written as text.
+    expect(pairOf(root('? [a]\n: 1\n'), 'undefined')).toBeUndefined();
+    expect(pairOf(root('? [a]\n: 1\n'), 'a')).toBeUndefined();
     expect(valueOf(map, 'name')).toMatchObject({ value: '热线' });
     // A key without a value has a null scalar; a missing key and a non-mapping have none.
     expect(valueOf(map, 'empty')).toMatchObject({ value: null });
@@ -84,5 +87,16 @@ describe('reading values', () => {
     expect(itemsOf(valueOf(map, 'list')).map((n) => (n as { value: string }).value)).toEqual(['a', 'b']);
     expect(itemsOf(map)).toEqual([]);
     expect(itemsOf(valueOf(map, 'name'))).toEqual([]);
+  });
+});
+
+describe('locate', () => {
+  it('gives the pair of a key without a value, and no node', () => {
+    const doc = parseDocument('? a\nb: 1\n');
+    const { node, pair } = locate(doc, ['a']);
+    expect(node).toBeUndefined();
+    expect((pair!.key as { value: string }).value).toBe('a');
+    expect(locate(doc, ['a', 'c'])).toEqual({ node: undefined, pair: undefined });
+    expect(locate(doc, [])).toEqual({ node: doc.contents, pair: undefined });
   });
 });

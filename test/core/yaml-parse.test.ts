@@ -73,8 +73,8 @@ describe('tooDeep', () => {
     const report = new FileReporter('/w/x.yaml', new LineIndex(text));
     const parsed = parseYaml(text, report, 3);
     expect(parsed.value).toBeNull();
-    expect(report.findings.map((f) => [f.ruleId, f.range.start, f.range.end, f.args])).toEqual([
-      ['yaml-too-deep', { line: 1, character: 5 }, { line: 1, character: 6 }, { limit: 3 }],
+    expect(report.findings.map((f) => [f.ruleId, f.messageId, f.range.start, f.range.end, f.args])).toEqual([
+      ['yaml-too-deep', 'yaml.tooDeep', { line: 1, character: 5 }, { line: 1, character: 6 }, { limit: 3 }],
     ]);
   });
 });
@@ -83,12 +83,12 @@ describe('parseYaml on documents without usable contents', () => {
   const parse = (text: string) => {
     const report = new FileReporter('/w/x.yaml', new LineIndex(text));
     const parsed = parseYaml(text, report);
-    return { parsed, findings: report.findings.map((f) => [f.ruleId, f.range.start.character, f.range.end.character, f.args]) };
+    return { parsed, findings: report.findings.map((f) => [f.ruleId, f.messageId, f.range.start.character, f.range.end.character, f.args]) };
   };
 
   it('calls a document that is one alias unresolved, at the alias', () => {
     const alias = parse('*top\n');
-    expect(alias.findings).toEqual([['yaml-unresolved-alias', 0, 4, { alias: 'top' }]]);
+    expect(alias.findings).toEqual([['yaml-unresolved-alias', 'yaml.unresolvedAlias', 0, 4, { alias: 'top' }]]);
     expect(alias.parsed.doc).toBeUndefined();
     expect(alias.parsed.value).toBeNull();
   });
@@ -96,7 +96,7 @@ describe('parseYaml on documents without usable contents', () => {
   it('never takes two not-a-number keys for the same key', () => {
     const nan = parse('.nan: 1\n.NaN: 2\n.nan: 3\n');
     expect(nan.findings).toEqual([]);
-    expect(parse('1: a\n1: b\n').findings).toEqual([['yaml-duplicate-key', 0, 1, { key: '1' }]]);
+    expect(parse('1: a\n1: b\n').findings).toEqual([['yaml-duplicate-key', 'yaml.duplicateKey', 0, 1, { key: '1' }]]);
   });
 });
 
@@ -200,6 +200,15 @@ describe('parseYaml findings, each at its place', () => {
     const three = parse('--- a\n--- b\n--- c\n');
     expect(three.findings).toEqual([['yaml-multiple-documents', 'yaml.multipleDocuments', '1:0-1:3', { count: 3 }]]);
     expect(three.parsed.value).toBe('a');
+    // After "...", never at a "---" of the first document or inside its text ("x---y" at 4).
+    expect(parse('--- a\n...\nb: 2\n').findings).toEqual([['yaml-multiple-documents', 'yaml.multipleDocuments', '2:0-2:3', { count: 2 }]]);
+    expect(parse('a: x---y\n...\nb: 2\n').findings).toEqual([['yaml-multiple-documents', 'yaml.multipleDocuments', '2:0-2:3', { count: 2 }]]);
+  });
+
+  it('reports nothing for what yaml only warns about besides tags (a YAML version it does not know)', () => {
+    const r = parse('%YAML 1.3\n---\na: 1\n');
+    expect(r.findings).toEqual([]);
+    expect(r.parsed.value).toEqual({ a: 1 });
   });
 
   it('names an unsupported tag as written, at the tag, and keeps the text', () => {
@@ -247,6 +256,8 @@ describe('parseYaml findings, each at its place', () => {
     expect(parse("1: a\n'1': b\n").findings).toEqual([]);
     // Each mapping has its own keys.
     expect(parse('a: { k: 1 }\nb: { k: 2 }\n').findings).toEqual([]);
+    // Two empty keys: the second (at 7, of no width) is marked one character wide.
+    expect(parse('{ : a, : b }\n').findings).toEqual([['yaml-duplicate-key', 'yaml.duplicateKey', '0:7-0:8', { key: '' }]]);
   });
 
   it('replaces an alias without an anchor, or inside what it names, by null', () => {
@@ -272,6 +283,14 @@ describe('parseYaml findings, each at its place', () => {
     ]);
   });
 
+  it('gives nothing of a document whose aliases expand past the limit, reported at the first alias', () => {
+    // "a: &v 1" is 0-7; "x: [" puts the first "*v" at 12-14.
+    const r = parse(`a: &v 1\nx: [${Array(1000).fill('*v').join(', ')}]\n`);
+    expect(r.findings).toEqual([['yaml-alias-limit', 'yaml.aliasLimit', '1:4-1:6', { limit: 1000 }]]);
+    expect(r.parsed).toEqual({ doc: undefined, value: null });
+    expect(Object.keys(r.parsed)).toEqual(['doc', 'value']);
+  });
+
   it('counts what an alias brings in toward the nesting limit', () => {
     // The anchored value is two sequences high; the alias sits at level 3 in "b: [*x]", at level 2 in "b: *x".
     const text = 'a: &x [[1]]\nb: [*x]\n';
@@ -281,6 +300,9 @@ describe('parseYaml findings, each at its place', () => {
     expect(parse(text, 4).findings).toEqual([]);
     expect(parse(text, 4).parsed.value).toEqual({ a: [[1]], b: [[[1]]] });
     expect(parse('a: &x [[1]]\nb: *x\n', 3).findings).toEqual([]);
+    // A scalar adds no level: the alias at level 4 brings in nothing deeper than the limit.
+    expect(parse('a: &x 1\nb: [[*x]]\n', 3).findings).toEqual([]);
+    expect(parse('a: &x 1\nb: [[*x]]\n', 3).parsed.value).toEqual({ a: 1, b: [[1]] });
     // A mapping's height counts too: {k: [1]} is two high.
     expect(parse('a: &x { k: [1] }\nb: [*x]\n', 3).findings).toEqual([['yaml-too-deep', 'yaml.tooDeep', '1:4-1:6', { limit: 3 }]]);
     expect(parse('a: &x { k: [1] }\nb: [*x]\n', 4).findings).toEqual([]);

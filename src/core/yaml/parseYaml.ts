@@ -48,8 +48,8 @@ export function parseYaml(text: string, report: FileReporter, maxDepth = DEFAULT
     return { doc: undefined, value: null };
   }
   if (list.length > 1) {
-    const second = list[1]!;
-    const start = findDocumentStart(text, second.range[0]);
+    // Its range starts at its "---", or at its first token after a "..." that ended the first.
+    const start = list[1]!.range[0];
     report.at('yaml-multiple-documents', start, start + 3, 'yaml.multipleDocuments', { count: list.length });
   }
   const doc = list[0]!;
@@ -180,25 +180,20 @@ function reportYamlError(e: YAMLError, report: FileReporter): void {
   if (e.code === 'TAB_AS_INDENT') {
     report.at('yaml-syntax', start, Math.max(end, start + 1), 'yaml.tab');
   } else {
-    report.at('yaml-syntax', start, Math.max(end, start + 1), 'yaml.syntax', { detail: e.message.replace(/\s+at line \d+, column \d+.*$/s, '') });
+    // Without prettyErrors the message is yaml's words alone, without "at line …, column …".
+    report.at('yaml-syntax', start, Math.max(end, start + 1), 'yaml.syntax', { detail: e.message });
   }
 }
 
 function tagText(text: string, start: number, message: string): string {
-  const m = /^!\S*/.exec(text.slice(start, start + 200));
-  return m ? m[0] : message.replace(/^Unresolved tag: /, '');
-}
-
-function findDocumentStart(text: string, from: number): number {
-  const before = text.lastIndexOf('---', from + 3);
-  return before >= 0 ? before : from;
+  return /^!\S*/.exec(text.slice(start, start + 200))?.[0] ?? message;
 }
 
 function firstAlias(doc: Document): [number, number] | undefined {
   let found: [number, number] | undefined;
   visit(doc, {
     Alias(_, node) {
-      if (isAlias(node) && node.range) {
+      if (node.range) {
         found = [node.range[0], node.range[1]];
         return visit.BREAK;
       }
@@ -214,7 +209,7 @@ export function withoutScalarLines(directives: Map<number, Set<string>>, doc: Do
   const inside = new Set<number>();
   visit(doc, {
     Scalar(_, node) {
-      if (!isScalar(node) || !node.range) return;
+      if (!node.range) return;
       const first = lines.position(node.range[0]).line;
       // The end is exclusive: a block scalar's range ends at the start of the line after it.
       const last = lines.position(Math.max(node.range[0], node.range[1] - 1)).line;
