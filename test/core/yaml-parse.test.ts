@@ -149,6 +149,9 @@ describe('yamlScalar', () => {
     for (const [text, written] of cases) expect(yamlScalar(text), JSON.stringify(text)).toBe(written);
     const long = 'word '.repeat(40).trim();
     expect(yamlScalar(long)).toBe(long);
+    // Quoted text is never folded onto more lines either.
+    const listed = `热线, ${long}`;
+    expect(yamlScalar(listed)).toBe(`"${listed}"`);
   });
 
   it('keeps indicators inside the text plain, quotes them at the start, and escapes control characters as YAML does', () => {

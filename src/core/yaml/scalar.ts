@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { stringify, type ToStringOptions } from 'yaml';
 
 /**
  * A string written as one YAML scalar on one line, for edits that insert user text into a file:
@@ -7,10 +7,8 @@ import { stringify } from 'yaml';
  * never spliced into YAML unquoted.
  */
 export function yamlScalar(text: string): string {
-  const plain = stringify(text, { lineWidth: 0, minContentWidth: 0 }).replace(/\n$/, '');
-  // A block scalar ("|-", ">") always spans lines: the line-break test catches it too.
-  if (!/[\n\r,[\]{}]/.test(plain)) return plain;
-  const quoted = stringify(text, { lineWidth: 0, minContentWidth: 0, defaultStringType: 'QUOTE_DOUBLE' }).replace(/\n$/, '');
-  // JSON's escapes are a subset of YAML's double-quoted ones: a safe last resort should yaml ever fold.
-  return /[\n\r]/.test(quoted) ? JSON.stringify(text) : quoted;
+  // lineWidth 0: yaml never folds a line, so only a block scalar ("|-", ">") takes more than one.
+  const written = (options: ToStringOptions) => stringify(text, { lineWidth: 0, ...options }).slice(0, -1);
+  const plain = written({});
+  return /[\n\r,[\]{}]/.test(plain) ? written({ defaultStringType: 'QUOTE_DOUBLE' }) : plain;
 }
