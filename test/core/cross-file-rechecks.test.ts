@@ -94,3 +94,30 @@ describe('cross-file rechecks', () => {
     expect(change('t.touchpoints.yaml', inventory('N3').replace('name: W', 'name: W2')).checked).toEqual(['a.journey.yaml', 't.touchpoints.yaml']);
   });
 });
+
+describe('cross-file rechecks of the lists of IDs', () => {
+  it('checks again a file with an unknown ID when an ID of that kind is added anywhere', () => {
+    const { change } = setup();
+    // The journey a names "webb": unknown, with a suggestion from every touchpoint ID (T*).
+    const typo = change('a.journey.yaml', journey('a', 'A', 'webb'));
+    expect(typo.checked).toEqual(['a.journey.yaml']);
+    expect(typo.findings).toEqual(['a.journey.yaml unknown-touchpoint', 't.touchpoints.yaml uncovered-touchpoint']);
+    // A touchpoint added to the inventory changes the list of touchpoint IDs (and its channel is selected by no standard).
+    const added = change('t.touchpoints.yaml', inventory('N') + '  - { id: kiosk, name: K, phase: ph, channel: kiosk-ch, type: digital }\n');
+    expect(added.checked).toEqual(['a.journey.yaml', 't.touchpoints.yaml']);
+    // A persona added changes the list of persona IDs only: nobody looked one up in vain.
+    expect(change('p.personas.yaml', PERSONAS + '  - { id: guest, name: G }\n').checked).toEqual(['p.personas.yaml']);
+  });
+
+  it('checks again a file with an unknown persona or standard when that kind of list changes', () => {
+    const { change } = setup();
+    const unknown = change('b.journey.yaml', journey('b', 'B', 'app').replace('personas: [owner]', 'personas: [ownr]').replace('{ owner: 1 }', '{ ownr: 1 }'));
+    expect(unknown.findings).toEqual(['b.journey.yaml unknown-persona', 't.touchpoints.yaml uncovered-touchpoint']);
+    expect(change('p.personas.yaml', PERSONAS + '  - { id: guest, name: G }\n').checked).toEqual(['b.journey.yaml', 'p.personas.yaml']);
+    // A touchpoint list change is not a persona list change.
+    expect(change('t.touchpoints.yaml', inventory('N') + '  - { id: kiosk, name: K, phase: ph, channel: kiosk-ch, type: digital }\n').checked).toEqual(['t.touchpoints.yaml']);
+    const std = change('t.touchpoints.yaml', inventory('N').replace('channel: web-ch, type: digital }', 'channel: web-ch, type: digital, standards: [fats] }'));
+    expect(std.findings).toContain('t.touchpoints.yaml unknown-standard');
+    expect(change('s.standards.yaml', STANDARDS + '  - { id: slow, title: F, requirement: R, method: observation, expect: { type: pass-fail } }\n').checked).toEqual(['s.standards.yaml', 't.touchpoints.yaml']);
+  });
+});
