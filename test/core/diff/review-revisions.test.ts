@@ -151,4 +151,18 @@ describe('reviewRevisions reads again only the files the review points into', ()
     // The head's inventory stays as it was read, beside the three shared files.
     expect(r.withoutPositions).toBe(4);
   });
+
+  it('reads again a file that no entity change is in when a change is placed there', async () => {
+    // The counter goes; only the untouched journey k still names it, so the change is placed in k.
+    const r = await both({
+      '/ws/t.touchpoints.yaml': TOUCHPOINTS.replace(/ {2}- \{ id: counter.*\n/, ''),
+      '/ws/j.journey.yaml': journey(1, 'hotline').replace('touchpoints: [counter]', 'touchpoints: [hotline]'),
+    });
+    expect(lines(r).filter((l) => l.includes('touchpoint-removed-referenced'))).toEqual([
+      'breaking touchpoint-removed-referenced: Touchpoint "counter" was removed but is still referenced in 1 place(s). @k.journey.yaml:10:45',
+    ]);
+    // k is read again for the head only; still without positions: k as the base holds it, the
+    // personas and standards (shared), the head's inventory.
+    expect(r.withoutPositions).toBe(4);
+  });
 });
