@@ -36,7 +36,7 @@ function setup() {
     return { checked: [...checked].sort(), findings };
   };
   const first = cross.all().map((f) => `${f.file.slice(4)} ${f.ruleId}`);
-  return { cross, checked, change, first };
+  return { cross, checked, change, first, index, read };
 }
 
 describe('cross-file rechecks', () => {
@@ -55,6 +55,10 @@ describe('cross-file rechecks', () => {
     expect(change('b.journey.yaml', journey('b', 'B2', 'app')).checked).toEqual(['b.journey.yaml']);
     // The same text read again: still only the file itself.
     expect(change('p.personas.yaml', PERSONAS).checked).toEqual(['p.personas.yaml']);
+    // Moved down a line: where the persona is changes, not what it says.
+    expect(change('p.personas.yaml', '# people\n' + PERSONAS).checked).toEqual(['p.personas.yaml']);
+    expect(change('t.touchpoints.yaml', '# places\n' + inventory('N')).checked).toEqual(['t.touchpoints.yaml']);
+    expect(change('s.standards.yaml', '# rules\n' + STANDARDS).checked).toEqual(['s.standards.yaml']);
   });
 
   it('checks again the files that looked up a changed touchpoint, persona or standard', () => {
@@ -95,6 +99,20 @@ describe('cross-file rechecks', () => {
   });
 });
 
+describe('cross-file findings asked for one file', () => {
+  it('are worked out again before they are given', () => {
+    const { cross, index, read } = setup();
+    const old = index.getFile('/ws/a.journey.yaml');
+    index.set(read('a.journey.yaml', journey('a', 'A', 'webb')));
+    cross.changed('/ws/a.journey.yaml', old, index.getFile('/ws/a.journey.yaml'));
+    expect(cross.resultOf('/ws/a.journey.yaml')!.findings.map((f) => f.ruleId)).toEqual(['unknown-touchpoint']);
+    expect(cross.resultOf('/ws/a.journey.yaml')!.reads).toContain('T:webb');
+    index.set(read('a.journey.yaml', journey('a', 'A', 'web')));
+    cross.changed('/ws/a.journey.yaml', index.getFile('/ws/a.journey.yaml'), index.getFile('/ws/a.journey.yaml'));
+    expect(cross.forFile('/ws/a.journey.yaml')).toEqual([]);
+  });
+});
+
 describe('cross-file rechecks of the lists of IDs', () => {
   it('checks again a file with an unknown ID when an ID of that kind is added anywhere', () => {
     const { change } = setup();
@@ -107,6 +125,8 @@ describe('cross-file rechecks of the lists of IDs', () => {
     expect(added.checked).toEqual(['a.journey.yaml', 't.touchpoints.yaml']);
     // A persona added changes the list of persona IDs only: nobody looked one up in vain.
     expect(change('p.personas.yaml', PERSONAS + '  - { id: guest, name: G }\n').checked).toEqual(['p.personas.yaml']);
+    // A new inventory without a touchpoint ID yet may take the new touchpoint: the journey asked for one.
+    expect(change('e.touchpoints.yaml', 'peakend: 1\nkind: touchpoints\nid: e\ntitle: E\ntouchpoints:\n  - name: x\n').checked).toEqual(['a.journey.yaml', 'e.touchpoints.yaml']);
   });
 
   it('checks again a file with an unknown persona or standard when that kind of list changes', () => {
@@ -114,6 +134,7 @@ describe('cross-file rechecks of the lists of IDs', () => {
     const unknown = change('b.journey.yaml', journey('b', 'B', 'app').replace('personas: [owner]', 'personas: [ownr]').replace('{ owner: 1 }', '{ ownr: 1 }'));
     expect(unknown.findings).toEqual(['b.journey.yaml unknown-persona', 't.touchpoints.yaml uncovered-touchpoint']);
     expect(change('p.personas.yaml', PERSONAS + '  - { id: guest, name: G }\n').checked).toEqual(['b.journey.yaml', 'p.personas.yaml']);
+    expect(change('e.personas.yaml', 'peakend: 1\nkind: personas\npersonas:\n  - name: x\n').checked).toEqual(['b.journey.yaml', 'e.personas.yaml']);
     // A touchpoint list change is not a persona list change.
     expect(change('t.touchpoints.yaml', inventory('N') + '  - { id: kiosk, name: K, phase: ph, channel: kiosk-ch, type: digital }\n').checked).toEqual(['t.touchpoints.yaml']);
     const std = change('t.touchpoints.yaml', inventory('N').replace('channel: web-ch, type: digital }', 'channel: web-ch, type: digital, standards: [fats] }'));
