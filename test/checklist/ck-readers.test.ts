@@ -1,0 +1,202 @@
+/**
+ * The two ways of reading a checklist give the same result, line by line, for the Markdown a person
+ * may type into a generated checklist: each case below changes one line of a filled-in checklist.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseChecklist } from '../../src/core/checklist/parse';
+
+const BASE = `---
+peakend: 1
+kind: checklist
+touchpoint: hotline
+site: 北区
+date: 2026-12-03
+language: zh-cn
+---
+
+# 检查表: 服务热线 \`hotline\`
+
+请在每项下勾选一个结果。
+
+## efficiency
+
+### \`ring-3\` 三声之内接听 **⚠ 关键项**
+
+<!-- peakend-item {"fp":"f1","dimension":"efficiency","weight":2,"critical":true,"expect":{"type":"measure","unit":"rings","comparator":"<=","threshold":3}} -->
+
+| 要求 | 方法 |
+| ---- | ---- |
+| 电话铃响三声之内接听。 | mystery-shopping |
+
+- [ ] 不适用
+- 实测 (≤ 3 rings): 4
+- 整改措施: 重新培训
+- 责任人: 张敏
+- 期限 (YYYY-MM-DD): 2026-12-31
+
+## etiquette
+
+### \`greet\` 主动问候
+
+<!-- peakend-item {"fp":"f2","dimension":"etiquette","weight":1,"critical":false,"expect":{"type":"pass-fail"}} -->
+
+| 要求 | 方法 |
+| ---- | ---- |
+| 来有迎声。 | observation |
+
+- [x] 通过
+- [ ] 不通过
+- 备注: 很好
+`;
+
+/** One line of BASE replaced by `line` (several lines allowed), or `line` inserted before it. */
+function edit(find: string, line: string, insert = false): string {
+  const at = BASE.indexOf(find);
+  if (at < 0) throw new Error(`no ${find}`);
+  return BASE.slice(0, at) + line + (insert ? '\n' + BASE.slice(at) : BASE.slice(at + find.length));
+}
+
+function same(text: string): ReturnType<typeof parseChecklist> {
+  const scanned = parseChecklist('/ws/audits/hotline/2026-12-03.md', text, 'scan');
+  expect(scanned).toEqual(parseChecklist('/ws/audits/hotline/2026-12-03.md', text, 'remark'));
+  return scanned;
+}
+
+describe('both readers', () => {
+  it('read the plain checklist: header, sections, items, answers and the failed critical measurement', () => {
+    const p = same(BASE);
+    expect(p.header).toEqual({ touchpoint: 'hotline', site: '北区', date: '2026-12-03', language: 'zh-cn' });
+    expect(p.sections.map((s) => s.heading)).toEqual(['efficiency', 'etiquette']);
+    expect(p.items.map((i) => [i.id, i.answer])).toEqual([
+      ['ring-3', { measured: '4', action: '重新培训', owner: '张敏', due: '2026-12-31' }],
+      ['greet', { result: 'pass', note: '很好' }],
+    ]);
+    expect(p.findings).toEqual([]);
+    expect(same(BASE.replace(/\n/g, '\r\n')).items.map((i) => i.answer)).toEqual(p.items.map((i) => i.answer));
+    expect(same('\uFEFF' + BASE).items.map((i) => i.answer)).toEqual(p.items.map((i) => i.answer));
+  });
+
+  const front: [string, string][] = [
+    ['the front matter unclosed', BASE.replace('language: zh-cn\n---\n', 'language: zh-cn\n')],
+    ['text after the closing fence', BASE.replace('language: zh-cn\n---\n', 'language: zh-cn\n--- x\n')],
+    ['a longer closing fence', BASE.replace('language: zh-cn\n---\n', 'language: zh-cn\n----\n---\n')],
+    ['no blank line after the front matter', BASE.replace('---\n\n# 检查表', '---\n# 检查表')],
+    ['an empty front matter', `---\n---\n\n${BASE.slice(BASE.indexOf('# 检查表'))}`],
+    ['a blank line in the front matter', BASE.replace('site: 北区\n', 'site: 北区\n\n')],
+    ['a comment in the front matter', BASE.replace('site: 北区\n', '# audit of the north site\nsite: 北区\n')],
+    ['a value with spaces', BASE.replace('site: 北区\n', 'site: 北区 A 栋\n')],
+    ['a quoted value', BASE.replace('site: 北区\n', "site: '北区'\n")],
+    ['a key without value', BASE.replace('site: 北区\n', 'site:\n')],
+    ['a YAML word', BASE.replace('site: 北区\n', 'site: yes\nauditor: ~\n')],
+    ['a NUL character', BASE.replace('很好', 'a\u0000b')],
+    ['the checklist only', '---\ntouchpoint: hotline\n---'],
+    ['front matter only', '---\ntouchpoint: hotline\n---\n'],
+  ];
+  it.each(front)('read a checklist with %s the same', (_, text) => {
+    same(text);
+  });
+
+  const lines: [string, string, string, boolean?][] = [
+    ['a level-4 heading', '- 备注: 很好', '#### 照片\n\n- 备注: 很好'],
+    ['a heading without space', '## etiquette', '##etiquette'],
+    ['an empty heading', '## etiquette', '##'],
+    ['a heading with two spaces', '## etiquette', '##  etiquette'],
+    ['a heading with trailing space', '## etiquette', '## etiquette '],
+    ['a heading with closing hashes', '## etiquette', '## etiquette ##'],
+    ['a heading ending in a hash', '## etiquette', '## C#'],
+    ['a heading with emphasis', '## etiquette', '## *etiquette*'],
+    ['a heading with an escape', '## etiquette', '## a \\* b'],
+    ['a heading with an entity', '## etiquette', '## a &amp; b'],
+    ['a heading with a link', '## etiquette', '## [etiquette](x)'],
+    ['a heading with a tab', '## etiquette', '##\tetiquette'],
+    ['a title with a tab inside', '# 检查表: 服务热线 `hotline`', '# 检查表:\t服务热线'],
+    ['an item heading of plain text', '### `greet` 主动问候', '### greet 主动问候'],
+    ['an item heading with a double-backtick ID', '### `greet` 主动问候', '### ``greet`` 主动问候'],
+    ['an item heading with a spaced ID', '### `greet` 主动问候', '### ` greet ` 主动问候'],
+    ['an item heading with space at the end of its ID', '### `greet` 主动问候', '### `greet ` 主动问候'],
+    ['an item heading with space at the start of its ID', '### `greet` 主动问候', '### ` greet` 主动问候'],
+    ['an item heading with an empty code span', '### `greet` 主动问候', '### `` 主动问候'],
+    ['an item heading with an unclosed code span', '### `greet` 主动问候', '### `greet 主动问候'],
+    ['an item heading with a one-letter ID', '### `greet` 主动问候', '### `g` 主动问候'],
+    ['an item heading with a backtick after the ID', '### `greet` 主动问候', '### `greet`` 主动问候'],
+    ['an item heading with the ID only', '### `greet` 主动问候', '### `greet`'],
+    ['a box ticked with a capital X', '- [x] 通过', '- [X] 通过'],
+    ['a box with two spaces', '- [x] 通过', '- [x]  通过'],
+    ['a box with a tab', '- [x] 通过', '- [x]\t通过'],
+    ['a box with trailing spaces', '- [x] 通过', '- [x] 通过  '],
+    ['a box with a trailing tab', '- [x] 通过', '- [x] 通过\t'],
+    ['a box in bold', '- [x] 通过', '- [x] **通过**'],
+    ['a box with an escape', '- [x] 通过', '- [x] 通\\过'],
+    ['an empty box', '- [x] 通过', '- [x]'],
+    ['an empty box with a space', '- [x] 通过', '- [x] '],
+    ['a box with another mark', '- [x] 通过', '- [o] 通过'],
+    ['a box without a space inside', '- [x] 通过', '- [] 通过'],
+    ['a dash without space', '- 备注: 很好', '-备注: 很好'],
+    ['a lone dash', '- 备注: 很好', '-'],
+    ['two spaces after the dash', '- 备注: 很好', '-  备注: 很好'],
+    ['a tab after the dash', '- 备注: 很好', '-\t备注: 很好'],
+    ['a star bullet', '- 备注: 很好', '* 备注: 很好'],
+    ['a numbered item', '- 备注: 很好', '1. 备注: 很好'],
+    ['a nested list', '- 备注: 很好', '- 1. 很好'],
+    ['a digit after the dash', '- 备注: 很好', '- 2026 很好'],
+    ['a continuation line', '- 备注: 很好', '- 备注: 很好\n  还有'],
+    ['a lazy continuation line', '- 备注: 很好', '- 备注: 很好\n还有'],
+    ['a blank line inside the list', '- [ ] 不通过', '- [ ] 不通过\n'],
+    ['a thematic break', '- 备注: 很好', '- 备注: 很好\n\n---'],
+    ['a setext underline', '请在每项下勾选一个结果。', '请在每项下勾选一个结果。\n==='],
+    ['a two-line paragraph', '请在每项下勾选一个结果。', '请在每项下\n勾选一个结果。'],
+    ['a paragraph line starting with a digit', '请在每项下勾选一个结果。', '2026 年请勾选。'],
+    ['a paragraph right before a heading', '\n## etiquette', '## etiquette'],
+    ['a list right after a heading', '\n\n<!-- peakend-item {"fp":"f2"', '\n<!-- peakend-item {"fp":"f2"'],
+    ['a table right after the snapshot', '-->\n\n| 要求 | 方法 |\n| ---- | ---- |\n| 来有迎声', '-->\n| 要求 | 方法 |\n| ---- | ---- |\n| 来有迎声'],
+    ['a table without its delimiter row', '| 要求 | 方法 |\n| ---- | ---- |\n| 来有迎声。 | observation |', '| 要求 | 方法 |'],
+    ['a table with too few delimiter cells', '| ---- | ---- |\n| 来有迎声', '| ---- |\n| 来有迎声'],
+    ['a table with aligned columns', '| ---- | ---- |\n| 来有迎声', '| :--- | ---: |\n| 来有迎声'],
+    ['a table with a bad delimiter row', '| ---- | ---- |\n| 来有迎声', '| ---- | xx |\n| 来有迎声'],
+    ['a table row with trailing space', '| 来有迎声。 | observation |', '| 来有迎声。 | observation |  '],
+    ['a table without body', '| ---- | ---- |\n| 来有迎声。 | observation |', '| ---- | ---- |'],
+    ['a table header without its last pipe', '| 要求 | 方法 |\n| ---- | ---- |\n| 来有迎声', '| 要求 | 方法\n| ---- | ---- |\n| 来有迎声'],
+    ['a table header with an escaped pipe', '| 要求 | 方法 |\n| ---- | ---- |\n| 来有迎声', '| 要求 \\| x | 方法 |\n| ---- | ---- |\n| 来有迎声'],
+    ['a table header with code', '| 要求 | 方法 |\n| ---- | ---- |\n| 来有迎声', '| `要求` | 方法 |\n| ---- | ---- |\n| 来有迎声'],
+    ['a lone pipe', '请在每项下勾选一个结果。', '|'],
+    ['a quote', '请在每项下勾选一个结果。', '> 请重新检查'],
+    ['a quote without space', '请在每项下勾选一个结果。', '>请重新检查'],
+    ['an empty quote', '请在每项下勾选一个结果。', '> '],
+    ['a quote with two spaces', '请在每项下勾选一个结果。', '>  请重新检查'],
+    ['a quote with trailing space', '请在每项下勾选一个结果。', '> 请重新检查 '],
+    ['a one-letter quote', '请在每项下勾选一个结果。', '> 请'],
+    ['a comment', '请在每项下勾选一个结果。', '<!-- 备注 -->'],
+    ['a comment without spaces', '请在每项下勾选一个结果。', '<!--备注-->'],
+    ['an empty comment', '请在每项下勾选一个结果。', '<!--  -->'],
+    ['text after a comment', '请在每项下勾选一个结果。', '<!-- 备注 --> 后面'],
+    ['two comments on a line', '请在每项下勾选一个结果。', '<!-- a --> <!-- b -->'],
+    ['an unclosed comment', '请在每项下勾选一个结果。', '<!-- 备注'],
+    ['an HTML block', '请在每项下勾选一个结果。', '<div>备注</div>'],
+    ['an indented line', '请在每项下勾选一个结果。', '    缩进'],
+    ['a fence', '请在每项下勾选一个结果。', '```\n- [x] 不通过\n```'],
+    ['a link definition', '请在每项下勾选一个结果。', '[x]: https://example.com'],
+    ['a full-width space', '请在每项下勾选一个结果。', '\u3000全角空格开头'],
+    ['a line of spaces', '\n## etiquette', '\n   \n## etiquette'],
+    ['a blank line of a tab', '\n## etiquette', '\n\t\n## etiquette'],
+  ];
+  it.each(lines)('read a checklist with %s the same', (_, find, line) => {
+    same(edit(find, line));
+  });
+
+  it('end the last item at the end of the text, with or without a final line break', () => {
+    for (const text of [BASE.trimEnd(), BASE + '\n\n', BASE + '   ']) {
+      const p = same(text);
+      expect(p.items[1]!.answer).toEqual({ result: 'pass', note: '很好' });
+      expect(p.items[1]!.end).toBe(text.length);
+    }
+  });
+
+  it('give answer ranges in lines and columns of the text as written', () => {
+    const p = same(BASE);
+    const at = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+    expect(p.items[0]!.ranges).toEqual({ measured: at(24, 18, 19), action: at(25, 8, 12), owner: at(26, 7, 9), due: at(27, 19, 29) });
+    expect(p.items[1]!.ranges).toEqual({ result: at(39, 0, 8), note: at(41, 6, 8) });
+    expect(p.items.map((i) => i.idRange)).toEqual([at(15, 5, 11), at(31, 5, 10)]);
+    expect(p.headerRanges).toEqual({ frontmatter: { start: { line: 0, character: 0 }, end: { line: 7, character: 3 } }, touchpoint: at(3, 12, 19), site: at(4, 6, 8), date: at(5, 6, 16), language: at(6, 10, 15) });
+  });
+});
