@@ -200,3 +200,62 @@ describe('both readers', () => {
     expect(p.headerRanges).toEqual({ frontmatter: { start: { line: 0, character: 0 }, end: { line: 7, character: 3 } }, touchpoint: at(3, 12, 19), site: at(4, 6, 8), date: at(5, 6, 16), language: at(6, 10, 15) });
   });
 });
+
+describe('Markdown that reaches across blank lines', () => {
+  /** Item a of a checklist, its answers, then `tail` and item b. */
+  const doc = (tail: string) => `${FM_T}### \`a\`\n\n${TABLE}- [x] Pass\n\n${tail}\n\n### \`b\`\n\n- Note: b\n`;
+  const TABLE = '| Requirement |\n| --- |\n| 来有迎声 |\n\n';
+  const FM_T = '---\ntouchpoint: t\n---\n\n';
+  const read = (text: string) => {
+    const p = parseChecklist('/a.md', text, 'remark');
+    expect(parseChecklist('/a.md', text)).toEqual(p);
+    return p.items.map((i) => [i.id, i.obsolete, i.answer]);
+  };
+  const AB = [
+    ['a', false, { result: 'pass' }],
+    ['b', false, { note: 'b' }],
+  ];
+
+  it.each([
+    ['a fenced block', '```\n\n### `fake`\n\n- [x] Fail\n```'],
+    ['a fenced block of tildes', '~~~md\n\n### `fake`\n\n- [x] Fail\n~~~'],
+    ['a pre block', '<pre>\n\n### `fake`\n\n- [x] Fail\n</pre>'],
+    ['a PRE block in capitals', '<PRE>\n\n### `fake`\n\n- [x] Fail\n</PRE>'],
+    ['a script block', '<script>\n\n### `fake`\n\n</script>'],
+    ['a style block', '<style>\n\n### `fake`\n\n</style>'],
+    ['a textarea block', '<textarea>\n\n### `fake`\n\n</textarea>'],
+    ['a comment over several lines', '<!-- from here\n\n### `fake`\n\n- [x] Fail\n-->'],
+    ['a comment whose end is on a later line', '<!--\n-->\n\n<!-- x\n\n### `fake`\n\n-->'],
+    ['a processing instruction', '<?php\n\n### `fake`\n\n?>'],
+    ['a declaration', '<!DOCTYPE\n\n### `fake`\n\n>'],
+    ['a CDATA section', '<![CDATA[\n\n### `fake`\n\n]]>'],
+  ])('reads %s as one block, not as items', (_, tail) => {
+    expect(read(doc(tail))).toEqual(AB);
+  });
+
+  it('reads a heading that is a link to a definition further down by the link’s text', () => {
+    const text = `${FM_T}## [Obsolete][o]\n\n### \`a\`\n\n- Note: a\n\n## [礼仪][l]\n\n### \`b\`\n\n[o]: #obsolete\n[l]: #li\n`;
+    expect(read(text)).toEqual([
+      ['a', true, { note: 'a' }],
+      ['b', false, {}],
+    ]);
+    expect(parseChecklist('/a.md', text).sections.map((s) => s.heading)).toEqual(['Obsolete', '礼仪']);
+  });
+
+  it('reads front matter with blank lines and comments in it as the header', () => {
+    const text = `---\ntouchpoint: t\n\n# the site\n\nsite: 北区\n---  \n\n### \`a\`\n\n${TABLE}- [x] Pass\n\n### \`b\`\n\n- Note: b\n`;
+    expect(read(text)).toEqual(AB);
+    expect(parseChecklist('/a.md', text, 'remark').header).toEqual({ touchpoint: 't', site: '北区' });
+    // Unclosed, it is no front matter: the "#" line is a title.
+    const open = '---\ntouchpoint: t\n\n# the site\n\n### `a`\n';
+    expect(parseChecklist('/a.md', open, 'remark').findings.map((f) => f.messageId)).toEqual(['checklist.noFrontMatter']);
+    expect(parseChecklist('/a.md', open).items.map((i) => i.id)).toEqual(['a']);
+  });
+
+  it('reads text in the first column after a blank line as the start of a block, and indented text as part of the one before', () => {
+    const text = `${FM_T}### \`a\`\n\n${TABLE}- Note: first\n\n  still the note\n\n- Owner: 王\n\n> quoted\n\n|x|\n\n### \`b\`\n\n- Note: b\n`;
+    const p = parseChecklist('/a.md', text, 'remark');
+    expect(p.items.map((i) => i.answer)).toEqual([{ note: 'first\n\nstill the note', owner: '王' }, { note: 'b' }]);
+    expect(parseChecklist('/a.md', text)).toEqual(p);
+  });
+});
