@@ -110,7 +110,7 @@ Touchpoint: other
 
 ### \`b\`
 
-# Another title
+# Obsolete
 
 ### \`c\`
 
@@ -178,6 +178,25 @@ ${snap('{"weight":2}')}
     expect(b!.answer).toEqual({ note: 'no table' });
     expect(b!.ranges.note).toEqual(r[1]);
     expect(b!.recheck).toBe(false);
+  });
+
+  it('reads answers on both sides of a comment below a table that starts the item', () => {
+    const { text, ranges: r } = marked(`${FM}### \`a\`
+
+| Requirement |
+| --- |
+| 来有迎声 |
+
+- Note: ⟦x⟧
+
+<!-- 以下为复查 -->
+
+- Owner: ⟦王⟧
+- Evidence (photo)): ⟦IMG_2⟧
+`);
+    const p = parse(text);
+    expect(p.items[0]!.answer).toEqual({ note: 'x', owner: '王', evidence: 'IMG_2' });
+    expect(p.items[0]!.ranges).toEqual({ note: r[0], owner: r[1], evidence: r[2] });
   });
 
   it('reads a ticked box as the result, and ignores unticked boxes, empty boxes and empty values', () => {
