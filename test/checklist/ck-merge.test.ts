@@ -72,6 +72,23 @@ describe('regenerating a checklist', () => {
     expect(regenerate({ header: { touchpoint: 'tp' }, items }, first).text).toBe(first);
   });
 
+  it('keeps an English checklist English, and writes an obsolete section only for what no longer applies', () => {
+    const first = renderChecklist({ header: { touchpoint: 'tp' }, items: [spec('a'), spec('b', { dimension: 'gone' })] }, 'en').text;
+    const merged = regenerate({ header: { touchpoint: 'tp' }, items: [spec('a')] }, first, 'zh-cn').text;
+    const itemB = first.slice(first.indexOf('### `b`')).trimEnd();
+    expect(merged).toBe(`${first.slice(0, first.indexOf('## gone'))}## Obsolete\n\nThese standards no longer apply to this touchpoint. Their answers are kept as they were written.\n\n${itemB}\n`);
+  });
+
+  it('keeps the words under a section whose items all moved to another section, with no item made obsolete', () => {
+    const first = renderChecklist({ header: { touchpoint: 'tp' }, items: [spec('a'), spec('b', { dimension: 'efficiency' })] }, 'en').text.replace('## 礼仪\n', '## 礼仪\n\n礼仪说明\n');
+    const merged = regenerate({ header: { touchpoint: 'tp' }, items: [spec('a', { dimension: 'efficiency' }), spec('b', { dimension: 'efficiency' })] }, first);
+    expect(merged.changes).toEqual([
+      { id: 'a', change: 'kept' },
+      { id: 'b', change: 'kept' },
+    ]);
+    expect(merged.text.slice(merged.text.indexOf('## Obsolete'))).toBe('## Obsolete\n\nThese standards no longer apply to this touchpoint. Their answers are kept as they were written.\n\n礼仪:\n\n礼仪说明\n');
+  });
+
   it('writes the standard in the snapshot so that no text ends the comment, and reads it back', () => {
     const odd = spec('a', { dimension: 'a --> b <i>', expect: { type: 'measure', unit: '<°C>', comparator: '<', threshold: 5 } });
     const text = renderChecklist({ header: { touchpoint: 'tp' }, items: [odd] }).text;

@@ -267,6 +267,11 @@ describe('Markdown that reaches across blank lines', () => {
     expect(read(doc(tail))).toEqual(AB);
   });
 
+  it('reads everything after a comment that is never closed as part of it', () => {
+    expect(read(doc('<!-- 以下作废\n\n### `fake`\n'))).toEqual([['a', false, { result: 'pass' }]]);
+    expect(read(doc('<!-- a -->\n\n<!-- 以下作废\n\n### `fake`\n'))).toEqual([['a', false, { result: 'pass' }]]);
+  });
+
   it('reads a heading that is a link to a definition further down by the link’s text', () => {
     const text = `${FM_T}## [Obsolete][o]\n\n### \`a\`\n\n- Note: a\n\n## [礼仪][l]\n\n### \`b\`\n\n[o]: #obsolete\n[l]: #li\n`;
     expect(read(text)).toEqual([
