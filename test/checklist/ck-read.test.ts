@@ -277,3 +277,205 @@ describe('a checklist as remark alone reads it', () => {
     expect(cr.items[0]!.answer).toEqual(lf.items[0]!.answer);
   });
 });
+
+describe.each(READERS)('answers checked against the item’s snapshot (%s)', (reader) => {
+  const M = snap('{"fp":"m","weight":2,"critical":true,"expect":{"type":"measure","unit":"rings","comparator":"\\u003c=","threshold":3}}');
+  const R = snap('{"fp":"r","expect":{"type":"rating","atLeast":"satisfied"}}');
+  const P = snap('{"fp":"p","expect":{"type":"pass-fail"}}');
+  const TABLE = '| Requirement |\n| --- |\n| 来有迎声 |';
+  const findings = (source: string) => {
+    const { text, ranges } = marked(source);
+    const p = parseChecklist('/ws/audits/a.md', text, reader);
+    return { got: p.findings.map((f) => [f.ruleId, f.messageId, f.args, f.range]), r: ranges, p };
+  };
+  const type = (t: string) => ({ message: `checklist.type.${t}` });
+  const hint = (t: string) => ({ message: `checklist.hint.${t}` });
+
+  it('reports a box ticked, or a value written, that the item’s type does not take', () => {
+    const { got, r } = findings(`${FM}### \`m\`
+
+${M}
+
+${TABLE}
+
+⟦- [x] Pass⟧
+- Rating: ⟦很满意⟧
+
+### \`r\`
+
+${R}
+
+${TABLE}
+
+⟦- [x] 不通过⟧
+- Measured: ⟦3⟧
+
+### \`p\`
+
+${P}
+
+${TABLE}
+
+- [x] Pass
+- 实测：⟦3 rings⟧
+- 评价：⟦good⟧
+`);
+    expect(got).toEqual([
+      ['checklist-invalid-answer', 'checklist.boxNotForType', { id: 'm', type: type('measure'), hint: hint('measure') }, r[0]],
+      ['checklist-invalid-answer', 'checklist.fieldNotForType', { id: 'm', type: type('measure'), field: 'rating' }, r[1]],
+      ['checklist-invalid-answer', 'checklist.boxNotForType', { id: 'r', type: type('rating'), hint: hint('rating') }, r[2]],
+      ['checklist-invalid-answer', 'checklist.fieldNotForType', { id: 'r', type: type('rating'), field: 'measured' }, r[3]],
+      ['checklist-invalid-answer', 'checklist.fieldNotForType', { id: 'p', type: type('pass-fail'), field: 'measured' }, r[4]],
+      ['checklist-invalid-answer', 'checklist.fieldNotForType', { id: 'p', type: type('pass-fail'), field: 'rating' }, r[5]],
+    ]);
+  });
+
+  it('reports N/A with a value, measurements it cannot read or compare, and ratings it does not know', () => {
+    const { got, r } = findings(`${FM}### \`m1\`
+
+${M}
+
+${TABLE}
+
+⟦- [x] N/A⟧
+- Measured: 2
+
+### \`m2\`
+
+${M}
+
+${TABLE}
+
+- Measured: ⟦about four⟧
+- Action: a
+- Owner: b
+- Due: 2026-12-31
+- Status: 已完成
+
+### \`m3\`
+
+${M}
+
+${TABLE}
+
+- 实测：⟦3 yuan⟧
+
+### \`m4\`
+
+${M}
+
+${TABLE}
+
+- Measured: 3 Rings
+
+### \`r1\`
+
+${R}
+
+${TABLE}
+
+- Rating: ⟦good⟧
+
+### \`r2\`
+
+${R}
+
+${TABLE}
+
+⟦- [x] 不适用⟧
+- 评价：很满意
+
+### \`r3\`
+
+${R}
+
+${TABLE}
+
+- Rating: 4
+
+### \`p\`
+
+${P}
+
+${TABLE}
+
+- [x] N/A
+`);
+    expect(got).toEqual([
+      ['checklist-invalid-answer', 'checklist.naWithValue', { id: 'm1' }, r[0]],
+      ['checklist-invalid-measurement', 'checklist.measureNoNumber', { value: 'about four', example: '3 rings' }, r[1]],
+      ['checklist-invalid-measurement', 'checklist.measureUnit', { unit: 'yuan', expected: 'rings' }, r[2]],
+      ['checklist-invalid-answer', 'checklist.unknownRating', { value: 'good', allowed: '很满意, 比较满意, 基本满意, 不太满意, 不满意' }, r[3]],
+      ['checklist-invalid-answer', 'checklist.naWithValue', { id: 'r2' }, r[4]],
+    ]);
+  });
+
+  it('asks for an action on a failed item, for a re-check of a changed one, and for neither in the obsolete section', () => {
+    const { got, r, p } = findings(`${FM}### \`⟦m⟧\`
+
+${M}
+
+${TABLE}
+
+- Measured: 4
+
+### \`⟦r⟧\`
+
+> Re-check
+
+${R}
+
+${TABLE}
+
+- 评价：不满意
+- Action: 回访
+- Owner: 王
+- Due: ⟦2026-1-5⟧
+- Status: ⟦later⟧
+
+### \`⟦p⟧\`
+
+> Re-check
+
+${P}
+
+${TABLE}
+
+- [x] Pass
+
+### \`ok\`
+
+${M}
+
+${TABLE}
+
+- Measured: 3
+
+## Obsolete
+
+### \`old\`
+
+> Re-check
+
+${M}
+
+${TABLE}
+
+- Measured: 9
+`);
+    expect(p.items.map((i) => [i.id, i.obsolete, i.recheck])).toEqual([
+      ['m', false, false],
+      ['r', false, true],
+      ['p', false, true],
+      ['ok', false, false],
+      ['old', true, true],
+    ]);
+    expect(got).toEqual([
+      ['checklist-missing-action', 'checklist.failedNoAction', { id: 'm' }, r[0]],
+      ['checklist-invalid-answer', 'checklist.unknownStatus', { value: 'later' }, r[3]],
+      ['checklist-invalid-date', 'checklist.invalidDate', { value: '2026-1-5' }, r[2]],
+      ['checklist-recheck', 'checklist.recheck', { id: 'r' }, r[1]],
+      ['checklist-recheck', 'checklist.recheck', { id: 'p' }, r[4]],
+    ]);
+  });
+});
