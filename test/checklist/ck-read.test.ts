@@ -57,7 +57,7 @@ Touchpoint: other
   it('reports a front matter without touchpoint at the whole front matter, and an impossible date at the date', () => {
     const noTp = marked('⟦---\ntouchpoint: ""\nsite: 北区\n---⟧\n');
     expect(found(noTp.text)).toEqual([['checklist-header', 'checklist.noTouchpoint', {}, noTp.ranges[0]]]);
-    for (const date of ['2026-13-01', '2026-00-10', '2026-12-32', '2026-02-29', '2026-12-3', '26-12-03', '2026/12/03', '2026-12-03x']) {
+    for (const date of ['2026-13-01', '2026-00-10', '2026-12-32', '2026-02-29', '2026-12-3', '26-12-03', '2026/12/03', '2026-12-03x', 'x2026-12-03', '12026-12-03', '0026-12-03']) {
       const d = marked(`---\ntouchpoint: t\ndate: ⟦${date}⟧\n---\n`);
       expect(found(d.text), date).toEqual([['checklist-invalid-date', 'checklist.invalidDate', { value: date }, d.ranges[0]]]);
     }
@@ -72,7 +72,9 @@ Touchpoint: other
     const broken = marked('⟦---\ntouchpoint: "t\nsite: x\n---⟧\n');
     const f = parse(broken.text).findings;
     expect(f.map((x) => [x.ruleId, x.range])).toEqual([['checklist-header', broken.ranges[0]]]);
-    expect(f[0]!.args.detail).toMatch(/^Missing closing "quote/);
+    expect(f[0]!.args.detail).toBe('Missing closing "quote');
+    const commented = marked('---\n# 说明\n\n⟦- touchpoint: t⟧\n---\n');
+    expect(found(commented.text)).toEqual([['checklist-header', 'checklist.badFrontMatter', { detail: 'it is not a mapping' }, commented.ranges[0]]]);
   });
 
   it('finds items by the ID in backticks that starts a heading of level 3, and nothing else', () => {
@@ -197,6 +199,40 @@ ${snap('{"weight":2}')}
     const p = parse(text);
     expect(p.items[0]!.answer).toEqual({ note: 'x', owner: '王', evidence: 'IMG_2' });
     expect(p.items[0]!.ranges).toEqual({ note: r[0], owner: r[1], evidence: r[2] });
+  });
+
+  it('keeps the snapshot when the person writes a comment above the table, and reads no answer from a quote in a quote', () => {
+    const { text, ranges: r } = marked(`${FM}### \`a\`
+
+${snap('{"weight":3,"expect":{"type":"pass-fail"}}')}
+
+<!-- 王：已复核 -->
+
+| Requirement |
+| --- |
+| 来有迎声 |
+
+> > 备注：引用
+
+- Note: ⟦x⟧
+-
+- Owner: ⟦王⟧
+
+###
+
+### \`b\`
+
+⟦- [x]  maybe⟧
+- Measured (≤ 3 rings) (avg): ⟦4⟧
+`);
+    const p = parse(text);
+    expect(p.items.map((i) => [i.id, i.spec?.weight, i.answer])).toEqual([
+      ['a', 3, { note: 'x', owner: '王' }],
+      ['b', undefined, { measured: '4' }],
+    ]);
+    expect(p.items[0]!.ranges).toEqual({ note: r[0], owner: r[1] });
+    expect(p.items[1]!.ranges).toEqual({ measured: r[3] });
+    expect(p.findings.map((f) => [f.ruleId, f.messageId, f.args, f.range])).toEqual([['checklist-invalid-answer', 'checklist.unknownBox', { text: 'maybe', choices: 'Pass, Fail, N/A' }, r[2]]]);
   });
 
   it('reads a ticked box as the result, and ignores unticked boxes, empty boxes and empty values', () => {

@@ -163,6 +163,8 @@ describe('both readers', () => {
     ['a box with an entity', '- [x] 通过', '- [x] &#36890;过'],
     ['a box with emphasis last', '- [x] 通过', '- [x] 通过 *ok*'],
     ['a box with emphasis first', '- [x] 通过', '- [x] *ok* 通过'],
+    ['an empty item heading', '### `greet` 主动问候', '###'],
+    ['an empty list item', '- [ ] 不通过\n', '- [ ] 不通过\n-\n'],
     ['an item heading of plain text', '### `greet` 主动问候', '### greet 主动问候'],
     ['an item heading with a double-backtick ID', '### `greet` 主动问候', '### ``greet`` 主动问候'],
     ['an item heading with a spaced ID', '### `greet` 主动问候', '### ` greet ` 主动问候'],
