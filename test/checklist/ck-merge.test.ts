@@ -89,6 +89,24 @@ describe('regenerating a checklist', () => {
     expect(merged.text.slice(merged.text.indexOf('## Obsolete'))).toBe('## Obsolete\n\nThese standards no longer apply to this touchpoint. Their answers are kept as they were written.\n\n礼仪:\n\n礼仪说明\n');
   });
 
+  it('moves every copy of an item written twice to the obsolete section once, when its standard no longer applies', () => {
+    const first = renderChecklist({ header: { touchpoint: 'tp' }, items: [spec('a'), spec('x')] }, 'en').text;
+    const itemX = first.slice(first.indexOf('### `x`')).trimEnd();
+    const written = `${first}\n${itemX.replace('- Note:', '- Note: 第二份')}\n`;
+    const merged = regenerate({ header: { touchpoint: 'tp' }, items: [spec('a')] }, written);
+    expect(merged.changes).toEqual([
+      { id: 'a', change: 'kept' },
+      { id: 'x', change: 'obsolete' },
+      { id: 'x', change: 'obsolete' },
+    ]);
+    expect(merged.text.split('### `x`')).toHaveLength(3);
+    expect(parseChecklist('/c.md', merged.text).items.map((i) => [i.id, i.obsolete, i.answer])).toEqual([
+      ['a', false, {}],
+      ['x', true, {}],
+      ['x', true, { note: '第二份' }],
+    ]);
+  });
+
   it('writes the standard in the snapshot so that no text ends the comment, and reads it back', () => {
     const odd = spec('a', { dimension: 'a --> b <i>', expect: { type: 'measure', unit: '<°C>', comparator: '<', threshold: 5 } });
     const text = renderChecklist({ header: { touchpoint: 'tp' }, items: [odd] }).text;

@@ -107,7 +107,7 @@ describe('writing a checklist', () => {
   });
 
   it('writes long and odd header values on one line, quoted where YAML needs it, and reads them back', () => {
-    const site = `北区 ${'长'.repeat(60)} "A": #1`;
+    const site = `北区 ${'长'.repeat(60)} 东 ${'栋'.repeat(40)} "A": #1`;
     const header = { touchpoint: 'tp', site, auditor: 'yes', date: '2026-12-03' };
     const text = renderChecklist({ header, items: [] }, 'en').text;
     expect(text.split('\n').slice(4, 6)).toEqual([`site: '${site}'`, 'auditor: yes']);
