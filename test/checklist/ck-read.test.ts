@@ -355,6 +355,15 @@ ${TABLE}
 - [x] Pass
 - 实测：⟦3 rings⟧
 - 评价：⟦good⟧
+
+### \`p2\`
+
+${P}
+
+${TABLE}
+
+- [x] N/A
+- 评价：⟦很满意⟧
 `);
     expect(got).toEqual([
       ['checklist-invalid-answer', 'checklist.boxNotForType', { id: 'm', type: type('measure'), hint: hint('measure') }, r[0]],
@@ -363,6 +372,7 @@ ${TABLE}
       ['checklist-invalid-answer', 'checklist.fieldNotForType', { id: 'r', type: type('rating'), field: 'measured' }, r[3]],
       ['checklist-invalid-answer', 'checklist.fieldNotForType', { id: 'p', type: type('pass-fail'), field: 'measured' }, r[4]],
       ['checklist-invalid-answer', 'checklist.fieldNotForType', { id: 'p', type: type('pass-fail'), field: 'rating' }, r[5]],
+      ['checklist-invalid-answer', 'checklist.fieldNotForType', { id: 'p2', type: type('pass-fail'), field: 'rating' }, r[6]],
     ]);
   });
 
