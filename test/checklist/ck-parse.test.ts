@@ -93,6 +93,8 @@ touchpoint: t
       ['rat', '{"weight":2.5,"expect":{"type":"rating","atLeast":"neutral"}}'],
       ['pf', '{"expect":{"type":"pass-fail","extra":1}}'],
       ['odd', '{"expect":{"type":"other"}}'],
+      ['unit', '{"expect":{"type":"measure","unit":5,"comparator":"<","threshold":3}}'],
+      ['cmp', '{"expect":{"type":"measure","unit":"h","threshold":3}}'],
       ['bad', '{not json'],
     ];
     const p = parse(`---\ntouchpoint: t\n---\n\n${items.map(([id, json]) => `### \`${id}\`\n\n${snap(json!)}\n`).join('\n')}`);
@@ -103,6 +105,8 @@ touchpoint: t
       { id: 'rat', dimension: '', weight: 2.5, critical: false, evidence: [], fingerprint: '', expect: { type: 'rating', atLeast: 'neutral' } },
       { id: 'pf', dimension: '', weight: 1, critical: false, evidence: [], fingerprint: '', expect: { type: 'pass-fail' } },
       { id: 'odd', dimension: '', weight: 1, critical: false, evidence: [], fingerprint: '' },
+      { id: 'unit', dimension: '', weight: 1, critical: false, evidence: [], fingerprint: '' },
+      { id: 'cmp', dimension: '', weight: 1, critical: false, evidence: [], fingerprint: '' },
       undefined,
     ]);
     // The same snapshot under another ID is that ID's.
@@ -166,10 +170,10 @@ touchpoint: t
 `);
     const p = parse(text);
     expect(p.items[0]!.answer.result).toBe('fail');
-    expect(p.findings.map((f) => [f.messageId, f.args, f.range])).toEqual([
-      ['checklist.unknownBox', { text: 'maybe', choices: 'Pass, Fail, N/A' }, r[0]],
-      ['checklist.twoResults', { id: 'a', choices: 'Pass, Fail, N/A' }, r[1]],
-      ['checklist.unknownBox', { text: 'soon', choices: 'Pass, Fail, N/A' }, r[2]],
+    expect(p.findings.map((f) => [f.ruleId, f.messageId, f.args, f.range])).toEqual([
+      ['checklist-invalid-answer', 'checklist.unknownBox', { text: 'maybe', choices: 'Pass, Fail, N/A' }, r[0]],
+      ['checklist-invalid-answer', 'checklist.twoResults', { id: 'a', choices: 'Pass, Fail, N/A' }, r[1]],
+      ['checklist-invalid-answer', 'checklist.unknownBox', { text: 'soon', choices: 'Pass, Fail, N/A' }, r[2]],
     ]);
   });
 

@@ -101,11 +101,13 @@ export function renderChecklist(spec: ChecklistSpec, language: ChecklistLanguage
     list.push(item);
     groups.set(item.dimension, list);
   }
-  // What a person wrote under a section heading, before its first item: kept under the same heading.
+  // What a person wrote under a section heading, before its first item: kept under the same heading
+  // (a heading written twice keeps the text under each, in order).
   const notes = new Map<string, string>();
   for (const s of previous?.sections ?? []) {
     const note = previous!.text.slice(s.start, s.end).trim();
-    if (note && !notes.has(s.heading)) notes.set(s.heading, note);
+    const before = notes.get(s.heading);
+    if (note) notes.set(s.heading, before ? `${before}\n\n${note}` : note);
   }
   const obsoleteNote = notes.get(L.obsolete);
   notes.delete(L.obsolete);

@@ -289,6 +289,10 @@ function splitLabel(raw: string): { name: string; length: number } | undefined {
     else if ((c === ':' || c === '：') && depth === 0) {
       const name = raw.slice(0, nameEnd < 0 ? i : nameEnd).trim();
       let end = i + 1;
+      // "**Note:** value": emphasis opened before the label closes after its colon, not in the value.
+      const open = /^[*_]+/.exec(raw)?.[0];
+      const closing = open && [...open].reverse().join('');
+      if (closing && raw.startsWith(closing, end)) end += closing.length;
       while (raw[end] === ' ' || raw[end] === '\t') end++;
       return name ? { name, length: end } : undefined;
     }
