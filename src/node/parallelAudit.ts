@@ -20,6 +20,15 @@ const WORKERS = 2;
  */
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 24 };
 
+export interface AuditOptions {
+  /** Each score as soon as it is made, in file order; then the result holds none. */
+  onAudit?: (audit: AuditScore) => void | Promise<void>;
+  /** Keep only error findings (a report shows no others); default: all. */
+  errorsOnly?: boolean;
+  /** The result names the files' workspaces (default); without, this thread never opens them. */
+  workspaces?: boolean;
+}
+
 export interface AuditTuning {
   /** Fewer files than this are audited on this thread alone. */
   minFiles?: number;
@@ -38,12 +47,11 @@ export interface AuditTuning {
  */
 export async function parallelAuditChecklists(
   files: readonly string[],
-  onAudit?: (audit: AuditScore) => void | Promise<void>,
-  /** Keep only error findings (a report shows no others); default: all. */
-  errorsOnly = false,
+  options: AuditOptions = {},
   workerFile: string | URL | undefined = checklistWorkerFile(),
   tuning: AuditTuning = {},
 ): Promise<AuditResult> {
+  const { onAudit, errorsOnly = false, workspaces: wanted = true } = options;
   const { minFiles = MIN_FILES, workers = WORKERS, counts } = tuning;
   const auditor = new ChecklistAuditor(nodeHost, errorsOnly ? (f) => f.severity === 'error' : undefined);
   const results = new Array<FileAudit | undefined>(files.length);
@@ -90,7 +98,7 @@ export async function parallelAuditChecklists(
     ),
   );
   // While the workers start, this thread opens the workspaces the result names (a report reads them).
-  const workspaces = auditor.workspacesOf(files);
+  const workspaces = wanted ? auditor.workspacesOf(files) : Promise.resolve([]);
   // Its failure is thrown where it is awaited, at the end.
   workspaces.catch(() => undefined);
   await Promise.all(running);

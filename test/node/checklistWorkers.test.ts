@@ -76,7 +76,7 @@ describe('audits on worker threads', () => {
     expect(alone.findings.some((f) => f.ruleId === 'file-unreadable')).toBe(true);
     for (const workers of [1, 2]) {
       const counts = counting();
-      const parallel = await parallelAuditChecklists(files, undefined, false, worker, { minFiles: 1, workers, counts });
+      const parallel = await parallelAuditChecklists(files, {}, worker, { minFiles: 1, workers, counts });
       expect(JSON.stringify(parallel.audits)).toBe(JSON.stringify(alone.audits));
       expect(JSON.stringify(parallel.findings)).toBe(JSON.stringify(alone.findings));
       expect(parallel.workspaces.map((w) => w.config.root)).toEqual(alone.workspaces.map((w) => w.config.root));
@@ -90,8 +90,9 @@ describe('audits on worker threads', () => {
     const seen: AuditScore[] = [];
     const alone = await auditChecklists(nodeHost, files, (a) => void seen.push(a), (f) => f.severity === 'error');
     const handed: AuditScore[] = [];
-    const parallel = await parallelAuditChecklists(files, async (a) => void handed.push(a), true, worker, { minFiles: 1, workers: 2 });
+    const parallel = await parallelAuditChecklists(files, { onAudit: async (a) => void handed.push(a), errorsOnly: true, workspaces: false }, worker, { minFiles: 1, workers: 2 });
     expect(parallel.audits).toEqual([]);
+    expect(parallel.workspaces).toEqual([]);
     expect(JSON.stringify(handed)).toBe(JSON.stringify(seen));
     expect(handed.map((a) => a.file)).toEqual(seen.map((a) => a.file));
     expect(JSON.stringify(parallel.findings)).toBe(JSON.stringify(alone.findings));
@@ -102,7 +103,7 @@ describe('audits on worker threads', () => {
     const { files } = workspace();
     const alone = await auditChecklists(nodeHost, files);
     const counts = counting();
-    const parallel = await parallelAuditChecklists(files, undefined, false, broken, { minFiles: 1, workers: 2, counts });
+    const parallel = await parallelAuditChecklists(files, {}, broken, { minFiles: 1, workers: 2, counts });
     expect(JSON.stringify([parallel.audits, parallel.findings])).toBe(JSON.stringify([alone.audits, alone.findings]));
     expect(counts).toEqual({ here: files.length, inWorkers: 0 });
   });
