@@ -1,5 +1,5 @@
 import type { Touchpoint, WorkspaceIndex } from '../core';
-import { checklistWorkerFile, chunkQueue, runWorker } from '../node/workerChunks';
+import { checklistWorkerFile, chunkQueue, coresToSpare, runWorker } from '../node/workerChunks';
 import { UsageError } from './args';
 import { isPlannedWrite, planChecklist, writePlanned, type ChecklistJob, type Outcome } from './checklistPlan';
 import type { PlanResult } from './checklistWorker';
@@ -15,7 +15,7 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb:
 export interface WriteTuning {
   /** Fewer touchpoints than this are done on this thread alone. */
   minTouchpoints?: number;
-  /** Worker threads (default 1: this thread writes every file and builds checklists too). */
+  /** Worker threads (default 1: this thread writes every file and builds checklists too; none on a machine without cores to spare). */
   workers?: number;
   /** Counts, for tests: checklists built here, and in workers. */
   counts?: { here: number; inWorkers: number };
@@ -46,7 +46,7 @@ export async function writeChecklists(
   workerFile: string | URL | undefined = checklistWorkerFile(),
   tuning: WriteTuning = {},
 ): Promise<number> {
-  const { minTouchpoints = MIN_TOUCHPOINTS, workers = 1, counts } = tuning;
+  const { minTouchpoints = MIN_TOUCHPOINTS, workers = coresToSpare() ? 1 : 0, counts } = tuning;
   const results = new Array<Promise<Settled> | undefined>(touchpoints.length);
   let stopped = false;
   const settle = (p: Promise<Outcome>): Promise<Settled> =>

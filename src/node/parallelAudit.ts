@@ -1,6 +1,6 @@
 import { ChecklistAuditor, compareFindings, type AuditResult, type AuditScore, type FileAudit, type Finding } from '../core';
 import { nodeHost } from './nodeHost';
-import { checklistWorkerFile, chunkQueue, runWorker } from './workerChunks';
+import { checklistWorkerFile, chunkQueue, coresToSpare, runWorker } from './workerChunks';
 
 /** Below this many checklists a worker's start-up (its own copy of the workspace) costs more than it saves. */
 const MIN_FILES = 200;
@@ -32,7 +32,7 @@ export interface AuditOptions {
 export interface AuditTuning {
   /** Fewer files than this are audited on this thread alone. */
   minFiles?: number;
-  /** Worker threads (default 2). */
+  /** Worker threads (default 2, none on a machine without cores to spare). */
   workers?: number;
   /** Counts, for tests: files audited here, and files whose audit came from a worker. */
   counts?: { here: number; inWorkers: number };
@@ -52,7 +52,7 @@ export async function parallelAuditChecklists(
   tuning: AuditTuning = {},
 ): Promise<AuditResult> {
   const { onAudit, errorsOnly = false, workspaces: wanted = true } = options;
-  const { minFiles = MIN_FILES, workers = WORKERS, counts } = tuning;
+  const { minFiles = MIN_FILES, workers = coresToSpare() ? WORKERS : 0, counts } = tuning;
   const auditor = new ChecklistAuditor(nodeHost, errorsOnly ? (f) => f.severity === 'error' : undefined);
   const results = new Array<FileAudit | undefined>(files.length);
   const audits: AuditScore[] = [];

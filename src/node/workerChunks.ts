@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
@@ -85,4 +86,16 @@ export function checklistWorkerFile(): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether worker threads can be expected to run beside this one: not when the machine already
+ * runs twice as many threads as it has cores (the one-minute load average). Then the threads of a
+ * process share its slice of the machine, and the workers only add their start-up, their own copy
+ * of the workspace and the copying of results: on the shared two-core machine at a load of 7 to 9,
+ * `peakend audit report` took about 70 % more CPU time with two workers and no less wall time
+ * (docs/performance.md). Windows has no load average (it reads 0).
+ */
+export function coresToSpare(): boolean {
+  return loadavg()[0]! < 2 * availableParallelism();
 }
