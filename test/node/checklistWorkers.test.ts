@@ -120,7 +120,7 @@ describe('checklists built on a worker thread', () => {
     let stderr = '';
     const io: CliIo = { cwd: ws, env: {}, stdout: { write: (s) => void (stdout += s) }, stderr: { write: (s) => void (stderr += s) }, writeFile: writeFileAtomic };
     let error: string | undefined;
-    const status = await writeChecklists(index, touchpoints, job, io, { root: ws, all: ids.length === 0, ids }, workerFile, { minTouchpoints: 1, counts: options.counts }).catch((e: unknown) => {
+    const status = await writeChecklists(index, touchpoints, job, io, { root: ws, all: ids.length === 0, ids }, workerFile, { minTouchpoints: 1, workers: 1, counts: options.counts }).catch((e: unknown) => {
       error = String(e);
       return 2;
     });
