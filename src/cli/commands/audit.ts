@@ -1,5 +1,4 @@
 import {
-  auditChecklists,
   auditCsv,
   ReportTotals,
   dirname,
@@ -20,6 +19,7 @@ import {
   type Touchpoint,
 } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
+import { parallelAuditChecklists } from '../../node/parallelAudit';
 import { parseOptions, UsageError } from '../args';
 import { JsonArraysWriter } from '../jsonOutput';
 import { languageOf } from '../lang';
@@ -71,9 +71,12 @@ async function score(argv: string[], io: CliIo): Promise<number> {
     const json = new JsonArraysWriter(io.stdout);
     json.begin('audits');
     let auditFailed = false;
-    const result = await auditChecklists(nodeHost, files, async (a) => {
-      auditFailed ||= a.outcome === 'fail';
-      await json.add({ ...a, file: rel(a.file) });
+    const result = await parallelAuditChecklists(files, {
+      onAudit: async (a) => {
+        auditFailed ||= a.outcome === 'fail';
+        await json.add({ ...a, file: rel(a.file) });
+      },
+      workspaces: false,
     });
     json.begin('findings');
     let errors = false;
@@ -85,7 +88,7 @@ async function score(argv: string[], io: CliIo): Promise<number> {
     await json.close();
     return auditFailed || errors ? 1 : 0;
   }
-  const result = await auditChecklists(nodeHost, files);
+  const result = await parallelAuditChecklists(files, { workspaces: false });
   const findings = result.findings.map((f) => localizeFinding(f, lang));
   if (format === 'md') io.stdout.write(scoreMarkdown(result.audits, rel, lang));
   else io.stdout.write(stylish(result.audits, findings, rel));
@@ -119,7 +122,7 @@ async function report(argv: string[], io: CliIo): Promise<number> {
   // Only CSV lists every audit's items: the other formats add each audit to the totals and let it go.
   const totals = new ReportTotals(today);
   // The report shows only errors: the other findings are not kept.
-  const result = await auditChecklists(nodeHost, await markdownFiles(dir), format === 'csv' ? undefined : (a) => totals.add(a), (f) => f.severity === 'error');
+  const result = await parallelAuditChecklists(await markdownFiles(dir), { onAudit: format === 'csv' ? undefined : (a) => totals.add(a), errorsOnly: true });
   const touchpoints = new Map<string, Touchpoint>();
   for (const ws of result.workspaces) for (const [id, list] of ws.getIndex().touchpoints) if (!touchpoints.has(id)) touchpoints.set(id, list[0]!);
   for (const a of result.audits) totals.add(a);
