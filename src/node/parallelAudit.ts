@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ChecklistAuditor, compareFindings, type AuditResult, type AuditScore, type FileAudit, type Finding } from '../core';
 import { nodeHost } from './nodeHost';
 import { checklistWorkerFile, chunkQueue, coresToSpare, runWorker } from './workerChunks';
@@ -11,6 +12,12 @@ const CHUNK = 16;
  * CPU-bound; two keep two cores busy.
  */
 const WORKERS = 2;
+/**
+ * Fewer cores than this and no worker starts. Each worker reads the workspace again, warms up on
+ * its own and sends every score across, and this thread still writes the output: on two cores that
+ * cost more than it saved (docs/performance.md), where one thread alone meets the targets.
+ */
+const MIN_CORES = 4;
 /**
  * Each worker's heap. A worker holds its workspace and the few checklists in flight (a score is
  * sent and dropped), so its live set is far below this; the bound only keeps V8 from letting
@@ -32,7 +39,7 @@ export interface AuditOptions {
 export interface AuditTuning {
   /** Fewer files than this are audited on this thread alone. */
   minFiles?: number;
-  /** Worker threads (default 2, none on a machine without cores to spare). */
+  /** Worker threads (default 2; none with fewer than four cores, nor on a machine without cores to spare). */
   workers?: number;
   /** Counts, for tests: files audited here, and files whose audit came from a worker. */
   counts?: { here: number; inWorkers: number };
@@ -52,7 +59,7 @@ export async function parallelAuditChecklists(
   tuning: AuditTuning = {},
 ): Promise<AuditResult> {
   const { onAudit, errorsOnly = false, workspaces: wanted = true } = options;
-  const { minFiles = MIN_FILES, workers = coresToSpare() ? WORKERS : 0, counts } = tuning;
+  const { minFiles = MIN_FILES, workers = availableParallelism() >= MIN_CORES && coresToSpare() ? WORKERS : 0, counts } = tuning;
   const auditor = new ChecklistAuditor(nodeHost, errorsOnly ? (f) => f.severity === 'error' : undefined);
   const results = new Array<FileAudit | undefined>(files.length);
   const audits: AuditScore[] = [];

@@ -126,8 +126,22 @@ export class ChecklistAuditor {
   // which would keep every checklist read in memory until the end.
   private kept(found: Finding[], audit: AuditScore): FileAudit {
     const kept = found.filter(this.keepFinding);
-    return { score: ownScore(audit), findings: kept.length ? structuredClone(kept) : [] };
+    return { score: ownScore(audit), findings: kept.map(ownCopy) };
   }
+}
+
+/**
+ * A deep copy of plain data (objects, arrays, strings, numbers…) whose strings are its own: the
+ * same value as `structuredClone` gives, keys in the same order, for a fraction of its cost (a
+ * finding's strings repeat across audits and are copied once per distinct text).
+ */
+function ownCopy<T>(value: T): T {
+  if (typeof value === 'string') return own(value) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(ownCopy) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = ownCopy(v);
+  return out as T;
 }
 
 /** Strings of a score that may be slices of its checklist's text, copied once per distinct text. */

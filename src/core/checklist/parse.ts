@@ -4,7 +4,7 @@ import type { Range } from '../finding';
 import type { Expectation } from '../model/types';
 import { FileReporter, related } from '../report';
 import { LineIndex } from '../text/lineIndex';
-import { topLevelBlocks, type Placed } from './blocks';
+import { topLevelBlocks, type AnswerLine, type Placed } from './blocks';
 import { scanBlocks } from './scan';
 import { ITEM_MARKER } from './format';
 import { fieldWord, isObsoleteHeading, LABELS, ratingWord, resultWord, statusWord } from './labels';
@@ -177,32 +177,51 @@ function readItem(heading: Placed, nodes: Placed[], itemEnd: number, obsolete: b
     if (n.type === 'html' && n.value?.startsWith(`<!-- ${ITEM_MARKER} `)) item.spec = readSnapshot(item.id, n.value);
     item.answerStart = Math.max(item.answerStart, end(p));
   }
-  for (const p of nodes) if (start(p) >= item.answerStart && p.node.type === 'list') readAnswers(p, item, text, report);
+  for (const p of nodes) if (start(p) >= item.answerStart && p.node.type === 'list') readAnswers(p.answers ?? answerLines(p), item, text, report);
   return item;
 }
 
+/** The items of a list remark read, as answer lines: those whose first child is a paragraph. */
+function answerLines(list: Placed): AnswerLine[] {
+  const lines: AnswerLine[] = [];
+  for (const li of list.node.children ?? []) {
+    const body = li.children?.[0];
+    if (!body || body.type !== 'paragraph') continue;
+    const line: AnswerLine = { checked: li.checked ?? null, start: start(list, li), bodyStart: start(list, body), bodyEnd: end(list, body), end: end(list, li) };
+    if (li.checked === true) line.word = plainText(body);
+    lines.push(line);
+  }
+  return lines;
+}
+
 /**
- * Snapshots by ID and comment: the same standard's snapshot repeats in every audit of every
- * touchpoint it applies to. The specs are shared and never changed. Bounded, for long-lived processes.
+ * Snapshots by ID, each with its comment: the same standard's snapshot repeats in every audit of
+ * every touchpoint it applies to. Looked up by the short ID and compared with the comment, which
+ * is cheaper than hashing the comment. The specs are shared and never changed. Bounded, for
+ * long-lived processes.
  */
-const snapshots = new Map<string, Map<string, ItemSpec | undefined>>();
+const snapshots = new Map<string, { html: string; spec: ItemSpec | undefined }[]>();
 let cachedSnapshots = 0;
+/** Comments kept per ID: a standard's snapshot changes only when the standard does. */
+const SNAPSHOTS_PER_ID = 8;
 
 function readSnapshot(id: string, html: string): ItemSpec | undefined {
-  let byId = snapshots.get(html);
-  if (byId?.has(id)) return byId.get(id);
+  let seen = snapshots.get(id);
+  if (seen) for (const s of seen) if (s.html === html) return s.spec;
   const spec = readSnapshotOnce(id, html);
   if (cachedSnapshots >= 20_000) {
     snapshots.clear();
     cachedSnapshots = 0;
-    byId = undefined;
+    seen = undefined;
   }
   // Keys and spec are copies, so that the cache never keeps a checklist's text alive.
   const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-  if (!byId) snapshots.set(copy(html), (byId = new Map()));
-  byId.set(copy(id), spec && copy(spec));
-  cachedSnapshots++;
-  return byId.get(id);
+  if (!seen) snapshots.set(copy(id), (seen = []));
+  if (seen.length >= SNAPSHOTS_PER_ID) seen.pop();
+  else cachedSnapshots++;
+  const kept = { html: copy(html), spec: spec && copy(spec) };
+  seen.unshift(kept);
+  return kept.spec;
 }
 
 function readSnapshotOnce(id: string, html: string): ItemSpec | undefined {
@@ -230,32 +249,28 @@ function readSnapshotOnce(id: string, html: string): ItemSpec | undefined {
 }
 
 /** One answer list: ticked boxes and "Label: value" lines. Unticked boxes and other lines are left alone. */
-function readAnswers(list: Placed, item: ParsedItem, text: string, report: FileReporter): void {
-  const start = (n: MdNode) => list.base + (n.position?.start.offset ?? 0);
-  const end = (n: MdNode) => list.base + (n.position?.end.offset ?? 0);
-  for (const li of list.node.children ?? []) {
-    const body = li.children?.[0];
-    if (!body || body.type !== 'paragraph') continue;
+function readAnswers(lines: readonly AnswerLine[], item: ParsedItem, text: string, report: FileReporter): void {
+  for (const li of lines) {
     if (li.checked === true) {
-      const word = plainText(body).trim();
+      const word = li.word!.trim();
       const result = resultWord(word);
-      const range = report.range(start(li), end(body));
+      const range = report.range(li.start, li.bodyEnd);
       if (!result) report.atRange('checklist-invalid-answer', range, 'checklist.unknownBox', { text: word, choices: choices() });
       else setResult(item, result, range, report);
       continue;
     }
     if (li.checked === false) continue;
     // The label is read from the plain text; the value is the source as written, so links and emphasis survive.
-    const raw = text.slice(start(body), end(li));
+    const raw = text.slice(li.bodyStart, li.end);
     const label = splitLabel(raw);
     if (!label) continue;
     const field = fieldWord(MARKUP.test(label.name) ? label.name.replace(/[*_`]/g, '') : label.name);
     if (!field) continue;
     const m = [raw.slice(0, label.length), label.name] as const;
-    const valueStart = start(body) + label.length;
-    const value = dedent(text.slice(valueStart, end(li))).trim();
+    const valueStart = li.bodyStart + label.length;
+    const value = dedent(text.slice(valueStart, li.end)).trim();
     if (!value) continue;
-    const range = report.range(valueStart, valueStart + text.slice(valueStart, end(li)).trimEnd().length);
+    const range = report.range(valueStart, valueStart + text.slice(valueStart, li.end).trimEnd().length);
     if (field === 'result') {
       const result = resultWord(value);
       if (!result) report.atRange('checklist-invalid-answer', range, 'checklist.unknownBox', { text: value, choices: choices() });
