@@ -65,7 +65,7 @@ async function score(argv: string[], io: CliIo): Promise<number> {
     else files.push(path);
   }
   const lang = languageOf(v.lang, io.env);
-  const rel = (f: string) => relativePath(cwd, f);
+  const rel = relativeTo(cwd);
   if (format === 'json') {
     // Each score is written as soon as it is made; the findings, sorted, follow.
     const json = new JsonArraysWriter(io.stdout);
@@ -136,6 +136,24 @@ async function report(argv: string[], io: CliIo): Promise<number> {
   const errors = result.findings.filter((f) => f.severity === 'error').map((f) => localizeFinding(f, lang));
   for (const f of errors) io.stderr.write(`${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}\n`);
   return errors.length ? 1 : 0;
+}
+
+/**
+ * `relativePath(cwd, file)`, worked out once per folder: thousands of audits sit in a few thousand
+ * folders. A folder that is the working folder or above it is left to `relativePath`, where the
+ * file's name could meet the working folder's path.
+ */
+function relativeTo(cwd: string): (file: string) => string {
+  const folders = new Map<string, string>();
+  return (file) => {
+    const slash = file.lastIndexOf('/');
+    const name = file.slice(slash + 1);
+    if (slash <= 0 || !name || name === '.' || name === '..') return relativePath(cwd, file);
+    const folder = file.slice(0, slash);
+    let rel = folders.get(folder);
+    if (rel === undefined) folders.set(folder, (rel = relativePath(cwd, folder)));
+    return rel === '.' || /^(?:\.\.\/)*\.\.$/.test(rel) ? relativePath(cwd, file) : `${rel}/${name}`;
+  };
 }
 
 function relativeFiles(r: AuditReport, rel: (f: string) => string): AuditReport {

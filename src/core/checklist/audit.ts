@@ -126,14 +126,25 @@ export class ChecklistAuditor {
   // which would keep every checklist read in memory until the end.
   private kept(found: Finding[], audit: AuditScore): FileAudit {
     const kept = found.filter(this.keepFinding);
-    return { score: ownScore(audit), findings: kept.map(ownCopy) };
+    return { score: ownScore(audit), findings: kept.map(ownFinding) };
   }
 }
 
 /**
- * A deep copy of plain data (objects, arrays, strings, numbers…) whose strings are its own: the
- * same value as `structuredClone` gives, keys in the same order, for a fraction of its cost (a
- * finding's strings repeat across audits and are copied once per distinct text).
+ * A finding whose strings are its own, the same value as `structuredClone` gives (keys in the same
+ * order). Only its arguments, related places and fixes can hold the checklist's text: the rule and
+ * message IDs and the severity are constants, the file is the caller's path and the message is
+ * rendered anew.
+ */
+function ownFinding(f: Finding): Finding {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) out[k] = k === 'args' || k === 'related' || k === 'fixes' ? ownCopy(v) : k === 'range' ? ownCopy(v) : v;
+  return out as unknown as Finding;
+}
+
+/**
+ * A deep copy of plain data (objects, arrays, strings, numbers…) whose strings are its own, keys in
+ * the same order (strings repeat across audits and are copied once per distinct text).
  */
 function ownCopy<T>(value: T): T {
   if (typeof value === 'string') return own(value) as T;

@@ -174,12 +174,14 @@ function readItem(heading: Placed, nodes: Placed[], itemEnd: number, obsolete: b
   for (const p of generated) {
     const n = p.node;
     if (n.type === 'blockquote') item.recheck = true;
-    if (n.type === 'html' && n.value?.startsWith(`<!-- ${ITEM_MARKER} `)) item.spec = readSnapshot(item.id, n.value);
+    if (n.type === 'html' && n.value?.startsWith(SNAPSHOT_OPEN)) item.spec = readSnapshot(item.id, n.value);
     item.answerStart = Math.max(item.answerStart, end(p));
   }
   for (const p of nodes) if (start(p) >= item.answerStart && p.node.type === 'list') readAnswers(p.answers ?? answerLines(p), item, text, report);
   return item;
 }
+
+const SNAPSHOT_OPEN = `<!-- ${ITEM_MARKER} `;
 
 /** The items of a list remark read, as answer lines: those whose first child is a paragraph. */
 function answerLines(list: Placed): AnswerLine[] {
@@ -295,16 +297,16 @@ function splitLabel(raw: string): { name: string; length: number } | undefined {
   let depth = 0;
   let nameEnd = -1;
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === '\n') return undefined;
-    if (c === '(' || c === '（') {
+    const c = raw.charCodeAt(i);
+    if (c === 10 /* \n */) return undefined;
+    if (c === 40 /* ( */ || c === 0xff08 /* （ */) {
       if (depth === 0 && nameEnd < 0) nameEnd = i;
       depth++;
-    } else if ((c === ')' || c === '）') && depth > 0) depth--;
-    else if ((c === ':' || c === '：') && depth === 0) {
+    } else if ((c === 41 /* ) */ || c === 0xff09 /* ） */) && depth > 0) depth--;
+    else if ((c === 58 /* : */ || c === 0xff1a /* ： */) && depth === 0) {
       const name = raw.slice(0, nameEnd < 0 ? i : nameEnd).trim();
       let end = i + 1;
-      while (raw[end] === ' ' || raw[end] === '\t') end++;
+      while (raw.charCodeAt(end) === 32 || raw.charCodeAt(end) === 9) end++;
       return name ? { name, length: end } : undefined;
     }
   }
