@@ -268,11 +268,11 @@ function readAnswers(lines: readonly AnswerLine[], item: ParsedItem, text: strin
     if (!label) continue;
     const field = fieldWord(MARKUP.test(label.name) ? label.name.replace(/[*_`]/g, '') : label.name);
     if (!field) continue;
-    const m = [raw.slice(0, label.length), label.name] as const;
     const valueStart = li.bodyStart + label.length;
-    const value = dedent(text.slice(valueStart, li.end)).trim();
+    const written = text.slice(valueStart, li.end);
+    const value = dedent(written).trim();
     if (!value) continue;
-    const range = report.range(valueStart, valueStart + text.slice(valueStart, li.end).trimEnd().length);
+    const range = report.range(valueStart, valueStart + written.trimEnd().length);
     if (field === 'result') {
       const result = resultWord(value);
       if (!result) report.atRange('checklist-invalid-answer', range, 'checklist.unknownBox', { text: value, choices: choices() });
@@ -280,7 +280,7 @@ function readAnswers(lines: readonly AnswerLine[], item: ParsedItem, text: strin
       continue;
     }
     if (item.answer[field] !== undefined) {
-      report.atRange('checklist-invalid-answer', range, 'checklist.fieldTwice', { field: m[1]!.trim(), id: item.id });
+      report.atRange('checklist-invalid-answer', range, 'checklist.fieldTwice', { field: label.name.trim(), id: item.id });
       continue;
     }
     item.answer[field] = value;
