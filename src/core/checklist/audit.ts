@@ -138,7 +138,9 @@ export class ChecklistAuditor {
  */
 function ownFinding(f: Finding): Finding {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(f)) out[k] = k === 'args' || k === 'related' || k === 'fixes' ? ownCopy(v) : k === 'range' ? ownCopy(v) : v;
+  const from = f as unknown as Record<string, unknown>;
+  // `for…in` over a plain object: its own keys in order, without an array of entries per finding.
+  for (const k in from) out[k] = k === 'args' || k === 'related' || k === 'fixes' || k === 'range' ? ownCopy(from[k]) : from[k];
   return out as unknown as Finding;
 }
 
@@ -151,7 +153,8 @@ function ownCopy<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(ownCopy) as T;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = ownCopy(v);
+  const from = value as Record<string, unknown>;
+  for (const k in from) out[k] = ownCopy(from[k]);
   return out as T;
 }
 

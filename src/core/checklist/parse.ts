@@ -139,7 +139,7 @@ function plainHeader(value: string): HeaderPair[] | undefined {
   const pairs: HeaderPair[] = [];
   let ls = 0;
   for (const line of value.split('\n')) {
-    const m = HEADER_LINE.exec(line);
+    const m = ASCII_HEADER_LINE.exec(line) ?? HEADER_LINE.exec(line);
     if (!m || YAML_WORDS.test(m[2]!)) return undefined;
     const start = ls + m[1]!.length + 2;
     pairs.push({ key: m[1]!, value: m[2]!, start, end: start + m[2]!.length });
@@ -148,6 +148,8 @@ function plainHeader(value: string): HeaderPair[] | undefined {
   return pairs;
 }
 const HEADER_LINE = /^([a-z][a-z_-]*): ((?:[\p{L}_][\p{L}\p{N}_.-]*(?::[\p{L}\p{N}_.-]+)*)|\d{4}-\d{2}-\d{2}|0|[1-9]\d{0,8})$/u;
+/** The same for ASCII values (what it matches, HEADER_LINE matches alike), without the slower Unicode classes. */
+const ASCII_HEADER_LINE = /^([a-z][a-z_-]*): ((?:[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]+)*)|\d{4}-\d{2}-\d{2}|0|[1-9]\d{0,8})$/;
 /** Plain words YAML reads as something else (null, booleans). */
 const YAML_WORDS = /^(?:null|true|false)$/i;
 
