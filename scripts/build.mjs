@@ -60,6 +60,14 @@ await Promise.all([
   }),
   build({
     ...common,
+    // The worker threads of peakend checklist and peakend audit (src/cli/checklistWorker.ts).
+    entryPoints: ['src/cli/checklistWorker.ts'],
+    outfile: 'dist/checklistWorker.js',
+    format: 'esm',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
     entryPoints: ['src/action/bin.ts'],
     outfile: 'dist/action.js',
     format: 'cjs',

@@ -58,7 +58,7 @@ export { LABELS, type ChecklistLanguage } from './checklist/labels';
 export { sha256Hex } from './checklist/hash';
 export type * from './checklist/types';
 export { RATING_LEVELS } from './checklist/types';
-export { auditChecklists, type AuditResult } from './checklist/audit';
+export { auditChecklists, ChecklistAuditor, type AuditResult, type FileAudit } from './checklist/audit';
 export { scoreMarkdown, percent } from './checklist/scoreMarkdown';
 export { auditReport, ReportTotals, type AuditReport, type ActionRow } from './checklist/report';
 export { reportMarkdown, pct } from './checklist/reportMarkdown';

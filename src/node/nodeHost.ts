@@ -13,7 +13,9 @@ export const nodeHost: Host = {
   },
   async stat(path) {
     try {
-      const s = fs.statSync(path);
+      // A missing file is the common answer (a config looked for in every folder up): no exception for it.
+      const s = fs.statSync(path, { throwIfNoEntry: false });
+      if (!s) return undefined;
       return { type: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size };
     } catch {
       return undefined;

@@ -207,6 +207,22 @@ describe('peakend audit score', () => {
   });
 });
 
+describe('audit score names each file relative to the working folder', () => {
+  it('from the workspace, the checklists folder, the checklist\'s own folder, below it and beside it', async () => {
+    const ws = workspace();
+    await run(ws, 'checklist', 'repair-visit', '--date', '2026-12-03');
+    const path = join(ws, 'audits/repair-visit/2026-12-03.md');
+    for (const sub of ['other', 'audits/repair-visit/below/deeper']) mkdirSync(join(ws, sub), { recursive: true });
+    for (const cwd of ['.', 'audits', 'audits/repair-visit', 'audits/repair-visit/below/deeper', 'other']) {
+      const at = join(ws, cwd);
+      const json = JSON.parse((await run(at, 'audit', 'score', relative(at, join(ws, 'audits')) || '.', '--format', 'json')).stdout);
+      const expected = relative(at, path).split('\\').join('/');
+      expect(json.audits.map((a: { file: string }) => a.file)).toEqual([expected]);
+      for (const f of json.findings as { file: string }[]) expect(f.file).toBe(expected);
+    }
+  });
+});
+
 describe('peakend check with checklists', () => {
   it('includes the checklists folder and reports checklist problems with their positions', async () => {
     const ws = workspace();

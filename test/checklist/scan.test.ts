@@ -103,6 +103,11 @@ const ANSWERS = [
   '-\tNote: tab',
   '\t- tabbed',
   '- Note: trailing backslash\\',
+  // remark reads NUL as U+FFFD.
+  '- [x] Pa\u0000ss',
+  '- [ ] N\u0000A',
+  '- Note: a\u0000b',
+  '- Measured: 3\u0000',
 ];
 /** Lines a person may add anywhere. */
 const ODD = [
@@ -151,10 +156,16 @@ const ODD = [
   '\u3000全角空格',
   '2026年的说明',
   '<pre>',
+  'text with a\u0000NUL',
+  '## a\u0000b',
+  '### `a\u0000b`',
+  '### `extra-id` \u0000',
+  '<!-- a\u0000comment -->',
+  '| a\u0000 | b |\n| - | - |',
 ];
 
 /** Answers written the way the checklist asks for them. */
-const PLAIN_ANSWERS = ANSWERS.filter((a) => /^- (\[[xX ]\] [^\s*`<&\\]+|[A-Z实评备整责期状证][^\n]*)$/.test(a) && !/\s$/.test(a));
+const PLAIN_ANSWERS = ANSWERS.filter((a) => /^- (\[[xX ]\] [^\s*`<&\\]+|[A-Z实评备整责期状证][^\n]*)$/.test(a) && !/\s$/.test(a) && !a.includes('\u0000'));
 
 const FRONT = [
   'site: 北区',
@@ -178,6 +189,7 @@ const FRONT = [
   'site:',
   'site: [a, b]',
   '  site: indented',
+  'site: a\u0000b',
 ];
 
 /** Fills a generated checklist as a person might: answer lines replaced, odd lines added, line endings changed. */

@@ -1,5 +1,4 @@
 import {
-  auditChecklists,
   auditCsv,
   ReportTotals,
   dirname,
@@ -20,6 +19,7 @@ import {
   type Touchpoint,
 } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
+import { parallelAuditChecklists } from '../../node/parallelAudit';
 import { parseOptions, UsageError } from '../args';
 import { JsonArraysWriter } from '../jsonOutput';
 import { languageOf } from '../lang';
@@ -65,15 +65,18 @@ async function score(argv: string[], io: CliIo): Promise<number> {
     else files.push(path);
   }
   const lang = languageOf(v.lang, io.env);
-  const rel = (f: string) => relativePath(cwd, f);
+  const rel = relativeTo(cwd);
   if (format === 'json') {
     // Each score is written as soon as it is made; the findings, sorted, follow.
     const json = new JsonArraysWriter(io.stdout);
     json.begin('audits');
     let auditFailed = false;
-    const result = await auditChecklists(nodeHost, files, async (a) => {
-      auditFailed ||= a.outcome === 'fail';
-      await json.add({ ...a, file: rel(a.file) });
+    const result = await parallelAuditChecklists(files, {
+      onAudit: async (a) => {
+        auditFailed ||= a.outcome === 'fail';
+        await json.add({ ...a, file: rel(a.file) });
+      },
+      workspaces: false,
     });
     json.begin('findings');
     let errors = false;
@@ -85,7 +88,7 @@ async function score(argv: string[], io: CliIo): Promise<number> {
     await json.close();
     return auditFailed || errors ? 1 : 0;
   }
-  const result = await auditChecklists(nodeHost, files);
+  const result = await parallelAuditChecklists(files, { workspaces: false });
   const findings = result.findings.map((f) => localizeFinding(f, lang));
   if (format === 'md') io.stdout.write(scoreMarkdown(result.audits, rel, lang));
   else io.stdout.write(stylish(result.audits, findings, rel));
@@ -119,7 +122,7 @@ async function report(argv: string[], io: CliIo): Promise<number> {
   // Only CSV lists every audit's items: the other formats add each audit to the totals and let it go.
   const totals = new ReportTotals(today);
   // The report shows only errors: the other findings are not kept.
-  const result = await auditChecklists(nodeHost, await markdownFiles(dir), format === 'csv' ? undefined : (a) => totals.add(a), (f) => f.severity === 'error');
+  const result = await parallelAuditChecklists(await markdownFiles(dir), { onAudit: format === 'csv' ? undefined : (a) => totals.add(a), errorsOnly: true });
   const touchpoints = new Map<string, Touchpoint>();
   for (const ws of result.workspaces) for (const [id, list] of ws.getIndex().touchpoints) if (!touchpoints.has(id)) touchpoints.set(id, list[0]!);
   for (const a of result.audits) totals.add(a);
@@ -133,6 +136,24 @@ async function report(argv: string[], io: CliIo): Promise<number> {
   const errors = result.findings.filter((f) => f.severity === 'error').map((f) => localizeFinding(f, lang));
   for (const f of errors) io.stderr.write(`${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}\n`);
   return errors.length ? 1 : 0;
+}
+
+/**
+ * `relativePath(cwd, file)`, worked out once per folder: thousands of audits sit in a few thousand
+ * folders. A folder that is the working folder or above it is left to `relativePath`, where the
+ * file's name could meet the working folder's path.
+ */
+function relativeTo(cwd: string): (file: string) => string {
+  const folders = new Map<string, string>();
+  return (file) => {
+    const slash = file.lastIndexOf('/');
+    const name = file.slice(slash + 1);
+    if (slash <= 0 || !name || name === '.' || name === '..') return relativePath(cwd, file);
+    const folder = file.slice(0, slash);
+    let rel = folders.get(folder);
+    if (rel === undefined) folders.set(folder, (rel = relativePath(cwd, folder)));
+    return rel === '.' || /^(?:\.\.\/)*\.\.$/.test(rel) ? relativePath(cwd, file) : `${rel}/${name}`;
+  };
 }
 
 function relativeFiles(r: AuditReport, rel: (f: string) => string): AuditReport {

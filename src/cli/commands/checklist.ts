@@ -1,23 +1,9 @@
-import {
-  buildChecklist,
-  checklistPath,
-  dirname,
-  findConfigFile,
-  isDate,
-  isValidId,
-  joinPath,
-  normalize,
-  openWorkspace,
-  parseChecklist,
-  relativePath,
-  renderChecklist,
-  type ChecklistChange,
-  type Touchpoint,
-} from '../../core';
-import { linkBelow } from '../../node/links';
+import { dirname, findConfigFile, isDate, isValidId, joinPath, normalize, openWorkspace } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { parseOptions, UsageError } from '../args';
+import { selectTouchpoints, type ChecklistJob } from '../checklistPlan';
 import { languageOf } from '../lang';
+import { writeChecklists } from '../writeChecklists';
 import type { Command } from './types';
 
 export const checklist: Command = {
@@ -51,107 +37,19 @@ export const checklist: Command = {
     const cwd = normalize(toEnginePath(io.cwd, '/'));
     const configFile = await findConfigFile(nodeHost, cwd);
     // The standards and touchpoints, without positions; no audit is read but the one each checklist merges with.
-    const { workspace } = await openWorkspace(nodeHost, configFile ? dirname(configFile) : cwd, [], undefined, { skipChecklists: true, positions: 'later' });
+    const root = configFile ? dirname(configFile) : cwd;
+    const { workspace } = await openWorkspace(nodeHost, root, [], undefined, { skipChecklists: true, positions: 'later' });
     const index = workspace.getIndex();
     const config = workspace.config;
     const dir = v.out !== undefined ? normalize(toEnginePath(v.out, cwd)) : joinPath(config.root, config.checklistsDir);
 
-    const touchpoints: Touchpoint[] = [];
-    if (v.all) {
-      const seen = new Set<string>();
-      for (const tp of index.allTouchpoints()) if (!seen.has(tp.def.id)) (seen.add(tp.def.id), touchpoints.push(tp));
-    } else {
-      for (const id of ids) {
-        const tp = index.touchpoints.get(id)?.[0];
-        if (!tp) throw new UsageError(`Unknown touchpoint "${id}".`);
-        touchpoints.push(tp);
-      }
-    }
-    const lang = languageOf(v.lang, io.env);
-    let status = 0;
-    const shown = (p: string) => relativePath(cwd, p);
-    /** One touchpoint's checklist; what it has to say is returned, to be printed in touchpoint order. */
-    const one = async (tp: Touchpoint): Promise<Outcome> => {
-      const path = checklistPath(dir, tp.def.id, date, v.site);
-      if (!path) return { stderr: `peakend: no file name can be made for touchpoint "${tp.def.id}"; skipped.\n`, failed: true };
-      const spec = buildChecklist(index, tp, { site: v.site, auditor: v.auditor, date });
-      if (spec.items.length === 0) return { stdout: `${tp.def.id}: no standard applies to this touchpoint; no checklist written\n` };
-      // Never through a link: what it points to may lie outside the checklists folder.
-      const link = linkBelow(dir, path);
-      if (link) return { stderr: `peakend: ${shown(link)} is a symbolic link, which is not followed; no checklist written for "${tp.def.id}".\n`, failed: true };
-      const before = await readText(path);
-      const previous = before === undefined ? undefined : parseChecklist(path, before);
-      const { text, changes } = renderChecklist(spec, lang, previous);
-      const summary = describeChanges(changes, before === undefined);
-      if (before === text) return { stdout: `${shown(path)}: up to date\n` };
-      if (v['dry-run']) return { stdout: `${shown(path)}: would ${before === undefined ? 'create' : 'update'} (${summary})\n` };
-      // A person may have saved the file while it was merged: never overwrite what was not merged.
-      if ((await readText(path)) !== before) {
-        return { stderr: `peakend: ${shown(path)} changed on disk while its checklist was generated; nothing written. Run the command again.\n`, failed: true };
-      }
-      await io.writeFile(path, text);
-      return { stdout: `${shown(path)}: ${before === undefined ? 'created' : 'updated'} (${summary})\n` };
-    };
-    // Several files in flight: one checklist is built while earlier ones wait for the disk. Each
-    // file is still read, merged, checked for changes and written in that order.
-    const pending: Promise<Outcome | { error: unknown }>[] = [];
-    let error: { error: unknown } | undefined;
-    const flush = async () => {
-      const r = await pending.shift()!;
-      if ('error' in r) error ??= r;
-      else {
-        if (r.stdout) io.stdout.write(r.stdout);
-        if (r.stderr) io.stderr.write(r.stderr);
-        if (r.failed) status = 1;
-      }
-    };
-    for (const tp of touchpoints) {
-      if (error) break;
-      pending.push(one(tp).catch((e: unknown) => ({ error: e })));
-      if (pending.length >= IN_FLIGHT) await flush();
-    }
-    while (pending.length) await flush();
-    if (error) throw error.error;
-    return status;
+    const touchpoints = selectTouchpoints(index, Boolean(v.all), ids);
+    const job: ChecklistJob = { dir, date, lang: languageOf(v.lang, io.env), dryRun: Boolean(v['dry-run']), cwd };
+    if (v.site !== undefined) job.site = v.site;
+    if (v.auditor !== undefined) job.auditor = v.auditor;
+    return writeChecklists(index, touchpoints, job, io, { root, all: Boolean(v.all), ids });
   },
 };
-
-interface Outcome {
-  stdout?: string;
-  stderr?: string;
-  failed?: boolean;
-}
-
-/** Files generated at once. */
-const IN_FLIGHT = 8;
-
-/** A checklist larger than this is no checklist a person filled in. */
-const MAX_CHECKLIST_BYTES = 5 * 1024 * 1024;
-
-async function readText(path: string): Promise<string | undefined> {
-  const st = await nodeHost.stat(path);
-  if (!st) return undefined;
-  if (st.type !== 'file') throw new UsageError(`${path} exists and is not a file.`);
-  const read = await nodeHost.readFile(path, MAX_CHECKLIST_BYTES);
-  if (!('bytes' in read)) throw new UsageError('tooLarge' in read ? `${path} is too large (${read.tooLarge} bytes).` : `${path} is not a regular file.`);
-  return new TextDecoder().decode(read.bytes);
-}
-
-function describeChanges(changes: ChecklistChange[], created: boolean): string {
-  if (created) return `${changes.length} item(s)`;
-  const by = (c: ChecklistChange['change']) => changes.filter((x) => x.change === c).map((x) => x.id);
-  const parts: string[] = [];
-  for (const [kind, label] of [
-    ['added', 'added'],
-    ['recheck', 're-check'],
-    ['obsolete', 'obsolete'],
-  ] as const) {
-    const list = by(kind);
-    if (list.length) parts.push(`${label}: ${list.join(', ')}`);
-  }
-  parts.push(`${by('kept').length} kept`);
-  return parts.join('; ');
-}
 
 export function checklistHelp(): string {
   return `Usage: peakend checklist <touchpoint-id…> [options]

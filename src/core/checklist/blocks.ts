@@ -38,6 +38,21 @@ const partParser = unified().use(remarkParse).use(remarkGfm).use(withoutAutolink
 export interface Placed {
   node: MdNode;
   base: number;
+  /** A list read by the line scanner: its items as answer lines, in place of list items. */
+  answers?: AnswerLine[];
+}
+
+/** One item of an answer list as the answers are read from it; offsets in the document. */
+export interface AnswerLine {
+  /** A task box, ticked or not; null for any other item. */
+  checked: boolean | null;
+  start: number;
+  /** The item's paragraph, after the marker (and box). */
+  bodyStart: number;
+  bodyEnd: number;
+  end: number;
+  /** A box's word, its plain text. */
+  word?: string;
 }
 
 /** The top-level nodes of a document parsed whole: the reference that `topLevelBlocks` must equal. */

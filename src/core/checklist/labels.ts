@@ -99,16 +99,22 @@ export const LABELS: Record<ChecklistLanguage, Labels> = {
   },
 };
 
-const foldText = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
-/** Labels and box words repeat in every item of every audit: each is folded once (a bounded memo). */
-const folded = new Map<string, string>();
-function fold(s: string): string {
-  let f = folded.get(s);
-  if (f === undefined) {
-    if (folded.size > 10000) folded.clear();
-    folded.set(s, (f = foldText(s)));
-  }
-  return f;
+const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+
+/**
+ * A word list's lookup of a text as written: labels and box words repeat in every item of every
+ * audit, so each text is folded and looked up once (a bounded memo; null for no word).
+ */
+function wordsOf<T>(words: ReadonlyMap<string, T>): (text: string) => T | undefined {
+  const memo = new Map<string, T | null>();
+  return (text) => {
+    let found = memo.get(text);
+    if (found === undefined) {
+      if (memo.size > 10000) memo.clear();
+      memo.set(text, (found = words.get(fold(text)) ?? null));
+    }
+    return found ?? undefined;
+  };
 }
 
 /** Box words in either language → the result they mean. */
@@ -117,9 +123,7 @@ for (const w of ['pass', 'passed', 'ok', 'yes', '通过', '合格', '是']) RESU
 for (const w of ['fail', 'failed', 'no', '不通过', '不合格', '否']) RESULT_WORDS.set(w, 'fail');
 for (const w of ['n/a', 'n.a.', 'n.a', 'na', 'not applicable', '不适用', '无此项']) RESULT_WORDS.set(w, 'na');
 
-export function resultWord(text: string): Answer['result'] | undefined {
-  return RESULT_WORDS.get(fold(text));
-}
+export const resultWord: (text: string) => Answer['result'] | undefined = wordsOf(RESULT_WORDS);
 
 /** Field labels in either language → the answer field. */
 const FIELD_WORDS = new Map<string, keyof Answer>();
@@ -144,9 +148,7 @@ for (const [w, f] of [
   FIELD_WORDS.set(w, f);
 }
 
-export function fieldWord(label: string): keyof Answer | undefined {
-  return FIELD_WORDS.get(fold(label));
-}
+export const fieldWord: (text: string) => keyof Answer | undefined = wordsOf(FIELD_WORDS);
 
 /** Rating words in either language, the level IDs and 5…1 → the level. */
 const RATING_WORDS = new Map<string, RatingLevel>();
@@ -161,17 +163,13 @@ for (const [level, extra] of [
   for (const w of extra) RATING_WORDS.set(fold(w), level);
 }
 
-export function ratingWord(text: string): RatingLevel | undefined {
-  return RATING_WORDS.get(fold(text));
-}
+export const ratingWord: (text: string) => RatingLevel | undefined = wordsOf(RATING_WORDS);
 
 const STATUS_WORDS = new Map<string, 'open' | 'done'>();
 for (const w of ['open', 'todo', 'to do', 'in progress', 'ongoing', '未完成', '待整改', '整改中', '进行中']) STATUS_WORDS.set(w, 'open');
 for (const w of ['done', 'closed', 'fixed', 'complete', 'completed', '已完成', '已整改', '已关闭', '完成']) STATUS_WORDS.set(w, 'done');
 
-export function statusWord(text: string): 'open' | 'done' | undefined {
-  return STATUS_WORDS.get(fold(text));
-}
+export const statusWord: (text: string) => 'open' | 'done' | undefined = wordsOf(STATUS_WORDS);
 
 /** Whether a depth-2 heading is the obsolete section's, in either language. */
 export function isObsoleteHeading(text: string): boolean {

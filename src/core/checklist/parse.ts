@@ -4,7 +4,7 @@ import type { Range } from '../finding';
 import type { Expectation } from '../model/types';
 import { FileReporter, related } from '../report';
 import { LineIndex } from '../text/lineIndex';
-import { topLevelBlocks, type Placed } from './blocks';
+import { topLevelBlocks, type AnswerLine, type Placed } from './blocks';
 import { scanBlocks } from './scan';
 import { ITEM_MARKER } from './format';
 import { fieldWord, isObsoleteHeading, LABELS, ratingWord, resultWord, statusWord } from './labels';
@@ -139,7 +139,7 @@ function plainHeader(value: string): HeaderPair[] | undefined {
   const pairs: HeaderPair[] = [];
   let ls = 0;
   for (const line of value.split('\n')) {
-    const m = HEADER_LINE.exec(line);
+    const m = ASCII_HEADER_LINE.exec(line) ?? HEADER_LINE.exec(line);
     if (!m || YAML_WORDS.test(m[2]!)) return undefined;
     const start = ls + m[1]!.length + 2;
     pairs.push({ key: m[1]!, value: m[2]!, start, end: start + m[2]!.length });
@@ -148,6 +148,8 @@ function plainHeader(value: string): HeaderPair[] | undefined {
   return pairs;
 }
 const HEADER_LINE = /^([a-z][a-z_-]*): ((?:[\p{L}_][\p{L}\p{N}_.-]*(?::[\p{L}\p{N}_.-]+)*)|\d{4}-\d{2}-\d{2}|0|[1-9]\d{0,8})$/u;
+/** The same for ASCII values (what it matches, HEADER_LINE matches alike), without the slower Unicode classes. */
+const ASCII_HEADER_LINE = /^([a-z][a-z_-]*): ((?:[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]+)*)|\d{4}-\d{2}-\d{2}|0|[1-9]\d{0,8})$/;
 /** Plain words YAML reads as something else (null, booleans). */
 const YAML_WORDS = /^(?:null|true|false)$/i;
 
@@ -174,35 +176,56 @@ function readItem(heading: Placed, nodes: Placed[], itemEnd: number, obsolete: b
   for (const p of generated) {
     const n = p.node;
     if (n.type === 'blockquote') item.recheck = true;
-    if (n.type === 'html' && n.value?.startsWith(`<!-- ${ITEM_MARKER} `)) item.spec = readSnapshot(item.id, n.value);
+    if (n.type === 'html' && n.value?.startsWith(SNAPSHOT_OPEN)) item.spec = readSnapshot(item.id, n.value);
     item.answerStart = Math.max(item.answerStart, end(p));
   }
-  for (const p of nodes) if (start(p) >= item.answerStart && p.node.type === 'list') readAnswers(p, item, text, report);
+  for (const p of nodes) if (start(p) >= item.answerStart && p.node.type === 'list') readAnswers(p.answers ?? answerLines(p), item, text, report);
   return item;
 }
 
+const SNAPSHOT_OPEN = `<!-- ${ITEM_MARKER} `;
+
+/** The items of a list remark read, as answer lines: those whose first child is a paragraph. */
+function answerLines(list: Placed): AnswerLine[] {
+  const lines: AnswerLine[] = [];
+  for (const li of list.node.children ?? []) {
+    const body = li.children?.[0];
+    if (!body || body.type !== 'paragraph') continue;
+    const line: AnswerLine = { checked: li.checked ?? null, start: start(list, li), bodyStart: start(list, body), bodyEnd: end(list, body), end: end(list, li) };
+    if (li.checked === true) line.word = plainText(body);
+    lines.push(line);
+  }
+  return lines;
+}
+
 /**
- * Snapshots by ID and comment: the same standard's snapshot repeats in every audit of every
- * touchpoint it applies to. The specs are shared and never changed. Bounded, for long-lived processes.
+ * Snapshots by ID, each with its comment: the same standard's snapshot repeats in every audit of
+ * every touchpoint it applies to. Looked up by the short ID and compared with the comment, which
+ * is cheaper than hashing the comment. The specs are shared and never changed. Bounded, for
+ * long-lived processes.
  */
-const snapshots = new Map<string, Map<string, ItemSpec | undefined>>();
+const snapshots = new Map<string, { html: string; spec: ItemSpec | undefined }[]>();
 let cachedSnapshots = 0;
+/** Comments kept per ID: a standard's snapshot changes only when the standard does. */
+const SNAPSHOTS_PER_ID = 8;
 
 function readSnapshot(id: string, html: string): ItemSpec | undefined {
-  let byId = snapshots.get(html);
-  if (byId?.has(id)) return byId.get(id);
+  let seen = snapshots.get(id);
+  if (seen) for (const s of seen) if (s.html === html) return s.spec;
   const spec = readSnapshotOnce(id, html);
   if (cachedSnapshots >= 20_000) {
     snapshots.clear();
     cachedSnapshots = 0;
-    byId = undefined;
+    seen = undefined;
   }
   // Keys and spec are copies, so that the cache never keeps a checklist's text alive.
   const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-  if (!byId) snapshots.set(copy(html), (byId = new Map()));
-  byId.set(copy(id), spec && copy(spec));
-  cachedSnapshots++;
-  return byId.get(id);
+  if (!seen) snapshots.set(copy(id), (seen = []));
+  if (seen.length >= SNAPSHOTS_PER_ID) seen.pop();
+  else cachedSnapshots++;
+  const kept = { html: copy(html), spec: spec && copy(spec) };
+  seen.unshift(kept);
+  return kept.spec;
 }
 
 function readSnapshotOnce(id: string, html: string): ItemSpec | undefined {
@@ -230,32 +253,28 @@ function readSnapshotOnce(id: string, html: string): ItemSpec | undefined {
 }
 
 /** One answer list: ticked boxes and "Label: value" lines. Unticked boxes and other lines are left alone. */
-function readAnswers(list: Placed, item: ParsedItem, text: string, report: FileReporter): void {
-  const start = (n: MdNode) => list.base + (n.position?.start.offset ?? 0);
-  const end = (n: MdNode) => list.base + (n.position?.end.offset ?? 0);
-  for (const li of list.node.children ?? []) {
-    const body = li.children?.[0];
-    if (!body || body.type !== 'paragraph') continue;
+function readAnswers(lines: readonly AnswerLine[], item: ParsedItem, text: string, report: FileReporter): void {
+  for (const li of lines) {
     if (li.checked === true) {
-      const word = plainText(body).trim();
+      const word = li.word!.trim();
       const result = resultWord(word);
-      const range = report.range(start(li), end(body));
+      const range = report.range(li.start, li.bodyEnd);
       if (!result) report.atRange('checklist-invalid-answer', range, 'checklist.unknownBox', { text: word, choices: choices() });
       else setResult(item, result, range, report);
       continue;
     }
     if (li.checked === false) continue;
     // The label is read from the plain text; the value is the source as written, so links and emphasis survive.
-    const raw = text.slice(start(body), end(li));
+    const raw = text.slice(li.bodyStart, li.end);
     const label = splitLabel(raw);
     if (!label) continue;
     const field = fieldWord(MARKUP.test(label.name) ? label.name.replace(/[*_`]/g, '') : label.name);
     if (!field) continue;
-    const m = [raw.slice(0, label.length), label.name] as const;
-    const valueStart = start(body) + label.length;
-    const value = dedent(text.slice(valueStart, end(li))).trim();
+    const valueStart = li.bodyStart + label.length;
+    const written = text.slice(valueStart, li.end);
+    const value = dedent(written).trim();
     if (!value) continue;
-    const range = report.range(valueStart, valueStart + text.slice(valueStart, end(li)).trimEnd().length);
+    const range = report.range(valueStart, valueStart + written.trimEnd().length);
     if (field === 'result') {
       const result = resultWord(value);
       if (!result) report.atRange('checklist-invalid-answer', range, 'checklist.unknownBox', { text: value, choices: choices() });
@@ -263,7 +282,7 @@ function readAnswers(list: Placed, item: ParsedItem, text: string, report: FileR
       continue;
     }
     if (item.answer[field] !== undefined) {
-      report.atRange('checklist-invalid-answer', range, 'checklist.fieldTwice', { field: m[1]!.trim(), id: item.id });
+      report.atRange('checklist-invalid-answer', range, 'checklist.fieldTwice', { field: label.name.trim(), id: item.id });
       continue;
     }
     item.answer[field] = value;
@@ -280,20 +299,20 @@ function splitLabel(raw: string): { name: string; length: number } | undefined {
   let depth = 0;
   let nameEnd = -1;
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === '\n') return undefined;
-    if (c === '(' || c === '（') {
+    const c = raw.charCodeAt(i);
+    if (c === 10 /* \n */) return undefined;
+    if (c === 40 /* ( */ || c === 0xff08 /* （ */) {
       if (depth === 0 && nameEnd < 0) nameEnd = i;
       depth++;
-    } else if ((c === ')' || c === '）') && depth > 0) depth--;
-    else if ((c === ':' || c === '：') && depth === 0) {
+    } else if ((c === 41 /* ) */ || c === 0xff09 /* ） */) && depth > 0) depth--;
+    else if ((c === 58 /* : */ || c === 0xff1a /* ： */) && depth === 0) {
       const name = raw.slice(0, nameEnd < 0 ? i : nameEnd).trim();
       let end = i + 1;
       // "**Note:** value": emphasis opened before the label closes after its colon, not in the value.
       const open = /^[*_]+/.exec(raw)?.[0];
       const closing = open && [...open].reverse().join('');
       if (closing && raw.startsWith(closing, end)) end += closing.length;
-      while (raw[end] === ' ' || raw[end] === '\t') end++;
+      while (raw.charCodeAt(end) === 32 || raw.charCodeAt(end) === 9) end++;
       return name ? { name, length: end } : undefined;
     }
   }

@@ -1,4 +1,4 @@
-import type { Placed } from './blocks';
+import type { AnswerLine, Placed } from './blocks';
 import type { MdNode } from './mdast';
 
 /**
@@ -10,10 +10,15 @@ import type { MdNode } from './mdast';
  * markup in a heading or box, two blocks without a blank line between them…) returns undefined
  * and the document is read with remark. `test/checklist/scan.test.ts` holds the two to the same
  * results. The start of every line is pushed onto `lineStarts` (which holds the first line's, 0),
- * as `LineIndex` counts them, so that the text is searched for line breaks once.
+ * as `LineIndex` counts them, so that the text is searched for line breaks once. An answer list
+ * is given as the lines `readAnswers` reads (`Placed.answers`), not as list items.
+ *
+ * remark reads a NUL as U+FFFD. Only the texts taken from the document (front matter, headings,
+ * IDs, box words, comments) could show it, so those are refused when they hold one: a search of
+ * the whole text for NUL is slow, as every UTF-16 character but the ASCII ones holds a zero byte.
  */
 export function scanBlocks(text: string, lineStarts: number[] = [0]): Placed[] | undefined {
-  if (text.includes('\r') || text.includes('\0')) return undefined;
+  if (text.includes('\r')) return undefined;
   const out: Placed[] = [];
   const n = text.length;
   /** Where the line starting at `from` ends; each line's end is found once, and the next line's start noted. */
@@ -33,7 +38,9 @@ export function scanBlocks(text: string, lineStarts: number[] = [0]): Placed[] |
     if (fenceEnd < n && text.charCodeAt(fenceEnd) !== 10) return undefined;
     // The closing fence is the first line that is "---" exactly.
     if (close === 3) return undefined;
-    out.push(place({ type: 'yaml', value: text.slice(4, close) }, 0, fenceEnd));
+    const value = text.slice(4, close);
+    if (value.includes('\0')) return undefined;
+    out.push(place({ type: 'yaml', value }, 0, fenceEnd));
     for (let i = lineEnd(0); i < fenceEnd; i = lineEnd(i + 1));
     ls = fenceEnd + 1;
     needBlank = true;
@@ -53,25 +60,26 @@ export function scanBlocks(text: string, lineStarts: number[] = [0]): Placed[] |
       if (!node) return undefined;
       out.push(place(node, ls, le));
     } else if (c === 45 /* - */) {
-      const items: MdNode[] = [];
-      let end = le;
+      const answers: AnswerLine[] = [];
+      const first = ls;
       for (;;) {
-        const item = listItem(text, ls, le);
-        if (!item) return undefined;
-        items.push(item);
-        end = le;
+        const line = answerLine(text, ls, le);
+        if (!line) return undefined;
+        answers.push(line);
         if (le >= n || text.charCodeAt(le + 1) !== 45) break;
         ls = le + 1;
         le = lineEnd(ls);
       }
-      out.push(place({ type: 'list', ordered: false, children: items }, items[0]!.position!.start.offset!, end));
+      const list = place({ type: 'list', ordered: false }, first, le);
+      list.answers = answers;
+      out.push(list);
     } else if (c === 124 /* | */) {
       const first = ls;
       const header = cells(text, ls, le);
       if (header === undefined || le >= n) return undefined;
       const dls = le + 1;
       const dle = lineEnd(dls);
-      if (header !== delimiterCells(text.slice(dls, dle))) return undefined;
+      if (header !== delimiterCells(text, dls, dle)) return undefined;
       let end = dle;
       ls = dls;
       le = dle;
@@ -89,7 +97,9 @@ export function scanBlocks(text: string, lineStarts: number[] = [0]): Placed[] |
     } else if (c === 60 /* < */) {
       // One HTML comment on its own line, closed at the line's end: a snapshot, or a person's note.
       if (!text.startsWith('<!-- ', ls) || le - ls < 9 || !text.startsWith(' -->', le - 4) || text.indexOf('-->', ls + 4) !== le - 3) return undefined;
-      out.push(place({ type: 'html', value: text.slice(ls, le) }, ls, le));
+      const value = text.slice(ls, le);
+      if (value.includes('\0')) return undefined;
+      out.push(place({ type: 'html', value }, ls, le));
     } else if (isLetter(text, ls)) {
       // A paragraph of lines that each start with a letter: no such line starts or ends a block.
       const first = ls;
@@ -121,12 +131,15 @@ function isBlank(text: string, ls: number, le: number): boolean {
 
 const LETTER = /\p{L}/uy;
 function isLetter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  // No ASCII character but A–Z and a–z is a letter.
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
   LETTER.lastIndex = at;
   return LETTER.test(text);
 }
 
-/** Inline text that is only text: no escape, code, emphasis, strike, link, image, HTML, entity or autolink. */
-const PLAIN = /^[^\\`*_~[\]!<&\t]+$/;
+/** Inline text that is only text: no escape, code, emphasis, strike, link, image, HTML, entity or autolink (nor NUL). */
+const PLAIN = /^[^\\`*_~[\]!<&\t\0]+$/;
 
 /** "# …", "## …" or "### …": the title, a section (its text plain) or an item (its ID first, in backticks). */
 function heading(text: string, ls: number, le: number): MdNode | undefined {
@@ -146,43 +159,48 @@ function heading(text: string, ls: number, le: number): MdNode | undefined {
   const close = content.indexOf('`', 1);
   const id = content.slice(1, close);
   // A code span of one backtick on each side, its text without spaces at either end.
-  if (close < 2 || content.charCodeAt(close + 1) === 96 || isSpace(id.charCodeAt(0)) || isSpace(id.charCodeAt(id.length - 1))) return undefined;
+  if (close < 2 || content.charCodeAt(close + 1) === 96 || isSpace(id.charCodeAt(0)) || isSpace(id.charCodeAt(id.length - 1)) || id.includes('\0')) return undefined;
   const code: MdNode = { type: 'inlineCode', value: id };
   place(code, from, from + close + 1);
   return { type: 'heading', depth, children: [code] };
 }
 
-const TASK = /- \[([ xX])\] (?=[^ \t])/y;
-
 /** "- [x] Word" (a box, its word plain text) or "- Label: value" (text starting with a letter). */
-function listItem(text: string, ls: number, le: number): MdNode | undefined {
+function answerLine(text: string, ls: number, le: number): AnswerLine | undefined {
   if (text.charCodeAt(ls + 1) !== 32) return undefined;
-  TASK.lastIndex = ls;
-  const task = TASK.exec(text);
-  if (task) {
+  // "- [ ] ", "- [x] " or "- [X] " and no space or tab next (a line break or the end counts as a word, an empty one).
+  const box = text.charCodeAt(ls + 3);
+  const after = text.charCodeAt(ls + 6);
+  if (text.charCodeAt(ls + 2) === 91 && (box === 32 || box === 120 || box === 88) && text.charCodeAt(ls + 4) === 93 && text.charCodeAt(ls + 5) === 32 && ls + 6 < text.length && after !== 32 && after !== 9) {
     const word = text.slice(ls + 6, le);
     if (!PLAIN.test(word)) return undefined;
-    const body = place({ type: 'paragraph', children: [{ type: 'text', value: word.trimEnd() }] }, ls + 6, le).node;
-    return place({ type: 'listItem', checked: task[1] !== ' ', children: [body] }, ls, le).node;
+    return { checked: box !== 32, start: ls, bodyStart: ls + 6, bodyEnd: le, end: le, word: word.trimEnd() };
   }
   if (!isLetter(text, ls + 2)) return undefined;
-  const body = place({ type: 'paragraph', children: [] }, ls + 2, le).node;
-  return place({ type: 'listItem', checked: null, children: [body] }, ls, le).node;
+  return { checked: null, start: ls, bodyStart: ls + 2, bodyEnd: le, end: le };
 }
 
 /** The cells of a table's header row: "| a | b |", no escapes, no spaces after the last pipe. */
 function cells(text: string, ls: number, le: number): number | undefined {
-  const line = text.slice(ls, le);
-  if (line.length < 2 || !line.endsWith('|') || line.includes('\\') || line.includes('`')) return undefined;
-  let pipes = 0;
-  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) pipes++;
-  return pipes - 1;
+  if (le - ls < 2 || text.charCodeAt(le - 1) !== 124) return undefined;
+  HEADER_ROW.lastIndex = ls;
+  if (!HEADER_ROW.test(text) || HEADER_ROW.lastIndex !== le) return undefined;
+  return pipes(text, ls, le) - 1;
 }
+/** A row without backslashes or backticks, up to its line's end (regular expressions run far faster than a loop over characters). */
+const HEADER_ROW = /[^\\`\n]*/y;
 
-const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
-function delimiterCells(line: string): number | undefined {
-  if (!DELIMITER_ROW.test(line)) return undefined;
-  let pipes = 0;
-  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) pipes++;
-  return pipes - 1;
+/** The cells of a delimiter row, which must read /^\|(?: *:?-+:? *\|)+$/; undefined when it does not. */
+function delimiterCells(text: string, ls: number, le: number): number | undefined {
+  DELIMITER_ROW.lastIndex = ls;
+  if (!DELIMITER_ROW.test(text) || DELIMITER_ROW.lastIndex !== le) return undefined;
+  return pipes(text, ls, le) - 1;
+}
+const DELIMITER_ROW = /\|(?: *:?-+:? *\|)+/y;
+
+/** The pipes between two offsets of a line that ends with one. */
+function pipes(text: string, ls: number, le: number): number {
+  let count = 0;
+  for (let i = text.indexOf('|', ls); i >= 0 && i < le; i = text.indexOf('|', i + 1)) count++;
+  return count;
 }
