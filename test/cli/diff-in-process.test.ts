@@ -187,6 +187,24 @@ describe('peakend diff in process', () => {
     expect(env.stdout).toBe('::error file=complaints.standards.yaml,line=7,col=9,endLine=7,endColumn=34,title=peakend diff standard-loosened::标准“complaint-respond-at-once”：阈值 <= 30 minutes → <= 60 minutes。\n');
   });
 
+  it('control characters in names from the files act in no format: replaced on a terminal and in annotations, escaped in JSON', async () => {
+    const r = exampleRepo();
+    // ESC ] 8 … BEL is an OSC-8 hyperlink; U+202E reverses what follows on screen.
+    r.edit('owners.personas.yaml', 'name: 首次置业业主', 'name: "首次\\e]8;;http://x.invalid\\a置业\\u202E业主"');
+    r.git('commit', '-qam', 'hostile name');
+    r.git('branch', '-qf', 'main', 'HEAD');
+    r.edit(...WEAKER_END);
+    const shown = '首次\ufffd]8;;http://x.invalid\ufffd置业\ufffd业主 (first-time-buyer): peak-end score 1 → -4 (-5); average 0.46 → 0.31.';
+    const stylish = await peakend(['homeowner.journey.yaml'], r.dir);
+    expect(stylish.stdout.split('\n')[1]).toBe(`  homeowner.journey.yaml:3:5  warning   ${shown}  peak-end-score-changed`);
+    const github = await peakend(['homeowner.journey.yaml', '-f', 'github'], r.dir);
+    expect(github.stdout.split('\n')[0]).toBe(`::warning file=homeowner.journey.yaml,line=3,col=5,endLine=3,endColumn=14,title=peakend diff peak-end-score-changed::${shown}`);
+    const json = await peakend(['homeowner.journey.yaml', '-f', 'json'], r.dir);
+    expect(json.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(json.stdout).toContain('首次\\u001b]8;;http://x.invalid\\u0007置业\\u202e业主 (first-time-buyer): peak-end score');
+    expect(JSON.parse(json.stdout).changes[0].message).toBe('首次\u001b]8;;http://x.invalid\u0007置业\u202e业主 (first-time-buyer): peak-end score 1 → -4 (-5); average 0.46 → 0.31.');
+  });
+
   it('two files given by name are compared as they are, without git', async () => {
     const dir = realpathSync(mkdtempSync(join(tmpdir(), 'peakend-difffiles-')));
     temps.push(dir);
