@@ -180,6 +180,33 @@ describe('peakend audit score', () => {
     expect(zh.status).toBe(1);
   });
 
+  it('file names with control characters are shown, never acted on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peakend-audit-names-'));
+    dirs.push(dir);
+    const name = 'x\u001b]8;;x.invalid\u0007\u202e.md';
+    writeFileSync(join(dir, name), readFileSync(join(ws, 'audits/repair-visit/2026-12-01.md'), 'utf8'));
+    writeFileSync(join(dir, 'y\nz.md'), '# no checklist\n');
+    const r = await run(dir, ['audit', 'score', '.']);
+    expect(r.stdout.split('\n').filter((l) => l.includes('.md'))).toEqual([
+      'x\ufffd]8;;x.invalid\ufffd\ufffd.md  repair-visit · 2026-12-01',
+      // No workspace around this folder: no touchpoint or standard is known.
+      '  x\ufffd]8;;x.invalid\ufffd\ufffd.md:4:13  error  Unknown touchpoint "repair-visit": no inventory defines it.  checklist-unknown-touchpoint',
+      '  x\ufffd]8;;x.invalid\ufffd\ufffd.md:16:6  error  Unknown item "respond-24h": no standard of the workspace has this ID.  checklist-unknown-item',
+      'y z.md  ',
+      '  y z.md:1:1  error  A checklist starts with front matter between "---" lines naming its touchpoint ("touchpoint: <id>").  checklist-header',
+    ]);
+    const report = await run(dir, ['audit', 'report', '.', '--today', '2026-12-10']);
+    expect(report.stderr).toBe(
+      [
+        'x\ufffd]8;;x.invalid\ufffd\ufffd.md:4:13  error  Unknown touchpoint "repair-visit": no inventory defines it.  checklist-unknown-touchpoint',
+        'x\ufffd]8;;x.invalid\ufffd\ufffd.md:16:6  error  Unknown item "respond-24h": no standard of the workspace has this ID.  checklist-unknown-item',
+        'y z.md:1:1  error  A checklist starts with front matter between "---" lines naming its touchpoint ("touchpoint: <id>").  checklist-header',
+        '',
+      ].join('\n'),
+    );
+    expect(report.status).toBe(1);
+  });
+
   it('refuses a missing file, an unknown format and no files, with status 2', async () => {
     expect(await run(ws, ['audit', 'score', 'audits/nope.md'])).toEqual({ status: 2, stdout: '', stderr: 'peakend: No such file or folder: audits/nope.md\nRun "peakend audit --help" for usage.\n' });
     expect(await run(ws, ['audit', 'score', 'audits', '-f', 'csv'])).toEqual({ status: 2, stdout: '', stderr: 'peakend: Unknown format "csv". Use one of: stylish, json, md.\nRun "peakend audit --help" for usage.\n' });
@@ -233,7 +260,7 @@ Critical failures:
 
 Open corrective actions (overdue as of 2026-12-10):
   (no owner): 1 open, 0 overdue
-    no due date  hotline / ring-3: 复训 接听
+    no due date  hotline / ring-3: 复训\ufffd接听
   王芳: 1 open, 1 overdue
     OVERDUE 2026-11-20  hotline / respond-24h: 加派人手
 `;
