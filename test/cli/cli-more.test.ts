@@ -110,6 +110,28 @@ describe('peakend analyze: the text for a terminal', () => {
     expect(out.stdout).toBe('');
   });
 
+  it('control characters in file names and titles are shown, never acted on, on standard output and standard error', async () => {
+    const name = 'x\u001b]8;;y\u0007.journey.yaml';
+    const dir = workspace({ 'peakend.yaml': 'peakend: 1\nkind: config\n', [name]: FILES['j.journey.yaml'].replace('id: j\n', 'id: j\ntitle: "A\\u202Eb\\tc"\n') });
+    const r = await cli(['analyze'], dir);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['Journey: A\ufffdb c (j)', 'x\ufffd]8;;y\ufffd.journey.yaml · Scale -5 to 5, neutral 0']);
+    expect(r.stderr).toBe('peakend: 1 analysed file(s) have errors, so their figures may be incomplete: x\ufffd]8;;y\ufffd.journey.yaml. Run "peakend check".\n');
+    const failed = await main(['analyze', '-o', 'a\u001b[2J.txt'], {
+      cwd: dir,
+      env: {},
+      stdout: { write: () => {} },
+      stderr: { write: (s) => void (r.stderr = s) },
+      writeFile: async (p) => {
+        throw new Error(`EACCES: ${p}`);
+      },
+    });
+    expect(failed).toBe(2);
+    expect(r.stderr).toBe(`peakend: cannot write "a\ufffd[2J.txt": EACCES: ${dir}/a\ufffd[2J.txt\n`);
+    const render = await cli(['render', name, '-p', 'a,\u001b[31mz'], dir);
+    expect(render.stderr).toBe('peakend: x\ufffd]8;;y\ufffd.journey.yaml has errors that prevent the analysis; fix them first (peakend check shows them all):\n' + render.stderr.split('\n').slice(1).join('\n'));
+    expect(render.stderr).not.toMatch(/[\u001b\u0007]/);
+  });
+
   it('takes the quadrant cuts as midpoint, mean or two numbers from 1 to 5', () => {
     expect(parseAnalyzeArgs(['--cuts', 'midpoint']).cuts).toBe('midpoint');
     expect(parseAnalyzeArgs(['--cuts', 'mean']).cuts).toBe('mean');
