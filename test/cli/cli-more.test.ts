@@ -110,6 +110,14 @@ describe('peakend analyze: the text for a terminal', () => {
     expect(out.stdout).toBe('');
   });
 
+  it('a judgement raised to an error in peakend.yaml is painted red', async () => {
+    const dir = workspace({ 'peakend.yaml': 'peakend: 1\nkind: config\nrules:\n  weak-ending: error\n', 'j.journey.yaml': FILES['j.journey.yaml'] });
+    const r = await cli(['analyze', '--color'], dir);
+    expect(r.stdout).toContain(
+      `\n    9:36  ${E}31merror  ${E}39m  The journey ends weakly for persona "a": its last scored step "down" scores -4, below both the persona's average 0 and neutral (0).  ${E}2mweak-ending${E}22m\n`,
+    );
+  });
+
   it('control characters in file names and titles are shown, never acted on, on standard output and standard error', async () => {
     const name = 'x\u001b]8;;y\u0007.journey.yaml';
     const dir = workspace({ 'peakend.yaml': 'peakend: 1\nkind: config\n', [name]: FILES['j.journey.yaml'].replace('id: j\n', 'id: j\ntitle: "A\\u202Eb\\tc"\n') });
