@@ -111,6 +111,11 @@ describe('peakend diff in process', () => {
     expect(one.stdout).toBe(['complaints.standards.yaml', LOOSER_LINE, '', '1 breaking, 0 warnings, 0 info', ''].join('\n'));
     const two = await peakend(['complaints.standards.yaml', 'property.touchpoints.yaml', 'owners.personas.yaml'], repo.dir);
     expect(two.stdout).toBe(['complaints.standards.yaml', LOOSER_LINE, '', 'property.touchpoints.yaml', CHECKLIST_LINE, '', '1 breaking, 0 warnings, 1 info', ''].join('\n'));
+    // Two files with a revision are paths in the repository, not two files to compare with each other.
+    for (const rev of [['--base', 'main'], ['--head', 'change'], ['--base', 'main', '--head', 'change']]) {
+      const r = await peakend([...rev, 'complaints.standards.yaml', 'property.touchpoints.yaml'], repo.dir);
+      expect(r.stdout, rev.join(' ')).toBe(rev.includes('--head') ? '0 breaking, 0 warnings, 0 info\n' : two.stdout);
+    }
     const folder = await peakend(['.'], repo.dir);
     expect(folder.stdout.endsWith('\n1 breaking, 8 warnings, 1 info\n')).toBe(true);
     // A subfolder without journeys: nothing changed inside it.
