@@ -341,6 +341,43 @@ Open corrective actions (overdue as of ${today}):
     for (const r of [en, zh, csv]) expect([r.status, r.stderr]).toEqual([0, '']);
   });
 
+  it('an undeclared performance is "—" with no gap; a gap of 0 has no sign; a dot-folder named like a checklist is skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peakend-audit-gap-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'peakend.yaml'), 'peakend: 1\nkind: config\nchecklists: { dir: audits }\n');
+    writeFileSync(join(dir, 'property.touchpoints.yaml'), INVENTORY);
+    writeFileSync(join(dir, 'service.standards.yaml'), STANDARDS);
+    for (const day of ['01', '02', '03', '04']) {
+      await run(dir, ['checklist', 'repair-visit', '--date', `2026-11-${day}`]);
+      edit(join(dir, `audits/repair-visit/2026-11-${day}.md`), ['- Measured (≤ 24 hours):', `- Measured (≤ 24 hours): ${day === '04' ? '2 days' : '1 hours'}`]);
+    }
+    await run(dir, ['checklist', 'hotline', '--date', '2026-11-05']);
+    edit(join(dir, 'audits/hotline/2026-11-05.md'), ['- Measured (≤ 3 rings):', '- Measured (≤ 3 rings): 5'], ['- Measured (≤ 24 hours):', '- Measured (≤ 24 hours): 3 days']);
+    mkdirSync(join(dir, 'audits/.x.md'));
+    const r = await run(dir, ['audit', 'report', '--today', '2026-12-10']);
+    // repair-visit: 3 of 4 audits pass, 9 of 12 → 1 + 4 × 0.75 = 4, as declared. hotline: 0 of 5, nothing declared.
+    // efficiency: 9 + 0 of 12 + 5 = 52.9 %.
+    expect(r.stdout.split('\n').slice(0, 9)).toEqual([
+      '5 audit(s)',
+      '',
+      'Compliance by touchpoint (declared → measured performance, 1–5):',
+      '  hotline: 0.0 % in 1 audit(s)  — → 1',
+      '  repair-visit: 75.0 % in 4 audit(s)  4 → 4 (0)',
+      '',
+      'Compliance by dimension:',
+      '  efficiency: 52.9 %',
+      '  empathy: —',
+    ]);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    // Two failures without action, two unanswered: listed with commas.
+    const score = await run(dir, ['audit', 'score', 'audits/hotline']);
+    expect(score.stdout).toContain('\n  unanswered: greet, satisfaction\n  failed without corrective action: ring-3, respond-24h\n');
+    // A passing audit with warnings only: JSON exits 0.
+    const json = await run(dir, ['audit', 'score', 'audits/repair-visit/2026-11-04.md', '-f', 'json']);
+    expect(JSON.parse(json.stdout).findings.map((f: { severity: string }) => f.severity)).toEqual(['warning']);
+    expect(json.status).toBe(0);
+  });
+
   it('prints a checklist’s errors on standard error, in the language asked for, and exits 1', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'peakend-audit-broken-'));
     dirs.push(broken);
