@@ -123,6 +123,13 @@ describe('peakend diff in process', () => {
     expect(audits.stdout).toBe('0 breaking, 0 warnings, 0 info\n');
   });
 
+  it('two paths of which one does not exist are paths in the repository; a stylish file never gets colour', async () => {
+    expect(await peakend(['complaints.standards.yaml', 'gone.yaml'], repo.dir)).toMatchObject({ status: 0, stdout: ['complaints.standards.yaml', LOOSER_LINE, '', '1 breaking, 0 warnings, 0 info', ''].join('\n') });
+    const r = await peakend(['complaints.standards.yaml', '--color', '-o', 'review.txt'], repo.dir, { tty: true });
+    expect(r.written.get(join(repo.dir, 'review.txt'))).toBe(['complaints.standards.yaml', LOOSER_LINE, '', '1 breaking, 0 warnings, 0 info', ''].join('\n'));
+    expect(r.stdout).toBe('');
+  });
+
   it('no changes: the summary only; --head names a committed revision', async () => {
     expect(await peakend(['--base', 'main', '--head', 'main'], repo.dir)).toMatchObject({ status: 0, stdout: '0 breaking, 0 warnings, 0 info\n', stderr: '' });
   });
