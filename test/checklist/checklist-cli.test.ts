@@ -61,6 +61,13 @@ describe('peakend checklist', () => {
     });
   });
 
+  it('--all writes a touchpoint defined in two inventories once', async () => {
+    const ws = workspace(false);
+    writeFileSync(join(ws, 'again.touchpoints.yaml'), 'peakend: 1\nkind: touchpoints\nid: again\ntouchpoints:\n  - { id: repair-visit, name: 再次, phase: service, channel: onsite, type: human }\n');
+    const r = await run(ws, ['--all', '--date', '2026-12-08', '--dry-run']);
+    expect(r.stdout).toBe('audits/repair-visit/2026-12-08.md: would create (1 item(s))\naudits/hotline/2026-12-08.md: would create (4 item(s))\n');
+  });
+
   it('--dry-run says what it would create, and writes nothing', async () => {
     const ws = workspace(false);
     const r = await run(ws, ['--all', '--dry-run', '--date', '2026-12-05']);
