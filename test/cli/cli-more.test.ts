@@ -146,6 +146,7 @@ describe('peakend analyze: the text for a terminal', () => {
     expect(parseAnalyzeArgs(['--cuts', ' 3.5 , 3 ']).cuts).toEqual({ importance: 3.5, performance: 3 });
     expect(parseAnalyzeArgs(['--cuts', '1,5']).cuts).toEqual({ importance: 1, performance: 5 });
     expect(parseAnalyzeArgs(['--cuts', '5,1']).cuts).toEqual({ importance: 5, performance: 1 });
+    expect(parseAnalyzeArgs(['--cuts', '03.25,04.75']).cuts).toEqual({ importance: 3.25, performance: 4.75 });
     for (const bad of ['0.5,3', '3,0.9', '5.5,3', '3,5.01', 'a,b', '3', '3,4,5', '2,-3', '3.,4', 'Mean', '']) {
       expect(() => parseAnalyzeArgs(['--cuts', bad]), bad).toThrow(`--cuts takes midpoint, mean, or two numbers from 1 to 5 such as 3.5,3 (importance, performance), not "${bad}".`);
     }
@@ -266,6 +267,24 @@ describe('JSON written in chunks', () => {
     await closing;
     expect(pipe.writes.join('')).toBe(JSON.stringify({ big: [half, half] }, null, 2) + '\n');
     expect(pipe.writes).toHaveLength(2);
+  });
+
+  it('holds exactly 1 MiB; a pipe that takes more is not waited on', async () => {
+    const writes: string[] = [];
+    let waited = false;
+    const stream = { write: (s: string) => (writes.push(s), true), once: () => void (waited = true) };
+    const json = new JsonArraysWriter(stream);
+    json.begin('k');
+    // "{", then '\n  "k": [', then "\n    " and the string in quotes: 1 MiB in all.
+    const fill = 'z'.repeat((1 << 20) - '{\n  "k": ['.length - '\n    '.length - 2);
+    await json.add(fill);
+    expect(writes).toEqual([]);
+    await json.add('');
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.length).toBe((1 << 20) + ',\n    ""'.length);
+    await json.close();
+    expect(waited).toBe(false);
+    expect(writes.join('')).toBe(JSON.stringify({ k: [fill, ''] }, null, 2) + '\n');
   });
 
   it('a stream without "once" is written to without waiting', async () => {
