@@ -1,4 +1,4 @@
-import { formatFigure, localizeFinding, metricText, renderLabel, type AnalysisReport, type Language, type MessageId, type Moment, type PersonaPeakEnd } from '../core';
+import { formatFigure, localizeFinding, metricText, renderLabel, terminalSafe, type AnalysisReport, type Language, type MessageId, type Moment, type PersonaPeakEnd } from '../core';
 
 export interface TextOptions {
   lang: Language;
@@ -92,8 +92,7 @@ export function analysisText(report: AnalysisReport, options: TextOptions): stri
   }
 }
 
-/** User text on one line, without control characters (ESC would start a terminal escape sequence). */
+/** User text on one line, without control characters (ESC would start a terminal escape sequence, U+202E reorder the line). */
 function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+  return terminalSafe(s);
 }

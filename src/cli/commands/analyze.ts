@@ -1,4 +1,4 @@
-import { analysisMarkdown, analysisReport, checkPaths, normalize, relativePath, type AnalysisReport, type CutOption } from '../../core';
+import { analysisMarkdown, analysisReport, checkPaths, normalize, relativePath, terminalSafe, type AnalysisReport, type CutOption } from '../../core';
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { analysisText } from '../analysisText';
 import { parseOptions, UsageError } from '../args';
@@ -48,14 +48,14 @@ export const analyze: Command = {
       try {
         await io.writeFile(normalize(toEnginePath(opts.output, cwd)), text);
       } catch (e) {
-        io.stderr.write(`peakend: cannot write "${opts.output}": ${e instanceof Error ? e.message : String(e)}\n`);
+        io.stderr.write(`peakend: ${terminalSafe(`cannot write "${opts.output}": ${e instanceof Error ? e.message : String(e)}`)}\n`);
         return 2;
       }
     } else io.stdout.write(text);
     // Figures from a file with errors may be incomplete: say so in the status, as `check` would.
     const broken = [...report.journeys, ...report.inventories].filter((a) => a.errors > 0);
     if (broken.length) {
-      io.stderr.write(`peakend: ${broken.length} analysed file(s) have errors, so their figures may be incomplete: ${broken.map((a) => fileLabel(a.file)).join(', ')}. Run "peakend check".\n`);
+      io.stderr.write(`peakend: ${terminalSafe(`${broken.length} analysed file(s) have errors, so their figures may be incomplete: ${broken.map((a) => fileLabel(a.file)).join(', ')}. Run "peakend check".`)}\n`);
       return 1;
     }
     return 0;

@@ -13,6 +13,7 @@ import {
   relativePath,
   reportMarkdown,
   scoreMarkdown,
+  terminalSafe,
   type AuditReport,
   type AuditScore,
   type Finding,
@@ -134,7 +135,7 @@ async function report(argv: string[], io: CliIo): Promise<number> {
   else if (format === 'csv') io.stdout.write(auditCsv(result.audits, today, rel));
   else io.stdout.write(reportStylish(r));
   const errors = result.findings.filter((f) => f.severity === 'error').map((f) => localizeFinding(f, lang));
-  for (const f of errors) io.stderr.write(`${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}\n`);
+  for (const f of errors) io.stderr.write(`${clean(rel(f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}\n`);
   return errors.length ? 1 : 0;
 }
 
@@ -172,14 +173,14 @@ function reportStylish(r: AuditReport): string {
   }
   lines.push('', 'Compliance by dimension:', ...r.dimensions.map((d) => `  ${clean(d.dimension || '—')}: ${pct(d)}`));
   lines.push('', 'Trend by audit date:', ...r.trend.map((t) => `  ${clean(t.date || '—')}: ${pct(t)} (${t.audits} audit(s))`));
-  lines.push('', 'Most-failed standards:', ...(r.mostFailed.length ? r.mostFailed.map((m) => `  ${m.id}: failed ${m.fail} of ${m.audits}`) : ['  none']));
-  lines.push('', 'Repeat failures:', ...(r.repeatFailures.length ? r.repeatFailures.map((f) => `  ${f.touchpoint} / ${f.standard}: ${f.dates.join(', ')}`) : ['  none']));
-  lines.push('', 'Critical failures:', ...(r.criticalFailures.length ? r.criticalFailures.map((c) => `  ${c.touchpoint} ${c.date ?? ''}${c.site ? ` ${clean(c.site)}` : ''}: ${c.standard}`) : ['  none']));
+  lines.push('', 'Most-failed standards:', ...(r.mostFailed.length ? r.mostFailed.map((m) => `  ${clean(m.id)}: failed ${m.fail} of ${m.audits}`) : ['  none']));
+  lines.push('', 'Repeat failures:', ...(r.repeatFailures.length ? r.repeatFailures.map((f) => `  ${clean(f.touchpoint)} / ${clean(f.standard)}: ${f.dates.join(', ')}`) : ['  none']));
+  lines.push('', 'Critical failures:', ...(r.criticalFailures.length ? r.criticalFailures.map((c) => `  ${clean(c.touchpoint)} ${c.date ?? ''}${c.site ? ` ${clean(c.site)}` : ''}: ${clean(c.standard)}`) : ['  none']));
   lines.push('', `Open corrective actions (overdue as of ${r.today}):`);
   if (!r.openActions.length) lines.push('  none');
   for (const o of r.openActions) {
     lines.push(`  ${clean(o.owner || '(no owner)')}: ${o.open} open, ${o.overdue} overdue`);
-    for (const a of o.actions) lines.push(`    ${a.overdue ? 'OVERDUE ' : ''}${a.due ?? 'no due date'}  ${a.touchpoint} / ${a.standard}: ${clean(a.text)}`);
+    for (const a of o.actions) lines.push(`    ${a.overdue ? 'OVERDUE ' : ''}${a.due ?? 'no due date'}  ${clean(a.touchpoint)} / ${clean(a.standard)}: ${clean(a.text)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -196,9 +197,9 @@ async function markdownFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+/** Names, file names and messages from the checklists: shown, never acted on by the terminal. */
 function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return terminalSafe(s);
 }
 
 function stylish(audits: readonly AuditScore[], findings: readonly Finding[], rel: (f: string) => string): string {
@@ -212,21 +213,21 @@ function stylish(audits: readonly AuditScore[], findings: readonly Finding[], re
   }
   for (const a of audits) {
     const facts = [a.touchpoint, a.date, a.site, a.auditor].filter(Boolean).map((s) => clean(s!)).join(' · ');
-    lines.push(`${rel(a.file)}  ${facts}`);
+    lines.push(`${clean(rel(a.file))}  ${facts}`);
     lines.push(`  ${a.outcome.toUpperCase()}  compliance ${percent(a.overall)} (weight ${a.overall.passedWeight} of ${a.overall.answeredWeight} passed)`);
     for (const d of a.dimensions) lines.push(`    ${clean(d.dimension || '—')}: ${percent(d.compliance)} (${d.compliance.passedWeight} of ${d.compliance.answeredWeight})`);
     const c = a.overall.counts;
     lines.push(`  items: ${c.pass} pass, ${c.fail} fail, ${c.na} N/A, ${c.unanswered} unanswered`);
-    if (a.criticalFailures.length) lines.push(`  critical failures: ${a.criticalFailures.join(', ')}`);
-    if (a.unanswered.length) lines.push(`  unanswered: ${a.unanswered.join(', ')}`);
-    if (a.failedWithoutAction.length) lines.push(`  failed without corrective action: ${a.failedWithoutAction.join(', ')}`);
+    if (a.criticalFailures.length) lines.push(`  critical failures: ${clean(a.criticalFailures.join(', '))}`);
+    if (a.unanswered.length) lines.push(`  unanswered: ${clean(a.unanswered.join(', '))}`);
+    if (a.failedWithoutAction.length) lines.push(`  failed without corrective action: ${clean(a.failedWithoutAction.join(', '))}`);
     const own = byFile.get(a.file) ?? [];
-    for (const f of own) lines.push(`  ${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`);
+    for (const f of own) lines.push(`  ${clean(rel(f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`);
     lines.push('');
   }
   const audited = new Set(audits.map((a) => a.file));
   for (const f of findings.filter((x) => !audited.has(x.file))) {
-    lines.push(`${rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`);
+    lines.push(`${clean(rel(f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`);
   }
   const failed = audits.filter((a) => a.outcome === 'fail').length;
   lines.push(`${audits.length} audit(s): ${failed} failed, ${findings.length} finding(s)`);

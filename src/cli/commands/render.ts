@@ -14,6 +14,7 @@ import {
   dirname,
   findConfigFile,
   selectPersonas,
+  terminalSafe,
   type ChartVariant,
   type DocumentOptions,
 } from '../../core';
@@ -86,13 +87,13 @@ export const render: Command = {
     const { workspace } = await openWorkspace(nodeHost, config ? dirname(config) : dirname(file), [file]);
     const model = workspace.getFile(file);
     if (!model || (model.kind !== 'journey' && model.kind !== 'touchpoints')) {
-      io.stderr.write(`peakend: ${opts.file} is not a journey or a touchpoint inventory${model?.kind ? ` (it is a ${model.kind} file)` : ''}; render draws those two.\n`);
+      io.stderr.write(`peakend: ${terminalSafe(`${opts.file} is not a journey or a touchpoint inventory${model?.kind ? ` (it is a ${model.kind} file)` : ''}; render draws those two.`)}\n`);
       return 2;
     }
     // Errors in the file itself (YAML, schema, duplicate IDs) leave nothing trustworthy to draw.
     const blocking = model.findings.filter((f) => f.severity === 'error');
     if (blocking.length > 0) {
-      io.stderr.write(`peakend: ${opts.file} has errors that prevent the analysis; fix them first (peakend check shows them all):\n`);
+      io.stderr.write(`peakend: ${terminalSafe(`${opts.file} has errors that prevent the analysis; fix them first (peakend check shows them all):`)}\n`);
       io.stderr.write(FORMATTERS.stylish!(blocking.map((f) => localizeFinding(f, lang)), { cwd, fileCount: 1, color: false, toolVersion: VERSION, lang }));
       return 2;
     }
@@ -107,13 +108,13 @@ export const render: Command = {
       }
       const analysis = analyzeJourney(model, { personaNames });
       if (!analysis) {
-        io.stderr.write(`peakend: ${opts.file} has no journey to analyse.\n`);
+        io.stderr.write(`peakend: ${terminalSafe(`${opts.file} has no journey to analyse.`)}\n`);
         return 2;
       }
       const { analysis: selected, unknown } = selectPersonas(analysis, opts.personas);
       if (unknown.length > 0) {
         const known = analysis.personas.map((p) => p.persona);
-        io.stderr.write(`peakend: unknown persona${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} for journey "${analysis.journeyId}"; it has: ${known.join(', ') || '(none)'}.\n`);
+        io.stderr.write(`peakend: ${terminalSafe(`unknown persona${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} for journey "${analysis.journeyId}"; it has: ${known.join(', ') || '(none)'}.`)}\n`);
         return 2;
       }
       text =
@@ -138,7 +139,7 @@ export const render: Command = {
       try {
         await io.writeFile(normalize(toEnginePath(opts.output, cwd)), text);
       } catch (e) {
-        io.stderr.write(`peakend: cannot write "${opts.output}": ${e instanceof Error ? e.message : String(e)}\n`);
+        io.stderr.write(`peakend: ${terminalSafe(`cannot write "${opts.output}": ${e instanceof Error ? e.message : String(e)}`)}\n`);
         return 2;
       }
     } else io.stdout.write(text);

@@ -1,5 +1,4 @@
-import { diffMarkdown, relativePath, renderMessage, type DiffLevel, type EntityChange, type JourneyReview, type Language, type MessageId, type ReviewChange } from '../../core';
-import { terminalSafe } from '../terminalText';
+import { diffMarkdown, jsonSafe, relativePath, renderMessage, terminalSafe, type DiffLevel, type EntityChange, type JourneyReview, type Language, type MessageId, type ReviewChange } from '../../core';
 
 export interface DiffFormatContext {
   cwd: string;
@@ -73,9 +72,12 @@ export const githubDiff: DiffFormatter = (review, ctx) =>
     })
     .join('');
 
-/** GitHub's workflow-command escaping; a line break can never start a command of its own. */
+/**
+ * GitHub's workflow-command escaping; a line break can never start a command of its own, and other
+ * control characters (ESC, BEL, bidirectional overrides) from names in the files are replaced.
+ */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafe(s, true).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(s: string): string {
@@ -103,28 +105,30 @@ function entityJson(c: EntityChange, cwd: string) {
 
 /** A stable, versioned document (see docs/diff.md): the review changes and the structural diff under them. */
 export const jsonDiff: DiffFormatter = (review, ctx) =>
-  JSON.stringify(
-    {
-      version: DIFF_FORMAT_VERSION,
-      base: ctx.base,
-      head: ctx.head,
-      summary: countLevels(review.changes),
-      changes: review.changes.map((c) => ({
-        checkId: c.checkId,
-        level: c.level,
-        message: localized(c, ctx.lang),
-        messageId: c.messageId,
-        args: c.args,
-        side: c.side,
-        file: relativePath(ctx.cwd, c.file),
-        range: c.range,
-        scope: c.scope,
-        related: c.related?.map((r) => ({ ...r, file: relativePath(ctx.cwd, r.file) })),
-      })),
-      entities: review.diff.changes.map((c) => entityJson(c, ctx.cwd)),
-    },
-    null,
-    2,
+  jsonSafe(
+    JSON.stringify(
+      {
+        version: DIFF_FORMAT_VERSION,
+        base: ctx.base,
+        head: ctx.head,
+        summary: countLevels(review.changes),
+        changes: review.changes.map((c) => ({
+          checkId: c.checkId,
+          level: c.level,
+          message: localized(c, ctx.lang),
+          messageId: c.messageId,
+          args: c.args,
+          side: c.side,
+          file: relativePath(ctx.cwd, c.file),
+          range: c.range,
+          scope: c.scope,
+          related: c.related?.map((r) => ({ ...r, file: relativePath(ctx.cwd, r.file) })),
+        })),
+        entities: review.diff.changes.map((c) => entityJson(c, ctx.cwd)),
+      },
+      null,
+      2,
+    ),
   ) + '\n';
 
 /** The pull-request comment (GitHub-flavoured Markdown). */
