@@ -38,11 +38,13 @@ export interface Fix {
 }
 
 /**
- * An argument that is itself a message of the catalogs ("text", "a list"), rendered in the finding's
- * language. Plain string arguments are always shown as they are: user text is never a message key.
+ * An argument that is itself a message of the catalogs ("text", "a list", another finding's message
+ * with its own arguments), rendered in the finding's language. Plain string arguments are always shown
+ * as they are: user text is never a message key.
  */
 export interface MessageRef {
   message: string;
+  args?: MessageArgs;
 }
 
 export type MessageArgs = Record<string, string | number | MessageRef>;

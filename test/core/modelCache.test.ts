@@ -36,4 +36,18 @@ describe('ModelCache', () => {
     expect(b).not.toBe(a);
     expect(b.personas).toEqual(a.personas);
   });
+
+  it('a file that could not be read, for the same reason again, is not analysed again; for another reason it is', () => {
+    const cache = new ModelCache();
+    const config = defaultConfig('/ws');
+    const denied = () => ({ size: 0, error: { message: 'io.permissionDenied', args: { path: '/ws/p.personas.yaml' } } });
+    const a = new Workspace(config, cache).setFile('/ws/p.personas.yaml', denied());
+    const b = new Workspace(config, cache).setFile('/ws/p.personas.yaml', denied());
+    expect(b).toBe(a);
+    expect(cache.hits).toBe(1);
+    const other = new Workspace(config, cache).setFile('/ws/p.personas.yaml', { size: 0, error: 'EIO: i/o error' });
+    expect(other).not.toBe(a);
+    expect(other.findings.map((f) => f.ruleId)).toEqual(['file-unreadable']);
+    expect(cache.hits).toBe(1);
+  });
 });

@@ -21,7 +21,7 @@ export function renderMessage(id: MessageId, args: MessageArgs, lang: Language =
     const value = own(args, name);
     if (value === undefined) return whole;
     // An argument naming another message ({ message: "type.string" }) is rendered in the same language.
-    if (typeof value === 'object') return own(catalog, value.message) ?? own(en, value.message) ?? String(value.message);
+    if (typeof value === 'object') return own(catalog, value.message) !== undefined || own(en, value.message) !== undefined ? renderMessage(value.message as MessageId, value.args ?? {}, lang) : String(value.message);
     if (entity) return own(catalog, `entity.${value}`) ?? String(value);
     return String(value);
   });

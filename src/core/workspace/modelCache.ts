@@ -33,7 +33,8 @@ export class ModelCache {
 function sameInput(a: FileInput, b: FileInput): boolean {
   if ('text' in a && 'text' in b) return a.text === b.text;
   if ('bytes' in a && 'bytes' in b) return sameBytes(a.bytes, b.bytes);
-  if ('size' in a && 'size' in b) return a.size === b.size && a.error === b.error;
+  // A read error is a string or a message with arguments, made anew by each read.
+  if ('size' in a && 'size' in b) return a.size === b.size && JSON.stringify(a.error) === JSON.stringify(b.error);
   return false;
 }
 

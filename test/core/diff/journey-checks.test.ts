@@ -1,6 +1,8 @@
 /** The journey checks of a review on small workspaces: scores, moments, moments of truth, pain points, touchpoints and unreadable files. */
 import { describe, expect, it } from 'vitest';
-import { analyzeFile, defaultConfig, reviewDiff, type FileModel } from '../../../src/core';
+import { analyzeFile, defaultConfig, renderMessage, reviewDiff, type FileModel } from '../../../src/core';
+import type { MessageId } from '../../../src/core/messages/render';
+import { zhCn } from '../../../src/core/messages/zh-cn';
 
 const config = defaultConfig('/ws');
 
@@ -194,6 +196,14 @@ describe('journey checks', () => {
     ]);
     const empty = [...side(journey([1, 2, 3])), analyzeFile('/ws/e.touchpoints.yaml', { text: '' }, config)];
     expect(review(side(journey([1, 2, 3])), empty, 'file-unparsable')).toEqual(['warning file-unparsable: The head revision of this file cannot be read: The file is empty. A Peakend file starts with \"peakend: 1\" and its \"kind\". @e.touchpoints.yaml:1:1']);
+    // In Chinese the cause is Chinese too, with its own arguments.
+    const [emptyChange] = reviewDiff(side(journey([1, 2, 3])), empty).changes.filter((c) => c.checkId === 'file-unparsable');
+    expect(renderMessage(emptyChange!.messageId as MessageId, emptyChange!.args, 'zh-cn')).toBe(`此文件的当前版本无法读取：${zhCn['file.empty']}`);
+    const tooLarge = [...side(journey([1, 2, 3])), analyzeFile('/ws/big.touchpoints.yaml', { size: 9_000_000 }, config)];
+    const [bigChange] = reviewDiff(tooLarge, side(journey([1, 2, 3]))).changes.filter((c) => c.checkId === 'file-unparsable');
+    expect(renderMessage(bigChange!.messageId as MessageId, bigChange!.args, 'zh-cn')).toBe(
+      '此文件的基准版本无法读取：文件大小为 9000000 字节；超过 5242880 字节的文件不会被读取（可在 peakend.yaml 的 limits.maxFileBytes 中设置）。',
+    );
     const config1 = analyzeFile('/ws/peakend.yaml', { text: 'peakend: [\n' }, config);
     expect(config1.findings.some((f) => f.ruleId === 'yaml-syntax')).toBe(true);
     expect(review([...side(journey([1, 2, 3])), config1], side(journey([1, 2, 3])), 'file-unparsable')).toEqual([]);

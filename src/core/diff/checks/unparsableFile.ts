@@ -13,7 +13,7 @@ export const unparsableFile: DiffCheck = {
       for (const m of ctx[side].models) {
         const cause = m.findings.find((f) => UNREADABLE.has(f.ruleId));
         if (!cause || m.kind === 'config') continue;
-        emit({ messageId: side === 'before' ? 'diff.unparsable.before' : 'diff.unparsable.after', args: { detail: cause.message }, side, file: m.file, range: cause.range });
+        emit({ messageId: side === 'before' ? 'diff.unparsable.before' : 'diff.unparsable.after', args: { detail: { message: cause.messageId, args: cause.args } }, side, file: m.file, range: cause.range });
       }
     }
   },
