@@ -59,7 +59,7 @@ export { sha256Hex } from './checklist/hash';
 export type * from './checklist/types';
 export { RATING_LEVELS } from './checklist/types';
 export { auditChecklists, ChecklistAuditor, type AuditResult, type FileAudit } from './checklist/audit';
-export { scoreMarkdown, percent } from './checklist/scoreMarkdown';
+export { scoreMarkdown, scoreMarkdownParts, percent } from './checklist/scoreMarkdown';
 export { auditReport, ReportTotals, type AuditReport, type ActionRow } from './checklist/report';
 export { reportMarkdown, pct } from './checklist/reportMarkdown';
 export { auditCsv, csvCell } from './checklist/csv';

@@ -1,5 +1,12 @@
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { percent, scoreMarkdown, type AuditScore, type ScoredItem } from '../../src/core';
+import { percent, scoreMarkdown, scoreMarkdownParts, type AuditScore, type ScoredItem } from '../../src/core';
+import { displayWidth } from '../../src/core/checklist/format';
+import { heading, para, text, type MdNode } from '../../src/core/checklist/mdast';
+import { reportStringify } from '../../src/core/checklist/reportWriter';
+import { table } from '../../src/core/checklist/scoreMarkdown';
 
 const item = (i: Partial<ScoredItem> & Pick<ScoredItem, 'id' | 'status'>): ScoredItem => ({ dimension: 'eff', weight: 1, critical: false, invalid: false, recheck: false, ...i });
 
@@ -71,5 +78,40 @@ Unknown items: ghost, 幽灵
     expect(percent({ passedWeight: 1, answeredWeight: 3, compliance: 1 / 3, counts })).toBe('33.3 %');
     expect(percent({ passedWeight: 2, answeredWeight: 3, compliance: 2 / 3, counts })).toBe('66.7 %');
     expect(percent({ passedWeight: 0, answeredWeight: 0, counts })).toBe('—');
+  });
+
+  it('writes one part per audit, which joined are the whole text', () => {
+    const audits = [audit, { ...audit, touchpoint: '前台' }, { ...audit, touchpoint: 'hall' }];
+    const parts = [...scoreMarkdownParts(audits)];
+    expect(parts).toHaveLength(3);
+    expect(parts[1]!.startsWith('\n## 前台 · —\n')).toBe(true);
+    expect(parts.join('')).toBe(scoreMarkdown(audits));
+    expect([...scoreMarkdownParts([])]).toEqual(['']);
+  });
+});
+
+describe('report Markdown writer', () => {
+  // remark as configured for reports, escaping every text on its own.
+  const plain = unified().use(remarkGfm, { stringLength: displayWidth }).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
+  const reference = (blocks: MdNode[]) => plain.stringify({ type: 'root', children: blocks } as never);
+
+  it('escapes a repeated cell as remark does, and text outside a cell for where it stands', () => {
+    const hostile = ['# a|b *c* <x>', '1. 一', '- [ ] 项', '`x` \\ _y_', '| ~~s~~ |', '&amp; ![i](u)'];
+    const blocks = (): MdNode[] => [
+      table(['h', 'i'], hostile.map((h) => [h, h])),
+      ...hostile.map(para),
+      heading(2, [text(hostile[0]!)]),
+      table(['h'], hostile.map((h) => [h])),
+      { type: 'paragraph', children: [text(hostile[0]!), { type: 'strong', children: [text(hostile[1]!)] }] },
+      // "!" is escaped only before a link: a cell of several nodes is escaped in its context.
+      { type: 'table', align: [], children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [text('see!')] }, { type: 'tableCell', children: [text('see!'), { type: 'link', url: 'u', children: [text('l')] } as MdNode] }] }] },
+    ];
+    const shared = new Map<string, string>();
+    expect(reportStringify(blocks(), shared)).toBe(reference(blocks()));
+    // A second document with the same cells, written from what the first escaped.
+    expect(shared.size).toBe(hostile.length + 3);
+    expect(reportStringify(blocks(), shared)).toBe(reference(blocks()));
+    // The same text at the start of a paragraph escapes differently from in a cell.
+    expect(reference([para(hostile[0]!)])).not.toBe(reference([table(['h'], [[hostile[0]!]])]).split('\n')[2]);
   });
 });

@@ -12,7 +12,7 @@ import {
   percent,
   relativePath,
   reportMarkdown,
-  scoreMarkdown,
+  scoreMarkdownParts,
   terminalSafe,
   type AuditReport,
   type AuditScore,
@@ -22,6 +22,7 @@ import {
 import { nodeHost, toEnginePath } from '../../node/nodeHost';
 import { parallelAuditChecklists } from '../../node/parallelAudit';
 import { parseOptions, UsageError } from '../args';
+import { ChunkedOutput } from '../chunkedOutput';
 import { JsonArraysWriter } from '../jsonOutput';
 import { languageOf } from '../lang';
 import type { CliIo } from '../io';
@@ -70,7 +71,7 @@ async function score(argv: string[], io: CliIo): Promise<number> {
   if (format === 'json') {
     // Each score is written as soon as it is made; the findings, sorted, follow.
     const json = new JsonArraysWriter(io.stdout);
-    json.begin('audits');
+    await json.begin('audits');
     let auditFailed = false;
     const result = await parallelAuditChecklists(files, {
       onAudit: async (a) => {
@@ -79,7 +80,7 @@ async function score(argv: string[], io: CliIo): Promise<number> {
       },
       workspaces: false,
     });
-    json.begin('findings');
+    await json.begin('findings');
     let errors = false;
     for (const f of result.findings) {
       const shown = localizeFinding(f, lang);
@@ -91,8 +92,11 @@ async function score(argv: string[], io: CliIo): Promise<number> {
   }
   const result = await parallelAuditChecklists(files, { workspaces: false });
   const findings = result.findings.map((f) => localizeFinding(f, lang));
-  if (format === 'md') io.stdout.write(scoreMarkdown(result.audits, rel, lang));
-  else io.stdout.write(stylish(result.audits, findings, rel));
+  if (format === 'md') {
+    const out = new ChunkedOutput(io.stdout);
+    for (const part of scoreMarkdownParts(result.audits, rel, lang)) await out.write(part);
+    await out.close();
+  } else io.stdout.write(stylish(result.audits, findings, rel));
   const failed = result.audits.some((a) => a.outcome === 'fail') || findings.some((f) => f.severity === 'error');
   return failed ? 1 : 0;
 }

@@ -1,15 +1,9 @@
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { displayWidth } from './format';
 import { heading, para, type MdNode } from './mdast';
 import type { Language } from '../messages/render';
+import { reportStringify } from './reportWriter';
 import type { AuditReport, WeightTotals } from './report';
 import { REPORT_WORDS } from './reportWords';
 import { table } from './scoreMarkdown';
-
-// Wide (CJK) characters take two columns, so that tables line up in an editor, as in checklists.
-const processor = unified().use(remarkGfm, { stringLength: displayWidth }).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
 
 export function pct(t: { compliance?: number }): string {
   return t.compliance === undefined ? '—' : `${(t.compliance * 100).toFixed(1)} %`;
@@ -36,5 +30,5 @@ export function reportMarkdown(r: AuditReport, lang: Language = 'en'): string {
   section(s.repeatFailures, r.repeatFailures.map((f) => [f.touchpoint, f.standard, f.dates.map((d) => d || '—').join(', ')]));
   section(s.criticalFailures, r.criticalFailures.map((c) => [c.touchpoint, c.date ?? '', c.site ?? '', c.standard]));
   section(s.openActions, r.openActions.flatMap((o) => o.actions.map((a) => [o.owner || words.noOwner, a.touchpoint, a.standard, a.text, a.due ?? '', yes(a.overdue)])));
-  return processor.stringify({ type: 'root', children: out } as never);
+  return reportStringify(out);
 }

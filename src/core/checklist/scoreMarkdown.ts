@@ -1,14 +1,8 @@
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { displayWidth } from './format';
 import { heading, para, text, type MdNode } from './mdast';
 import type { Language } from '../messages/render';
+import { reportStringify } from './reportWriter';
 import { REPORT_WORDS } from './reportWords';
 import type { AuditScore, Compliance } from './score';
-
-// Wide (CJK) characters take two columns, so that tables line up in an editor, as in checklists.
-const processor = unified().use(remarkGfm, { stringLength: displayWidth }).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
 
 export function percent(c: Compliance): string {
   return c.compliance === undefined ? '—' : `${(c.compliance * 100).toFixed(1)} %`;
@@ -16,9 +10,19 @@ export function percent(c: Compliance): string {
 
 /** Audit scores as GitHub-flavoured Markdown (a PR comment, a report page) in `lang`; every user text is escaped. */
 export function scoreMarkdown(audits: readonly AuditScore[], fileName: (file: string) => string = (f) => f, lang: Language = 'en'): string {
+  return [...scoreMarkdownParts(audits, fileName, lang)].join('');
+}
+
+/**
+ * `scoreMarkdown` one audit at a time, so that thousands of audits are written without holding
+ * their whole Markdown tree: the parts joined are `scoreMarkdown`'s text.
+ */
+export function* scoreMarkdownParts(audits: readonly AuditScore[], fileName: (file: string) => string = (f) => f, lang: Language = 'en'): Generator<string> {
   const words = REPORT_WORDS[lang];
-  const out: MdNode[] = [];
-  for (const a of audits) {
+  const cells = new Map<string, string>();
+  if (!audits.length) yield reportStringify([], cells);
+  for (const [n, a] of audits.entries()) {
+    const out: MdNode[] = [];
     out.push(heading(2, [text(`${a.touchpoint} · ${a.date ?? '—'}${a.site ? ` · ${a.site}` : ''}`)]));
     out.push({
       type: 'paragraph',
@@ -34,8 +38,9 @@ export function scoreMarkdown(audits: readonly AuditScore[], fileName: (file: st
     ] as const) {
       if (list.length) out.push(para(words.list(label, list)));
     }
+    // Each part ends with a line break; one more makes the blank line between blocks.
+    yield (n ? '\n' : '') + reportStringify(out, cells);
   }
-  return processor.stringify({ type: 'root', children: out } as never);
 }
 
 /** "text (owner, due)", naming only the owner and due date that are written. */
