@@ -2,6 +2,13 @@ import { terminalSafe } from '../core';
 import { writeFileAtomic } from '../node/writeFileAtomic';
 import { main } from './main';
 
+// A reader that stops early (`peakend check | head`) closes the pipe: stop quietly with the status
+// of a command ended by SIGPIPE (128 + 13), as `cat` or `git log` would.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(141);
+});
+
 main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

@@ -297,3 +297,18 @@ describe('JSON written in chunks', () => {
     expect(writes.join('')).toBe(JSON.stringify({ k: ['y'.repeat((1 << 20) + 1)] }, null, 2) + '\n');
   });
 });
+
+describe('the built CLI writing to a pipe closed early', () => {
+  it('stops quietly with the status of a broken pipe', async () => {
+    const { spawn } = await import('node:child_process');
+    const root = join(__dirname, '../..');
+    const child = spawn(process.execPath, [join(root, 'bin/peakend.js'), 'check', '--no-cache', 'examples/online-service'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // The reader goes away before the first line, as `head -0` would.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(141);
+  });
+});
