@@ -72,7 +72,7 @@ export async function planChecklist(index: WorkspaceIndex, tp: Touchpoint, job: 
   // Never through a link: what it points to may lie outside the checklists folder.
   const link = linkBelow(job.dir, path);
   if (link) return { stderr: `peakend: ${shown(link)} is a symbolic link, which is not followed; no checklist written for "${tp.def.id}".\n`, failed: true };
-  const before = await readText(path);
+  const before = await readText(path, shown(path));
   const previous = before === undefined ? undefined : parseChecklist(path, before);
   const { text, changes } = renderChecklist(spec, job.lang, previous);
   const summary = describeChanges(changes, before === undefined);
@@ -87,7 +87,7 @@ export async function planChecklist(index: WorkspaceIndex, tp: Touchpoint, job: 
 export async function writePlanned(p: PlannedWrite, job: ChecklistJob, io: CliIo): Promise<Outcome> {
   const shown = relativePath(job.cwd, p.path);
   // A person may have saved the file while it was merged: never overwrite what was not merged.
-  if ((await readText(p.path)) !== p.before) {
+  if ((await readText(p.path, shown)) !== p.before) {
     return { stderr: `peakend: ${shown} changed on disk while its checklist was generated; nothing written. Run the command again.\n`, failed: true };
   }
   await io.writeFile(p.path, p.text);
@@ -101,12 +101,13 @@ export function isPlannedWrite(x: Outcome | PlannedWrite): x is PlannedWrite {
 /** A checklist larger than this is no checklist a person filled in. */
 const MAX_CHECKLIST_BYTES = 5 * 1024 * 1024;
 
-async function readText(path: string): Promise<string | undefined> {
+/** The checklist at `path` (named `shown` in messages), or undefined when there is none yet. */
+async function readText(path: string, shown: string): Promise<string | undefined> {
   const st = await nodeHost.stat(path);
   if (!st) return undefined;
-  if (st.type !== 'file') throw new UsageError(`${path} exists and is not a file.`);
+  if (st.type !== 'file') throw new UsageError(`${shown} exists and is not a file.`);
   const read = await nodeHost.readFile(path, MAX_CHECKLIST_BYTES);
-  if (!('bytes' in read)) throw new UsageError('tooLarge' in read ? `${path} is too large (${read.tooLarge} bytes).` : `${path} is not a regular file.`);
+  if (!('bytes' in read)) throw new UsageError('tooLarge' in read ? `${shown} is too large (${read.tooLarge} bytes).` : `${shown} is not a regular file.`);
   return new TextDecoder().decode(read.bytes);
 }
 
