@@ -10,11 +10,15 @@ export function linkBelow(root: string, path: string): string | undefined {
   let at = base;
   for (const part of path.slice(base.length + 1).split('/')) {
     at = `${at}/${part}`;
+    let st;
     try {
-      if (lstatSync(at).isSymbolicLink()) return at;
+      // Nothing there yet is the usual answer: asked for without the cost of an exception.
+      st = lstatSync(at, { throwIfNoEntry: false });
     } catch {
       return undefined;
     }
+    if (!st) return undefined;
+    if (st.isSymbolicLink()) return at;
   }
   return undefined;
 }
