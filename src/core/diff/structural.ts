@@ -68,7 +68,12 @@ function byKey(models: Iterable<FileModel>): Map<string, Entity> {
   const out = new Map<string, Entity>();
   // Files in path order, so that "first definition" means the same thing on both sides.
   const sorted = [...models].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
-  for (const m of sorted) for (const e of entitiesOfModel(m)) if (!out.has(entityKey(e))) out.set(entityKey(e), e);
+  for (const m of sorted) {
+    for (const e of entitiesOfModel(m)) {
+      const key = entityKey(e);
+      if (!out.has(key)) out.set(key, e);
+    }
+  }
   return out;
 }
 
