@@ -1,5 +1,7 @@
 import type { CliIo } from './io';
 
+const DONE = Promise.resolve();
+
 /**
  * Text written to standard output in chunks of about 1 MiB: large output is neither built as one
  * string nor queued without end behind a pipe that is read more slowly than written.
@@ -9,13 +11,17 @@ export class ChunkedOutput {
 
   constructor(private readonly out: CliIo['stdout']) {}
 
-  async write(text: string): Promise<void> {
+  // Not async: a write that passes the limit starts writing before it returns, as a plain
+  // stream.write would, so that a drain that follows at once is not missed.
+  write(text: string): Promise<void> {
     this.chunk += text;
-    if (this.chunk.length > 1 << 20) await this.flush();
+    return this.chunk.length > 1 << 20 ? this.flush() : DONE;
   }
 
-  async close(): Promise<void> {
-    await this.flush();
+  /** Writes what is held, `text` last. */
+  close(text = ''): Promise<void> {
+    this.chunk += text;
+    return this.flush();
   }
 
   private async flush(): Promise<void> {

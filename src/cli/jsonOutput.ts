@@ -42,9 +42,8 @@ export class JsonArraysWriter {
     return this.output.write(`${this.count++ ? ',' : ''}\n    ${nested.slice(NESTED_OPEN.length, -NESTED_CLOSE.length)}`);
   }
 
-  async close(): Promise<void> {
-    await this.output.write(this.keys ? `${this.endArray()}\n}\n` : '{}\n');
-    await this.output.close();
+  close(): Promise<void> {
+    return this.output.close(this.keys ? `${this.endArray()}\n}\n` : '{}\n');
   }
 
   /** What closes the array begun last (nothing before the first). */

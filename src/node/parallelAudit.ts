@@ -28,8 +28,8 @@ const MIN_CORES = 4;
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 24 };
 
 export interface AuditOptions {
-  /** Each score as soon as it is made, in file order; then the result holds none. */
-  onAudit?: (audit: AuditScore) => void | Promise<void>;
+  /** Each score (with its file's findings) as soon as it is made, in file order; then the result holds none. */
+  onAudit?: (audit: AuditScore, findings: readonly Finding[]) => void | Promise<void>;
   /** Keep only error findings (a report shows no others); default: all. */
   errorsOnly?: boolean;
   /** The result names the files' workspaces (default); without, this thread never opens them. */
@@ -72,7 +72,7 @@ export async function parallelAuditChecklists(
       results[handed] = undefined;
       findings.push(...one.findings);
       if (!one.score) continue;
-      if (onAudit) await onAudit(one.score);
+      if (onAudit) await onAudit(one.score, one.findings);
       else audits.push(one.score);
     }
   };

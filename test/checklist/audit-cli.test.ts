@@ -123,6 +123,24 @@ describe('peakend audit score', () => {
     expect(r.status).toBe(0);
   });
 
+  it('a file that cannot be read gives no audit: its finding follows the audits, in the Markdown score too', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fifo = join(ws, 'audits/hotline/pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      const r = await run(ws, ['audit', 'score', 'audits/hotline/2026-12-01-北区.md', 'audits/hotline/pipe.md', 'audits/hotline/2026-11-01-A.md']);
+      const unreadable = 'audits/hotline/pipe.md:1:1  error  The file cannot be read: it is not a regular file  file-unreadable';
+      expect(r.stdout).toBe(`${HOTLINE_B}\n${HOTLINE_A}\n${unreadable}\n2 audit(s): 1 failed, 4 finding(s)\n`);
+      expect(r.status).toBe(1);
+      const md = await run(ws, ['audit', 'score', '--format', 'md', 'audits/hotline/pipe.md', 'audits/hotline/2026-11-01-A.md']);
+      expect(md.stdout.startsWith('## hotline · 2026-11-01 · A\n')).toBe(true);
+      expect(md.stdout).not.toContain('pipe.md');
+      expect(md.status).toBe(1);
+    } finally {
+      rmSync(fifo);
+    }
+  });
+
   it('a file that is no checklist is an audit with an error: exit 1, the finding in English or Chinese', async () => {
     const r = await run(ws, ['audit', 'score', 'audits/README.md']);
     expect(r.stdout).toBe(`audits/README.md  

@@ -2,7 +2,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { percent, scoreMarkdown, scoreMarkdownParts, type AuditScore, type ScoredItem } from '../../src/core';
+import { percent, scoreMarkdown, ScoreMarkdownWriter, type AuditScore, type ScoredItem } from '../../src/core';
 import { displayWidth } from '../../src/core/checklist/format';
 import { heading, para, text, type MdNode } from '../../src/core/checklist/mdast';
 import { reportStringify } from '../../src/core/checklist/reportWriter';
@@ -82,11 +82,14 @@ Unknown items: ghost, 幽灵
 
   it('writes one part per audit, which joined are the whole text', () => {
     const audits = [audit, { ...audit, touchpoint: '前台' }, { ...audit, touchpoint: 'hall' }];
-    const parts = [...scoreMarkdownParts(audits)];
-    expect(parts).toHaveLength(3);
+    const writer = new ScoreMarkdownWriter();
+    const parts = audits.map((a) => writer.part(a));
+    expect(parts[0]!.startsWith('## desk · —\n')).toBe(true);
     expect(parts[1]!.startsWith('\n## 前台 · —\n')).toBe(true);
+    expect(writer.end()).toBe('');
     expect(parts.join('')).toBe(scoreMarkdown(audits));
-    expect([...scoreMarkdownParts([])]).toEqual(['']);
+    const none = new ScoreMarkdownWriter();
+    expect(none.end()).toBe(scoreMarkdown([]));
   });
 });
 

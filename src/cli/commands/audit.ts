@@ -1,5 +1,6 @@
 import {
-  auditCsv,
+  auditCsvHeader,
+  auditCsvRows,
   ReportTotals,
   dirname,
   findConfigFile,
@@ -12,7 +13,8 @@ import {
   percent,
   relativePath,
   reportMarkdown,
-  scoreMarkdownParts,
+  ScoreMarkdownWriter,
+  compareFindings,
   terminalSafe,
   type AuditReport,
   type AuditScore,
@@ -90,15 +92,31 @@ async function score(argv: string[], io: CliIo): Promise<number> {
     await json.close();
     return auditFailed || errors ? 1 : 0;
   }
-  const result = await parallelAuditChecklists(files, { workspaces: false });
+  // Each audit is written as soon as it is scored (with its file's findings), none is kept.
+  const out = new ChunkedOutput(io.stdout);
+  const md = format === 'md' ? new ScoreMarkdownWriter(rel, lang) : undefined;
+  const audited = new Set<string>();
+  let auditCount = 0;
+  let failedAudits = 0;
+  const result = await parallelAuditChecklists(files, {
+    onAudit: async (a, own) => {
+      audited.add(a.file);
+      auditCount++;
+      if (a.outcome === 'fail') failedAudits++;
+      await out.write(md ? md.part(a) : stylishAudit(a, [...own].sort(compareFindings).map((f) => localizeFinding(f, lang)), rel));
+    },
+    workspaces: false,
+  });
   const findings = result.findings.map((f) => localizeFinding(f, lang));
-  if (format === 'md') {
-    const out = new ChunkedOutput(io.stdout);
-    for (const part of scoreMarkdownParts(result.audits, rel, lang)) await out.write(part);
-    await out.close();
-  } else io.stdout.write(stylish(result.audits, findings, rel));
-  const failed = result.audits.some((a) => a.outcome === 'fail') || findings.some((f) => f.severity === 'error');
-  return failed ? 1 : 0;
+  if (md) await out.write(md.end());
+  else {
+    // Files that gave no score (unreadable, not a checklist) are listed after the audits.
+    const lines = findings.filter((f) => !audited.has(f.file)).map((f) => findingLine(f, rel));
+    lines.push(`${auditCount} audit(s): ${failedAudits} failed, ${findings.length} finding(s)`);
+    await out.write(lines.join('\n') + '\n');
+  }
+  await out.close();
+  return failedAudits > 0 || findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 const REPORT_FORMATS = ['stylish', 'md', 'json', 'csv'];
@@ -124,20 +142,24 @@ async function report(argv: string[], io: CliIo): Promise<number> {
     dir = joinPath(config.root, config.checklistsDir);
   }
   if ((await nodeHost.stat(dir))?.type !== 'directory') throw new UsageError(`No such folder: ${relativePath(cwd, dir)}`);
-  // Only CSV lists every audit's items: the other formats add each audit to the totals and let it go.
-  const totals = new ReportTotals(today);
-  // The report shows only errors: the other findings are not kept.
-  const result = await parallelAuditChecklists(await markdownFiles(dir), { onAudit: format === 'csv' ? undefined : (a) => totals.add(a), errorsOnly: true });
-  const touchpoints = new Map<string, Touchpoint>();
-  for (const ws of result.workspaces) for (const [id, list] of ws.getIndex().touchpoints) if (!touchpoints.has(id)) touchpoints.set(id, list[0]!);
-  for (const a of result.audits) totals.add(a);
-  const r = totals.report(touchpoints);
   const rel = (f: string) => relativePath(cwd, f);
   const lang = languageOf(v.lang, io.env);
-  if (format === 'json') io.stdout.write(JSON.stringify(relativeFiles(r, rel), null, 2) + '\n');
-  else if (format === 'md') io.stdout.write(reportMarkdown(r, lang));
-  else if (format === 'csv') io.stdout.write(auditCsv(result.audits, today, rel));
-  else io.stdout.write(reportStylish(r));
+  const out = new ChunkedOutput(io.stdout);
+  // CSV lists every audit's items, written as each audit is scored; the other formats add each
+  // audit to the totals. Either way no audit is kept.
+  const totals = new ReportTotals(today);
+  if (format === 'csv') await out.write(auditCsvHeader());
+  // The report shows only errors: the other findings are not kept.
+  const result = await parallelAuditChecklists(await markdownFiles(dir), { onAudit: format === 'csv' ? (a) => out.write(auditCsvRows(a, today, rel)) : (a) => totals.add(a), errorsOnly: true });
+  if (format === 'csv') await out.close();
+  else {
+    const touchpoints = new Map<string, Touchpoint>();
+    for (const ws of result.workspaces) for (const [id, list] of ws.getIndex().touchpoints) if (!touchpoints.has(id)) touchpoints.set(id, list[0]!);
+    const r = totals.report(touchpoints);
+    if (format === 'json') await out.close(JSON.stringify(relativeFiles(r, rel), null, 2) + '\n');
+    else if (format === 'md') await out.close(reportMarkdown(r, lang));
+    else await out.close(reportStylish(r));
+  }
   const errors = result.findings.filter((f) => f.severity === 'error').map((f) => localizeFinding(f, lang));
   for (const f of errors) io.stderr.write(`${clean(rel(f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}\n`);
   return errors.length ? 1 : 0;
@@ -206,36 +228,25 @@ function clean(s: string): string {
   return terminalSafe(s);
 }
 
-function stylish(audits: readonly AuditScore[], findings: readonly Finding[], rel: (f: string) => string): string {
+/** One audit in the stylish format: its figures, then its own findings. */
+function stylishAudit(a: AuditScore, own: readonly Finding[], rel: (f: string) => string): string {
   const lines: string[] = [];
-  // Each audit's findings, in the order of the sorted list.
-  const byFile = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = byFile.get(f.file);
-    if (list) list.push(f);
-    else byFile.set(f.file, [f]);
-  }
-  for (const a of audits) {
-    const facts = [a.touchpoint, a.date, a.site, a.auditor].filter(Boolean).map((s) => clean(s!)).join(' · ');
-    lines.push(`${clean(rel(a.file))}  ${facts}`);
-    lines.push(`  ${a.outcome.toUpperCase()}  compliance ${percent(a.overall)} (weight ${a.overall.passedWeight} of ${a.overall.answeredWeight} passed)`);
-    for (const d of a.dimensions) lines.push(`    ${clean(d.dimension || '—')}: ${percent(d.compliance)} (${d.compliance.passedWeight} of ${d.compliance.answeredWeight})`);
-    const c = a.overall.counts;
-    lines.push(`  items: ${c.pass} pass, ${c.fail} fail, ${c.na} N/A, ${c.unanswered} unanswered`);
-    if (a.criticalFailures.length) lines.push(`  critical failures: ${clean(a.criticalFailures.join(', '))}`);
-    if (a.unanswered.length) lines.push(`  unanswered: ${clean(a.unanswered.join(', '))}`);
-    if (a.failedWithoutAction.length) lines.push(`  failed without corrective action: ${clean(a.failedWithoutAction.join(', '))}`);
-    const own = byFile.get(a.file) ?? [];
-    for (const f of own) lines.push(`  ${clean(rel(f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`);
-    lines.push('');
-  }
-  const audited = new Set(audits.map((a) => a.file));
-  for (const f of findings.filter((x) => !audited.has(x.file))) {
-    lines.push(`${clean(rel(f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`);
-  }
-  const failed = audits.filter((a) => a.outcome === 'fail').length;
-  lines.push(`${audits.length} audit(s): ${failed} failed, ${findings.length} finding(s)`);
+  const facts = [a.touchpoint, a.date, a.site, a.auditor].filter(Boolean).map((s) => clean(s!)).join(' · ');
+  lines.push(`${clean(rel(a.file))}  ${facts}`);
+  lines.push(`  ${a.outcome.toUpperCase()}  compliance ${percent(a.overall)} (weight ${a.overall.passedWeight} of ${a.overall.answeredWeight} passed)`);
+  for (const d of a.dimensions) lines.push(`    ${clean(d.dimension || '—')}: ${percent(d.compliance)} (${d.compliance.passedWeight} of ${d.compliance.answeredWeight})`);
+  const c = a.overall.counts;
+  lines.push(`  items: ${c.pass} pass, ${c.fail} fail, ${c.na} N/A, ${c.unanswered} unanswered`);
+  if (a.criticalFailures.length) lines.push(`  critical failures: ${clean(a.criticalFailures.join(', '))}`);
+  if (a.unanswered.length) lines.push(`  unanswered: ${clean(a.unanswered.join(', '))}`);
+  if (a.failedWithoutAction.length) lines.push(`  failed without corrective action: ${clean(a.failedWithoutAction.join(', '))}`);
+  for (const f of own) lines.push(`  ${findingLine(f, rel)}`);
+  lines.push('');
   return lines.join('\n') + '\n';
+}
+
+function findingLine(f: Finding, rel: (f: string) => string): string {
+  return `${clean(rel(f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}`;
 }
 
 export function auditHelp(): string {

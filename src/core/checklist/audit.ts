@@ -26,7 +26,7 @@ export interface AuditResult {
 export async function auditChecklists(
   host: Host,
   files: readonly string[],
-  onAudit?: (audit: AuditScore) => void | Promise<void>,
+  onAudit?: (audit: AuditScore, findings: readonly Finding[]) => void | Promise<void>,
   /** The findings to keep (default: all); a report that shows only errors keeps only those. */
   keepFinding: (finding: Finding) => boolean = () => true,
 ): Promise<AuditResult> {
@@ -37,7 +37,7 @@ export async function auditChecklists(
     const one = await auditor.audit(file);
     findings.push(...one.findings);
     if (!one.score) continue;
-    if (onAudit) await onAudit(one.score);
+    if (onAudit) await onAudit(one.score, one.findings);
     else audits.push(one.score);
   }
   return { audits, findings: findings.sort(compareFindings), workspaces: await auditor.workspacesOf(files) };

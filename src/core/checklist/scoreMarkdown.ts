@@ -10,23 +10,33 @@ export function percent(c: Compliance): string {
 
 /** Audit scores as GitHub-flavoured Markdown (a PR comment, a report page) in `lang`; every user text is escaped. */
 export function scoreMarkdown(audits: readonly AuditScore[], fileName: (file: string) => string = (f) => f, lang: Language = 'en'): string {
-  return [...scoreMarkdownParts(audits, fileName, lang)].join('');
+  const writer = new ScoreMarkdownWriter(fileName, lang);
+  return audits.map((a) => writer.part(a)).join('') + writer.end();
 }
 
 /**
- * `scoreMarkdown` one audit at a time, so that thousands of audits are written without holding
- * their whole Markdown tree: the parts joined are `scoreMarkdown`'s text.
+ * `scoreMarkdown` one audit at a time, so that thousands of audits are written as they are scored,
+ * none of them kept: every part, then `end()`, joined, are `scoreMarkdown`'s text.
  */
-export function* scoreMarkdownParts(audits: readonly AuditScore[], fileName: (file: string) => string = (f) => f, lang: Language = 'en'): Generator<string> {
-  const words = REPORT_WORDS[lang];
-  const cells = new Map<string, string>();
-  if (!audits.length) yield reportStringify([], cells);
-  for (const [n, a] of audits.entries()) {
+export class ScoreMarkdownWriter {
+  private readonly words: (typeof REPORT_WORDS)[Language];
+  private readonly cells = new Map<string, string>();
+  private parts = 0;
+
+  constructor(
+    private readonly fileName: (file: string) => string = (f) => f,
+    lang: Language = 'en',
+  ) {
+    this.words = REPORT_WORDS[lang];
+  }
+
+  part(a: AuditScore): string {
+    const words = this.words;
     const out: MdNode[] = [];
     out.push(heading(2, [text(`${a.touchpoint} · ${a.date ?? '—'}${a.site ? ` · ${a.site}` : ''}`)]));
     out.push({
       type: 'paragraph',
-      children: [{ type: 'strong', children: [text(words.outcome[a.outcome])] }, text(` · ${percent(a.overall)} (${a.overall.passedWeight} / ${a.overall.answeredWeight}) · ${fileName(a.file)}${a.auditor ? ` · ${a.auditor}` : ''}`)],
+      children: [{ type: 'strong', children: [text(words.outcome[a.outcome])] }, text(` · ${percent(a.overall)} (${a.overall.passedWeight} / ${a.overall.answeredWeight}) · ${this.fileName(a.file)}${a.auditor ? ` · ${a.auditor}` : ''}`)],
     });
     out.push(table(words.dimensionTable, a.dimensions.map((d) => [d.dimension || '—', percent(d.compliance), String(d.compliance.passedWeight), String(d.compliance.answeredWeight), ...counts(d.compliance)])));
     out.push(table(words.itemTable, a.items.map((i) => [i.id, words.status[i.status] + (i.invalid ? words.invalidAnswer : '') + (i.recheck ? words.recheck : ''), String(i.weight), i.critical ? words.yes : '', i.value === undefined ? '' : String(i.value), i.action ? actionText(i.action) : ''])));
@@ -39,7 +49,12 @@ export function* scoreMarkdownParts(audits: readonly AuditScore[], fileName: (fi
       if (list.length) out.push(para(words.list(label, list)));
     }
     // Each part ends with a line break; one more makes the blank line between blocks.
-    yield (n ? '\n' : '') + reportStringify(out, cells);
+    return (this.parts++ ? '\n' : '') + reportStringify(out, this.cells);
+  }
+
+  /** What follows the last part: nothing, or an empty document's text when there was none. */
+  end(): string {
+    return this.parts ? '' : reportStringify([], this.cells);
   }
 }
 
