@@ -65,3 +65,22 @@ describe('audit report over the example audits', () => {
     expect(csvCell(-2)).toBe('-2');
   });
 });
+
+describe("the README's report excerpt", () => {
+  it('is what `peakend audit report` prints for the example, line for line and in order', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { main } = await import('../../src/cli/main');
+    const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+    const excerpt = /<!-- report excerpt: examples\/property-management --today 2026-12-03 -->\n```text\n([\s\S]*?)```/.exec(readme)![1]!;
+    let stdout = '';
+    await main(['audit', 'report', '--today', '2026-12-03'], { cwd: WS, env: {}, stdout: { write: (s) => void (stdout += s) }, stderr: { write: () => undefined }, writeFile: async () => {} });
+    const lines = stdout.split('\n');
+    // Every line of the excerpt, in order, each after the one before it.
+    let at = 0;
+    for (const line of excerpt.split('\n').filter((l) => l !== '')) {
+      const found = lines.indexOf(line, at);
+      expect(found, line).toBeGreaterThanOrEqual(at);
+      at = found + 1;
+    }
+  });
+});
