@@ -9,13 +9,13 @@ import { storeModel } from '../core/workspace/store';
  * main thread analyses that file itself.
  */
 const { config, options } = workerData as { config: PeakendConfig; options: AnalyzeOptions };
-parentPort!.on('message', ({ start, files }: { start: number; files: [string, string][] }) => {
-  const models = files.map(([file, text]) => {
+parentPort!.on('message', ({ start, items }: { start: number; items: [string, string][] }) => {
+  const results = items.map(([file, text]) => {
     try {
       return storeModel(analyzeText(file, text, config, options));
     } catch {
       return null;
     }
   });
-  parentPort!.postMessage({ start, models });
+  parentPort!.postMessage({ start, results });
 });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { analyzeText, restoreModel, type AnalyzeOptions, type FileModel, type ParallelAnalysis, type PeakendConfig } from '../core';
+import { analyzeText, restoreModel, type FileModel, type ParallelAnalysis } from '../core';
+import { chunkQueue, runWorker } from './workerChunks';
 
 /** Below this many files a worker's start-up (about a tenth of a second) costs more than it saves. */
 const MIN_FILES = 64;
@@ -40,14 +40,23 @@ export function parallelAnalysis(workerFile: string | URL | undefined = besideTh
         if (counts) counts.here++;
       };
       const threads = workerFile === undefined || files.length < minFiles ? 0 : workers;
-      let next = 0;
-      const take = (): [number, number] | undefined => {
-        if (next >= files.length) return undefined;
-        const start = next;
-        next = Math.min(files.length, next + CHUNK);
-        return [start, next];
+      const take = chunkQueue(files.length, CHUNK);
+      // A worker is sent each file's name and text and answers with its model as a store keeps it;
+      // a file it could not do (no model, or one that cannot be restored) is done here.
+      const items = threads > 0 ? files.map((f): [string, string] => [f.file, f.text]) : [];
+      const fromWorker = (i: number, json: string | null) => {
+        const f = files[i]!;
+        try {
+          if (typeof json !== 'string') throw new Error('no model');
+          out[i] = restoreModel(json, f.file, f.text);
+          if (counts) counts.inWorkers++;
+        } catch {
+          here(i);
+        }
       };
-      const running = Array.from({ length: Math.max(0, threads) }, () => runWorker(workerFile!, files, config, options, take, out, here, counts));
+      const running = Array.from({ length: Math.max(0, threads) }, () =>
+        runWorker<[string, string], string>(workerFile!, { config, options: { positions: options.positions } }, undefined, items, take, fromWorker),
+      );
       for (let chunk = take(); chunk; chunk = take()) {
         for (let i = chunk[0]; i < chunk[1]; i++) here(i);
         // Lets the workers' results in, and sends them more.
@@ -66,72 +75,6 @@ export interface Tuning {
   workers?: number;
   /** Counts, for tests: models analysed here, and models taken from workers. */
   counts?: { here: number; inWorkers: number };
-}
-
-/** One worker: up to two chunks in flight, so it never waits for this thread to send the next. */
-function runWorker(
-  workerFile: string | URL,
-  files: readonly { file: string; text: string }[],
-  config: PeakendConfig,
-  options: AnalyzeOptions,
-  take: () => [number, number] | undefined,
-  out: FileModel[],
-  here: (i: number) => void,
-  counts: Tuning['counts'],
-): Promise<void> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerFile, { workerData: { config, options: { positions: options.positions } } });
-    } catch {
-      resolve();
-      return;
-    }
-    const inFlight = new Map<number, number>();
-    let over = false;
-    const finish = () => {
-      if (over) return;
-      over = true;
-      void worker.terminate();
-      resolve();
-    };
-    const feed = () => {
-      while (!over && inFlight.size < 2) {
-        const chunk = take();
-        if (!chunk) break;
-        inFlight.set(chunk[0], chunk[1]);
-        worker.postMessage({ start: chunk[0], files: files.slice(chunk[0], chunk[1]).map((f) => [f.file, f.text]) });
-      }
-      if (inFlight.size === 0) finish();
-    };
-    worker.on('message', ({ start, models }: { start: number; models: (string | null)[] }) => {
-      const end = inFlight.get(start);
-      if (end === undefined) return;
-      inFlight.delete(start);
-      for (let i = start; i < end; i++) {
-        const json = models[i - start];
-        const f = files[i]!;
-        try {
-          if (typeof json !== 'string') throw new Error('no model');
-          out[i] = restoreModel(json, f.file, f.text);
-          if (counts) counts.inWorkers++;
-        } catch {
-          here(i);
-        }
-      }
-      feed();
-    });
-    // A worker that fails leaves what it had to this thread; the queue's other chunks go on as before.
-    const lost = () => {
-      if (over) return;
-      for (const [start, end] of inFlight) for (let i = start; i < end; i++) here(i);
-      inFlight.clear();
-      finish();
-    };
-    worker.on('error', lost);
-    worker.on('exit', lost);
-    feed();
-  });
 }
 
 /** dist/analysisWorker.js beside the bundled CLI; undefined where it is not (running from sources). */
