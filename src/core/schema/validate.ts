@@ -99,8 +99,8 @@ function reportError(err: ErrorObject, root: unknown, doc: Document, report: Fil
     case 'enum':
     case 'const': {
       const raw = valueAt(root, path);
-      // A list or mapping where text belongs: its type error says so; "[object Object]" would not.
-      if (typeof raw === 'object' && raw !== null) return;
+      // A list, a mapping or nothing where text belongs: its type error says so; "[object Object]" or "null" would not.
+      if (typeof raw === 'object') return;
       const [s, e] = at(node);
       const allowed = (err.keyword === 'const' ? [p.allowedValue] : (p.allowedValues as unknown[])).map(String);
       const value = String(raw);
