@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionsOf, openWorkspace, referencesOf, renameEdits, targetAt } from '../../src/core';
+import { definitionsOf, disableLineFix, LineIndex, openWorkspace, referencesOf, renameEdits, targetAt, type Finding } from '../../src/core';
 import { memoryHost } from '../helpers/memory';
 import { journey, PERSONAS, STANDARDS, TOUCHPOINTS } from '../helpers/workspaces';
 
@@ -75,5 +75,14 @@ describe('rename, at the edges', () => {
     const step = targetAt(ix, '/ws/k.journey.yaml', { line: 6, character: 38 })!;
     const s = renameEdits(ix, step, 'b');
     expect(s.ok && s.edits.map((e) => `${e.file.slice(4)} ${e.range.start.line}:${e.range.start.character}`)).toEqual(['k.journey.yaml 6:37']);
+  });
+});
+
+describe('the disable-line fix before a bare "--"', () => {
+  it('puts the rule before a "--" that ends the directive above', () => {
+    const text = '# peakend-disable-next-line x --\nb: 1\n';
+    const f = { ruleId: 'schema', file: '/f', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } } as Finding;
+    // "# peakend-disable-next-line x" is 29 characters: the rule goes right after "x".
+    expect(disableLineFix(new LineIndex(text), f).edits).toEqual([{ file: '/f', range: { start: { line: 0, character: 29 }, end: { line: 0, character: 29 } }, newText: ', schema' }]);
   });
 });
