@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionsOf, disableLineFix, LineIndex, openWorkspace, referencesOf, renameEdits, targetAt, type Finding } from '../../src/core';
+import { definitionsIn, definitionsOf, disableLineFix, LineIndex, openWorkspace, referencesOf, renameEdits, targetAt, type Finding } from '../../src/core';
 import { memoryHost } from '../helpers/memory';
 import { journey, PERSONAS, STANDARDS, TOUCHPOINTS } from '../helpers/workspaces';
 
@@ -84,5 +84,22 @@ describe('the disable-line fix before a bare "--"', () => {
     const f = { ruleId: 'schema', file: '/f', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } } as Finding;
     // "# peakend-disable-next-line x" is 29 characters: the rule goes right after "x".
     expect(disableLineFix(new LineIndex(text), f).edits).toEqual([{ file: '/f', range: { start: { line: 0, character: 29 }, end: { line: 0, character: 29 } }, newText: ', schema' }]);
+  });
+});
+
+describe('rename of a touchpoint, and the outline of a standards file', () => {
+  it('renames a touchpoint where journeys list it', async () => {
+    const ix = await index();
+    const tp = targetAt(ix, '/ws/t.touchpoints.yaml', { line: 5, character: 12 })!;
+    const r = renameEdits(ix, tp, 'hotline');
+    expect(r.ok && r.edits.map((e) => `${e.file.slice(4)} ${e.range.start.line}:${e.range.start.character} ${e.newText}`)).toEqual([
+      't.touchpoints.yaml 5:10 hotline',
+      'j.journey.yaml 9:41 hotline',
+    ]);
+  });
+
+  it('lists the set of standards and each standard', async () => {
+    const ws = (await openWorkspace(memoryHost({ '/ws/peakend.yaml': 'peakend: 1\nkind: config\n', '/ws/s.standards.yaml': STANDARDS }), '/ws')).workspace;
+    expect(definitionsIn(ws.getFile('/ws/s.standards.yaml')!).map((d) => `${d.kind}:${d.id}`)).toEqual(['standards-set:standards', 'standard:answer-within-3-rings']);
   });
 });
