@@ -241,3 +241,24 @@ describe('duplicate-id', () => {
     expect(findings[1]!.message).toBe('The IDs "Same" and "same" (persona) differ only in letter case; as file names they collide on case-insensitive file systems.');
   });
 });
+
+describe('duplicate-id with two copies', () => {
+  it('gives the message its arguments and no count', async () => {
+    const text = `peakend: 1\nkind: personas\npersonas:\n  - { id: same, name: 一 }\n  - { id: same, name: 二 }\n`;
+    const findings = of(await check({ 'p.personas.yaml': text }), 'duplicate-id');
+    expect(findings.map((f) => f.args)).toEqual([
+      { kind: 'persona', id: 'same', other: 'p.personas.yaml:5' },
+      { kind: 'persona', id: 'same', other: 'p.personas.yaml:4' },
+    ]);
+  });
+});
+
+describe('unknown-touchpoint in a workspace whose inventory is a flow list', () => {
+  it('offers no fix that creates the touchpoint, having no block list to append to', async () => {
+    const inventory = 'peakend: 1\nkind: touchpoints\nid: inventory\ntitle: 接触点\ntouchpoints: [{ id: service-hotline, name: 热线, phase: service, channel: phone, type: human }]\n';
+    const src = journey('      - { id: a, title: x, touchpoints: [⟦service-hotlin⟧], emotions: { owner: 1, tenant: 1 } }\n');
+    const { ranges, findings } = await run(src, '', { 't.touchpoints.yaml': inventory });
+    const f = of(findings, 'unknown-touchpoint');
+    expect(f.map((x) => [x.range, x.fixes!.map((y) => y.title)])).toEqual([[ranges[0], ['Change to "service-hotline"']]]);
+  });
+});
