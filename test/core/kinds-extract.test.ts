@@ -48,3 +48,17 @@ describe('didYouMean with a writable test', () => {
     expect(r.fixes.map((f) => [f.title, f.preferred])).toEqual([['Change to "ab-cd"', undefined]]);
   });
 });
+
+describe('where a new entry goes', () => {
+  it('after the last item of the block list of touchpoints, standards or personas', () => {
+    const end = (name: string, text: string) => {
+      const e = model(name, text).listEnd;
+      return e && `${e.position.line}:${e.position.character} "${e.indent}"`;
+    };
+    // The last item ends at the end of its last line: line 6 of the inventory, line 10 of the standards, line 4 of the personas.
+    expect(end('t.touchpoints.yaml', TOUCHPOINTS)).toBe(`6:${TOUCHPOINTS.split('\n')[6]!.length} "  "`);
+    expect(end('s.standards.yaml', STANDARDS)).toBe(`10:${STANDARDS.split('\n')[10]!.length} "  "`);
+    // "  - { id: tenant, name: 租户 }" is 28 UTF-16 units long.
+    expect(end('p.personas.yaml', 'peakend: 1\nkind: personas\npersonas:\n  - { id: owner, name: 业主 }\n  - { id: tenant, name: 租户 }\n')).toBe('4:28 "  "');
+  });
+});

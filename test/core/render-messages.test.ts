@@ -75,3 +75,13 @@ describe('localizeFinding', () => {
     expect([zh.related, zh.fixes, zh.message]).toEqual([undefined, undefined, '未知的接触点“a”。']);
   });
 });
+
+describe('renderMessage, plain placeholders and unknown message arguments', () => {
+  it('shows a plain argument as it is even when it names an entity kind', () => {
+    expect(renderMessage('reference.unknown', { kind: 'persona', id: 'persona' }, 'zh-cn')).toBe('未知的客户画像“persona”。');
+  });
+
+  it('shows an argument naming no message as its text, placeholders and all', () => {
+    expect(renderMessage('schema.type', { expected: { message: 'no {id}', args: { id: 'x' } }, actual: 'y' })).toBe('Expected no {id}, found y.');
+  });
+});
