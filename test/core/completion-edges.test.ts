@@ -18,6 +18,7 @@ describe('reference slots, at the edges of what is typed', () => {
 
   it('in a flow emotions mapping whose keys have spaces before the colon', () => {
     expect(slot('emotions: { owner : 1, ‸')).toBe('persona 0:23-23 [owner]');
+    expect(slot('    emotions:\n      owner : 1\n      ‸')).toBe('persona 2:6-6 [owner]');
   });
 
   it('after "persona:" only as a key of its own, at the line start or in a flow mapping, with any spacing', () => {
