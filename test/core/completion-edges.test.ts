@@ -16,7 +16,7 @@ describe('reference slots, at the edges of what is typed', () => {
     expect(slot('touchpoints: [a] ‸')).toBeUndefined();
   });
 
-  it('in a flow emotions mapping whose keys have spaces before the colon', () => {
+  it('in a flow or block emotions mapping whose keys have spaces before the colon', () => {
     expect(slot('emotions: { owner : 1, ‸')).toBe('persona 0:23-23 [owner]');
     expect(slot('    emotions:\n      owner : 1\n      ‸')).toBe('persona 2:6-6 [owner]');
   });
