@@ -34,9 +34,9 @@ function createAjv(): Ajv {
 }
 
 /** Validates a document's data against its kind's schema; each error points at the YAML node at fault. */
-export function validateSchema(kind: DocumentKind, value: unknown, doc: Document, report: FileReporter, skipPaths: string[] = []): boolean {
+export function validateSchema(kind: DocumentKind, value: unknown, doc: Document, report: FileReporter, skipPaths: string[] = []): void {
   const validate = validatorFor(kind);
-  if (validate(value)) return true;
+  if (validate(value)) return;
   const seen = new Set<string>();
   for (const err of validate.errors ?? []) {
     // `if`, `allOf` and `propertyNames` only wrap the errors of their subschemas, which say more.
@@ -46,7 +46,6 @@ export function validateSchema(kind: DocumentKind, value: unknown, doc: Document
     seen.add(key);
     reportError(err, value, doc, report);
   }
-  return false;
 }
 
 function reportError(err: ErrorObject, root: unknown, doc: Document, report: FileReporter): void {
@@ -99,8 +98,8 @@ function reportError(err: ErrorObject, root: unknown, doc: Document, report: Fil
     case 'enum':
     case 'const': {
       const raw = valueAt(root, path);
-      // A list or mapping where text belongs: its type error says so; "[object Object]" would not.
-      if (typeof raw === 'object' && raw !== null) return;
+      // A list, a mapping or nothing where text belongs: its type error says so; "[object Object]" or "null" would not.
+      if (typeof raw === 'object') return;
       const [s, e] = at(node);
       const allowed = (err.keyword === 'const' ? [p.allowedValue] : (p.allowedValues as unknown[])).map(String);
       const value = String(raw);
