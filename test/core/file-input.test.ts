@@ -85,3 +85,27 @@ describe('the size of an editor buffer', () => {
     expect(size('\ud800a')).toBe(4);
   });
 });
+
+describe('the quick path (positions later)', () => {
+  const later = (text: string, c = config, keepValue = false) => analyzeFile(FILE, { text }, c, { positions: 'later', keepValue });
+
+  it('keeps the data when asked to', () => {
+    expect(later(PERSONAS).value).toBeNull();
+    expect(later(PERSONAS, config, true).value).toEqual({ peakend: 1, kind: 'personas', personas: [{ id: 'owner', name: '业主' }, { id: 'tenant', name: '租户' }] });
+    expect(later(PERSONAS, config, true).withoutPositions).toBe(true);
+  });
+
+  it('leaves a file with a disable comment, or with a finding of a rule that is on, to the full path', () => {
+    const commented = later(`# peakend-disable-next-line schema\n${PERSONAS}`);
+    expect(commented.withoutPositions).toBeUndefined();
+    expect(commented.personas.map((p) => p.def.range.start.line)).toEqual([4, 5]);
+    const extra = `${PERSONAS}extra: 1\n`;
+    const full = later(extra);
+    expect(full.withoutPositions).toBeUndefined();
+    expect(full.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character])).toEqual([['schema', 5, 0]]);
+    // With that rule off the file stays on the quick path; its finding, at the file's start, is dropped later.
+    const quiet = later(extra, { ...config, rules: { ...config.rules, schema: 'off' } });
+    expect(quiet.withoutPositions).toBe(true);
+    expect(quiet.findings.map((f) => [f.ruleId, f.range])).toEqual([['schema', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]]);
+  });
+});
