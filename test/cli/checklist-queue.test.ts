@@ -16,13 +16,17 @@ import { INVENTORY, STANDARDS } from '../checklist/fixture';
 const dir = mkdtempSync(join(tmpdir(), 'peakend-checklist-queue-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A worker that answers every touchpoint with a line of its own, or, for `refuse`, with a usage error. */
-function fakeWorker(name: string, refuse?: string): URL {
+/**
+ * A worker that answers every touchpoint with a line naming its task, except `refuse` (a usage error)
+ * and `skip` (null: not done, for this thread to do).
+ */
+function fakeWorker(name: string, refuse?: string, skip?: string): URL {
   const file = join(dir, `${name}.mjs`);
   writeFileSync(
     file,
-    `import { parentPort } from 'node:worker_threads';
-parentPort.on('message', ({ start, items }) => parentPort.postMessage({ start, results: items.map((id) => (id === ${JSON.stringify(refuse ?? null)} ? { usageError: 'refused ' + id } : { stdout: 'worker ' + id + '\\n' })) }));
+    `import { parentPort, workerData } from 'node:worker_threads';
+const answer = (id) => (id === ${JSON.stringify(refuse ?? null)} ? { usageError: 'refused ' + id } : id === ${JSON.stringify(skip ?? null)} ? null : { stdout: 'worker ' + workerData.task + ' ' + id + '\\n' });
+parentPort.on('message', ({ start, items }) => parentPort.postMessage({ start, results: items.map(answer) }));
 `,
   );
   return pathToFileURL(file);
@@ -46,7 +50,7 @@ async function setup(count: number) {
 }
 
 const here = (id: string) => `audits/${id}/2026-12-24.md: created (1 item(s))\n`;
-const worker = (id: string) => `worker ${id}\n`;
+const worker = (id: string) => `worker checklist ${id}\n`;
 
 describe('writeChecklists with a worker thread', () => {
   it('the worker takes the first two chunks of eight before this thread begins; the output stays in order', async () => {
@@ -91,5 +95,12 @@ describe('writeChecklists with a worker thread', () => {
     // The worker had both its chunks, this thread the last four, before the answer with the error came.
     expect(s.out.stdout).toBe([...s.ids.slice(0, 16).filter((id) => id !== 'tp-03').map(worker), ...s.ids.slice(16).map(here)].join(''));
     expect(counts).toEqual({ here: 4, inWorkers: 16 });
+  });
+
+  it('an item the worker leaves undone is done here; counts are optional', async () => {
+    const s = await setup(16);
+    const status = await writeChecklists(s.index, s.touchpoints, s.job, s.io, s.ref, fakeWorker('skip', undefined, 'tp-05'), { minTouchpoints: 1, workers: 1 });
+    expect(status).toBe(0);
+    expect(s.out.stdout).toBe(s.ids.map((id) => (id === 'tp-05' ? here(id) : worker(id))).join(''));
   });
 });
