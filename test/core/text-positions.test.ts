@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeUtf8, firstInvalidUtf8 } from '../../src/core/text/decode';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { scanSuppressions } from '../../src/core/text/suppressions';
 import { basename, dirname, isInside, join, normalize, relative } from '../../src/core/util/paths';
@@ -99,5 +100,37 @@ describe('POSIX paths', () => {
     expect([isInside('/', '/x'), isInside('/a', '/ab'), isInside('/a', '/a'), isInside('/a/', '/a/b'), isInside('/a/b', '/a'), isInside('/a', '/a/../b')]).toEqual([
       true, false, true, true, false, false,
     ]);
+  });
+});
+
+describe('UTF-8 decoding edges', () => {
+  const b = (...x: number[]) => new Uint8Array(x);
+
+  it('takes only FF FE and FE FF as UTF-16 byte order marks', () => {
+    expect(decodeUtf8(b(0xff, 0x41))).toEqual({ ok: false, reason: 'invalid-utf8', byteOffset: 0, line: 0, column: 0 });
+    expect(decodeUtf8(b(0x41, 0xfe))).toEqual({ ok: false, reason: 'invalid-utf8', byteOffset: 1, line: 0, column: 1 });
+    expect(decodeUtf8(b(0xfe, 0x41))).toEqual({ ok: false, reason: 'invalid-utf8', byteOffset: 0, line: 0, column: 0 });
+    expect(decodeUtf8(b(0x41, 0xff))).toEqual({ ok: false, reason: 'invalid-utf8', byteOffset: 1, line: 0, column: 1 });
+  });
+
+  it('checks each lead byte range and its continuation bytes', () => {
+    // F0–F4 lead four bytes, E0–EF three; a four-byte lead read as a three-byte one would end early.
+    expect(firstInvalidUtf8(b(0xf0, 0x9f, 0x98, 0x80, 0x61))).toBe(5);
+    expect(firstInvalidUtf8(b(0xf3, 0xbf, 0xbf, 0xbf))).toBe(4);
+    expect(firstInvalidUtf8(b(0xe0, 0xa0, 0x80, 0x61))).toBe(4);
+    expect(firstInvalidUtf8(b(0xdf, 0xbf, 0x61))).toBe(3);
+    // Truncated at the end, by one byte or more.
+    expect(firstInvalidUtf8(b(0x61, 0xf0, 0x9f, 0x98))).toBe(1);
+    expect(firstInvalidUtf8(b(0x61, 0xdf))).toBe(1);
+    // A continuation byte that is not one, at each place.
+    expect(firstInvalidUtf8(b(0xe6, 0x61, 0x85))).toBe(0);
+    expect(firstInvalidUtf8(b(0xe6, 0x97, 0x61))).toBe(0);
+    expect(firstInvalidUtf8(b(0xf0, 0x9f, 0x98, 0xc0))).toBe(0);
+    // The last surrogate, ED BF BF, is refused; EF BF BF (U+FFFF) is not.
+    expect(firstInvalidUtf8(b(0xed, 0xbf, 0xbf))).toBe(0);
+    expect(firstInvalidUtf8(b(0xed, 0xa0, 0x80))).toBe(0);
+    expect(firstInvalidUtf8(b(0xef, 0xbf, 0xbf, 0x61))).toBe(4);
+    expect(firstInvalidUtf8(b(0x7f))).toBe(1);
+    expect(firstInvalidUtf8(b())).toBe(0);
   });
 });
