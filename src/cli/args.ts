@@ -58,11 +58,11 @@ export function parseOptions<T extends OptionsConfig>(argv: string[], options: T
  * Pairs each `--output` with the `--format` before it (stylish when none came first), checks the
  * formats, allows one format on standard output, and takes the last of `--color` and `--no-color`.
  */
-export function formatOutputs(tokens: readonly { kind: string; name?: string; value?: string | undefined }[], formats: readonly string[]): { outputs: { format: string; file?: string }[]; color?: boolean } {
+export function formatOutputs(tokens: readonly { kind: string; name?: string; value?: string | undefined }[], formats: readonly string[]): { outputs: { format: string; file?: string }[]; color: boolean | undefined } {
   const outputs: { format: string; file?: string }[] = [];
   let color: boolean | undefined;
+  // Only option tokens have a name.
   for (const t of tokens) {
-    if (t.kind !== 'option') continue;
     if (t.name === 'color') color = true;
     else if (t.name === 'no-color') color = false;
     else if (t.name === 'format') {
@@ -78,5 +78,5 @@ export function formatOutputs(tokens: readonly { kind: string; name?: string; va
   }
   if (outputs.length === 0) outputs.push({ format: 'stylish' });
   if (outputs.filter((o) => !o.file).length > 1) throw new UsageError('Only one format can go to standard output; give the others an --output file.');
-  return color === undefined ? { outputs } : { outputs, color };
+  return { outputs, color };
 }

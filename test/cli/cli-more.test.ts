@@ -263,6 +263,9 @@ describe('JSON written in chunks', () => {
     await second;
     expect(added).toBe(true);
     const closing = json.close();
+    // The rest goes out on close, and close waits for the pipe in turn.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(pipe.waiting()).toBe(true);
     pipe.drain();
     await closing;
     expect(pipe.writes.join('')).toBe(JSON.stringify({ big: [half, half] }, null, 2) + '\n');
