@@ -3,42 +3,17 @@
  * cuts it accepts, `check` outputs that land on one file, JSON written in chunks to a slow pipe, and
  * what `main` prints for errors that are not usage errors.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { analyzeHelp, parseAnalyzeArgs } from '../../src/cli/commands/analyze';
 import type { CliIo } from '../../src/cli/io';
 import { JsonArraysWriter, writeJsonOfArrays } from '../../src/cli/jsonOutput';
 import { main } from '../../src/cli/main';
 import { COMMANDS } from '../../src/cli/commands';
+import { runCli, tempWorkspace } from '../helpers/cliInProcess';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'peakend-climore-'));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-async function cli(argv: string[], cwd: string, opts: { env?: Record<string, string>; tty?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, string>();
-  const io: CliIo = {
-    cwd,
-    env: opts.env ?? {},
-    stdout: { write: (s) => void (stdout += s), isTTY: opts.tty ?? false },
-    stderr: { write: (s) => void (stderr += s) },
-    writeFile: async (path, text) => void written.set(path, text),
-  };
-  const status = await main(argv, io);
-  return { status, stdout, stderr, written };
-}
+const workspace = (files: Record<string, string>) => tempWorkspace('peakend-climore-', files);
+const cli = runCli;
 
 // Personas a, b, c are defined nowhere (errors in the file), titles are missing (errors too): the figures are still shown.
 // a: 4 then -4: best 4 at up, worst and end -4 at down; the peak ties |4| with up and the later wins, of the opposite sign.

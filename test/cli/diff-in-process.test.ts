@@ -4,25 +4,19 @@
  * outputs and errors around them.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands';
-import type { CliIo } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { DIFF_CHECKS } from '../../src/core';
+import { runCli, tempFolder } from '../helpers/cliInProcess';
 
 const ROOT = resolve(__dirname, '../..');
 const EXAMPLE = join(ROOT, 'examples/property-management');
 const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
 function exampleRepo(branch = 'main') {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'peakend-diffin-')));
-  temps.push(dir);
+  const dir = tempFolder('peakend-diffin-');
   cpSync(EXAMPLE, dir, { recursive: true });
   const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, env: GIT_ENV, encoding: 'utf8' });
   git('init', '-q', '-b', branch);
@@ -38,20 +32,7 @@ function exampleRepo(branch = 'main') {
   return { dir, git, edit };
 }
 
-async function peakend(args: string[], cwd: string, opts: { env?: Record<string, string>; tty?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, string>();
-  const io: CliIo = {
-    cwd,
-    env: opts.env ?? {},
-    stdout: { write: (s) => void (stdout += s), isTTY: opts.tty ?? false },
-    stderr: { write: (s) => void (stderr += s) },
-    writeFile: async (path, text) => void written.set(path, text),
-  };
-  const status = await main(['diff', ...args], io);
-  return { status, stdout, stderr, written };
-}
+const peakend = (args: string[], cwd: string, opts: { env?: Record<string, string>; tty?: boolean } = {}) => runCli(['diff', ...args], cwd, opts);
 
 const WEAKER_END = ['homeowner.journey.yaml', 'emotions: { first-time-buyer: -2, upgrader: -2 }', 'emotions: { first-time-buyer: -4, upgrader: -3 }'] as const;
 const LOOSER = ['complaints.standards.yaml', 'threshold: 30 }', 'threshold: 60 }'] as const;
@@ -218,8 +199,7 @@ describe('peakend diff in process', () => {
   });
 
   it('two files given by name are compared as they are, without git', async () => {
-    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'peakend-difffiles-')));
-    temps.push(dir);
+    const dir = tempFolder('peakend-difffiles-');
     const before = readFileSync(join(EXAMPLE, 'complaints.standards.yaml'), 'utf8');
     writeFileSync(join(dir, 'a.standards.yaml'), before);
     writeFileSync(join(dir, 'b.standards.yaml'), before.replace('threshold: 24 }', 'threshold: 48 }'));

@@ -1,43 +1,15 @@
 /** `peakend render` run in this process (`main`): what it draws, with which options, and what it refuses. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { renderHelp } from '../../src/cli/commands/render';
-import type { CliIo } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
+import { runCli, tempWorkspace } from '../helpers/cliInProcess';
 
 const ROOT = resolve(__dirname, '../..');
 
-async function run(args: string[], cwd: string, opts: { env?: Record<string, string>; failWrite?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, string>();
-  const io: CliIo = {
-    cwd,
-    env: opts.env ?? {},
-    stdout: { write: (s) => void (stdout += s) },
-    stderr: { write: (s) => void (stderr += s) },
-    writeFile: async (path, text) => {
-      if (opts.failWrite) throw new Error('EACCES: permission denied');
-      written.set(path, text);
-    },
-  };
-  const status = await main(['render', ...args], io);
-  return { status, stdout, stderr, written };
-}
+const run = (args: string[], cwd: string, opts: { env?: Record<string, string>; failWrite?: boolean } = {}) => runCli(['render', ...args], cwd, opts);
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'peakend-render-in-'));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace('peakend-render-in-', files);
 
 const JOURNEY = `peakend: 1
 kind: journey
