@@ -29,3 +29,19 @@ export function buildCliBundle(): { bin: string; dispose: () => void } {
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'pipe' });
   return { bin, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** Builds a worker thread's entry point (`entry`, from the repository root) into `outfile`, as scripts/build.mjs builds it. */
+export async function buildWorker(entry: string, outfile: string): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(ROOT, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    alias: { yaml: YAML_ESM },
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+}

@@ -1,4 +1,3 @@
-import { build } from 'esbuild';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { auditChecklists, openWorkspace, type AuditScore } from '../../src/core'
 import { nodeHost } from '../../src/node/nodeHost';
 import { parallelAuditChecklists } from '../../src/node/parallelAudit';
 import { writeFileAtomic } from '../../src/node/writeFileAtomic';
+import { buildWorker } from '../helpers/cliBundle';
 
 /**
  * `peakend audit` and `peakend checklist` work on worker threads too. Whatever thread did a file,
@@ -26,17 +26,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 beforeAll(async () => {
   // The worker as the build makes it (scripts/build.mjs), from the sources under test.
-  await build({
-    entryPoints: [join(repo, 'src/cli/checklistWorker.ts')],
-    outfile: worker,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    alias: { yaml: join(repo, 'node_modules/yaml/browser/index.js') },
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+  await buildWorker('src/cli/checklistWorker.ts', worker);
   writeFileSync(broken, 'throw new Error("no worker here");\n');
 });
 

@@ -1,4 +1,3 @@
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPaths, defaultConfig, Workspace, type PeakendConfig } from '../../src/core';
 import { nodeHost } from '../../src/node/nodeHost';
 import { parallelAnalysis } from '../../src/node/parallelAnalysis';
+import { buildWorker } from '../helpers/cliBundle';
 import { DAMAGE, damage, DEEP, DOCUMENTS, writeYaml, type Kind } from '../helpers/yamlDocuments';
 import { PERSONAS, STANDARDS, TOUCHPOINTS } from '../helpers/workspaces';
 
@@ -22,16 +22,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 beforeAll(async () => {
   // The worker as the build makes it (scripts/build.mjs), from the sources under test.
-  await build({
-    entryPoints: [join(repo, 'src/node/analysisWorker.ts')],
-    outfile: worker,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+  await buildWorker('src/node/analysisWorker.ts', worker);
 });
 
 const counting = () => ({ here: 0, inWorkers: 0 });
