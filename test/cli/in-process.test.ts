@@ -1,50 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { parseCheckArgs, UsageError } from '../../src/cli/args';
 import { COMMANDS, commandNamed } from '../../src/cli/commands';
 import { checkHelp } from '../../src/cli/commands/check';
 import { FORMATTERS } from '../../src/cli/formatters';
 import { summaryLine } from '../../src/cli/formatters/summary';
 import { mainHelp } from '../../src/cli/help';
-import type { CliIo } from '../../src/cli/io';
 import { languageOf } from '../../src/cli/lang';
 import { main } from '../../src/cli/main';
 import { VERSION } from '../../src/cli/version';
 import type { Finding } from '../../src/core';
+import { runCli, tempWorkspace } from '../helpers/cliInProcess';
 
-/** The CLI run in this process: its output, its exit status and the files it wrote. */
-async function cli(argv: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean; failWrite?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, string>();
-  const io: CliIo = {
-    cwd: opts.cwd ?? '/',
-    env: opts.env ?? {},
-    stdout: { write: (s) => void (stdout += s), isTTY: opts.tty ?? false },
-    stderr: { write: (s) => void (stderr += s) },
-    writeFile: async (path, text) => {
-      if (opts.failWrite) throw new Error('EACCES: permission denied');
-      written.set(path, text);
-    },
-  };
-  const status = await main(argv, io);
-  return { status, stdout, stderr, written };
-}
-
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'peakend-inproc-'));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+/** The CLI run in this process (from `/` unless told): its output, its exit status and the files it wrote. */
+const cli = (argv: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean; failWrite?: boolean } = {}) => runCli(argv, opts.cwd ?? '/', opts);
+const workspace = (files: Record<string, string>) => tempWorkspace('peakend-inproc-', files);
 
 const PERSONAS = 'peakend: 1\nkind: personas\npersonas:\n  - id: owner\n    name: Owner\n';
 /** One error (unknown touchpoint) and, with the inventory, one warning (uncovered touchpoint). */
