@@ -142,7 +142,7 @@ async function report(argv: string[], io: CliIo): Promise<number> {
     dir = joinPath(config.root, config.checklistsDir);
   }
   if ((await nodeHost.stat(dir))?.type !== 'directory') throw new UsageError(`No such folder: ${relativePath(cwd, dir)}`);
-  const rel = (f: string) => relativePath(cwd, f);
+  const rel = relativeTo(cwd);
   const lang = languageOf(v.lang, io.env);
   const out = new ChunkedOutput(io.stdout);
   // CSV lists every audit's items, written as each audit is scored; the other formats add each
@@ -161,7 +161,7 @@ async function report(argv: string[], io: CliIo): Promise<number> {
     else await out.close(reportStylish(r));
   }
   const errors = result.findings.filter((f) => f.severity === 'error').map((f) => localizeFinding(f, lang));
-  for (const f of errors) io.stderr.write(`${clean(rel(f.file))}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${clean(f.message)}  ${f.ruleId}\n`);
+  for (const f of errors) io.stderr.write(`${findingLine(f, rel)}\n`);
   return errors.length ? 1 : 0;
 }
 
