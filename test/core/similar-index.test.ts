@@ -71,6 +71,16 @@ describe('SimilarIndex', () => {
     expect(index.similar('ownr')).toEqual(['owner']);
   });
 
+  it('never suggests a word with every character replaced: one character for another is no typo', () => {
+    const comparators = ['<', '<=', '>', '>=', '='];
+    expect(similar('y', comparators)).toEqual([]);
+    expect(similar('甲', ['乙', '丙'])).toEqual([]);
+    // Two characters swapped, or one added or dropped: still a likely typo.
+    expect(similar('=<', comparators, 1)).toEqual(['<=']);
+    expect(similar('x', ['xy', 'zz'])).toEqual(['xy']);
+    expect(similar('ab', ['a', 'b', 'cd'], 3)).toEqual(['a', 'b']);
+  });
+
   it('puts a case-only difference before any edit, and never the word itself', () => {
     expect(similar('Tenant', ['tenant', 'Tenant', 'tenants', 'Tenan'])).toEqual(['tenant', 'Tenan', 'tenants']);
     expect(similar('ABC', ['abc', 'abd'], 1)).toEqual(['abc']);

@@ -173,7 +173,8 @@ export class SimilarIndex {
         if (Math.abs(e.chars.length - len) > bound || popcount(sig ^ e.signature) > 2 * bound) continue;
         comparisons--;
         const d = distance(chars, e.chars, bound);
-        if (d <= bound) keep(e, d);
+        // Every character replaced ("y" for "<") is another word, not a typo.
+        if (d <= bound && d < Math.max(len, e.chars.length)) keep(e, d);
       }
     };
     const lengths: number[] = [len];
