@@ -18,7 +18,7 @@
 //                                                   rule) offer, in order
 // Each WS is a temporary workspace folder under the system temp folder; it is deleted afterwards.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,13 +26,17 @@ const docsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = resolve(docsDir, '..', 'bin', 'peakend.js');
 const update = process.argv.includes('--update');
 const keep = process.argv.includes('--keep');
-const root = join(process.env.TMPDIR ?? '/tmp', 'peakend-docs');
+const tmp = process.env.TMPDIR ?? '/tmp';
+// A folder of its own for each run, so that two runs at once never delete each other's workspaces.
+const root = keep ? join(tmp, 'peakend-docs') : mkdtempSync(join(tmp, 'peakend-docs-'));
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 const mdFiles = [join(docsDir, 'formats.md'), join(docsDir, 'analysis.md')].filter((f) => existsSync(f)).concat(...readdirSync(join(docsDir, 'rules')).filter((f) => f.endsWith('.md')).map((f) => join(docsDir, 'rules', f)));
 
-rmSync(root, { recursive: true, force: true });
-mkdirSync(root, { recursive: true });
+if (keep) {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+}
 chmodSync(root, 0o755);
 
 /** Reads the fenced block that starts at or after line i; returns its content and line span. */
