@@ -98,6 +98,12 @@ describe('report Markdown writer', () => {
   const plain = unified().use(remarkGfm, { stringLength: displayWidth }).use(remarkStringify, { bullet: '-', listItemIndent: 'one' });
   const reference = (blocks: MdNode[]) => plain.stringify({ type: 'root', children: blocks } as never);
 
+  it('shows control characters from the checklists as U+FFFD, in cells and elsewhere', () => {
+    const hostile = 'a\u001b[31mb\u0007c\u202ed';
+    const out = reportStringify([heading(2, [text(hostile)]), para(hostile), table(['h'], [[hostile], [hostile]])]);
+    expect(out).toBe('## a\ufffd\\[31mb\ufffdc\ufffdd\n\na\ufffd\\[31mb\ufffdc\ufffdd\n\n| h            |\n| ------------ |\n| a\ufffd\\[31mb\ufffdc\ufffdd |\n| a\ufffd\\[31mb\ufffdc\ufffdd |\n');
+  });
+
   it('escapes a repeated cell as remark does, and text outside a cell for where it stands', () => {
     const hostile = ['# a|b *c* <x>', '1. 一', '- [ ] 项', '`x` \\ _y_', '| ~~s~~ |', '&amp; ![i](u)'];
     const blocks = (): MdNode[] => [

@@ -3,6 +3,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { displayWidth } from './format';
 import type { MdNode } from './mdast';
+import { terminalSafe } from '../text/safeText';
 
 interface TextState {
   indexStack: number[];
@@ -15,7 +16,9 @@ interface TextState {
 let cells: Map<string, string> | undefined;
 
 function text(node: MdNode, parent: MdNode | undefined, state: TextState, info: object): string {
-  const value = node.value!;
+  // Markdown is read in terminals too (`peakend audit score --format md`): ESC, BEL and the
+  // bidirectional controls from the checklists show as U+FFFD; line breaks are remark's to write.
+  const value = terminalSafe(node.value!, true);
   if (cells && parent?.type === 'tableCell' && parent.children!.length === 1) {
     let out = cells.get(value);
     if (out === undefined) cells.set(value, (out = state.safe(value, info)));
