@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { analyzeText, restoreModel, type FileModel, type ParallelAnalysis } from '../core';
-import { chunkQueue, runWorker } from './workerChunks';
+import { analyzeText, restoreModel, type AnalyzeOptions, type FileModel, type ParallelAnalysis, type PeakendConfig } from '../core';
+import { ChunkWorker, chunkQueue } from './workerChunks';
 
 /** Below this many files a worker's start-up (about a tenth of a second) costs more than it saves. */
 const MIN_FILES = 64;
@@ -29,9 +29,25 @@ function defaultWorkers(): number {
  * the same text: the models are those a store would hand back. A worker that fails or cannot start
  * leaves its files to this thread.
  */
-export function parallelAnalysis(workerFile: string | URL | undefined = besideThisFile(), tuning: Tuning = {}): ParallelAnalysis {
+export function parallelAnalysis(workerFile: string | URL | undefined = besideThisFile(), tuning: Tuning = {}): ParallelAnalysis & { close(): void } {
   const { minFiles = MIN_FILES, workers = defaultWorkers(), counts } = tuning;
+  // The workers of the last call, kept for the next one with the same settings: a workspace hands
+  // its files over in batches, and each worker's start-up (its own engine, compiled schemas) is paid once.
+  let pool: { config: PeakendConfig; positions: AnalyzeOptions['positions']; workers: ChunkWorker<[string, string], string>[] } | undefined;
+  const close = () => {
+    for (const w of pool?.workers ?? []) w.close();
+    pool = undefined;
+  };
+  const workersFor = (config: PeakendConfig, positions: AnalyzeOptions['positions']) => {
+    if (pool?.config !== config || pool.positions !== positions) {
+      close();
+      const workerData = { config, options: { positions } };
+      pool = { config, positions, workers: Array.from({ length: workers }, () => new ChunkWorker<[string, string], string>(workerFile!, workerData)) };
+    }
+    return pool.workers;
+  };
   return {
+    close,
     async analyze(files, config, options): Promise<FileModel[]> {
       const out = new Array<FileModel>(files.length);
       const here = (i: number) => {
@@ -39,11 +55,11 @@ export function parallelAnalysis(workerFile: string | URL | undefined = besideTh
         out[i] = analyzeText(f.file, f.text, config, options);
         if (counts) counts.here++;
       };
-      const threads = workerFile === undefined || files.length < minFiles ? 0 : workers;
+      const threads = workerFile === undefined || workers <= 0 || files.length < minFiles ? [] : workersFor(config, options.positions);
       const take = chunkQueue(files.length, CHUNK);
       // A worker is sent each file's name and text and answers with its model as a store keeps it;
       // a file it could not do (no model, or one that cannot be restored) is done here.
-      const items = threads > 0 ? files.map((f): [string, string] => [f.file, f.text]) : [];
+      const items = threads.length > 0 ? files.map((f): [string, string] => [f.file, f.text]) : [];
       const fromWorker = (i: number, json: string | null) => {
         const f = files[i]!;
         try {
@@ -54,13 +70,11 @@ export function parallelAnalysis(workerFile: string | URL | undefined = besideTh
           here(i);
         }
       };
-      const running = Array.from({ length: Math.max(0, threads) }, () =>
-        runWorker<[string, string], string>(workerFile!, { config, options: { positions: options.positions } }, undefined, items, take, fromWorker),
-      );
+      const running = threads.map((w) => w.run(items, take, fromWorker));
       for (let chunk = take(); chunk; chunk = take()) {
         for (let i = chunk[0]; i < chunk[1]; i++) here(i);
         // Lets the workers' results in, and sends them more.
-        if (threads > 0) await new Promise((resolve) => setImmediate(resolve));
+        if (threads.length > 0) await new Promise((resolve) => setImmediate(resolve));
       }
       await Promise.all(running);
       return out;

@@ -32,50 +32,102 @@ export function runWorker<I, R>(
   /** After each answer's results were handed to `done`. */
   arrived: () => void = () => undefined,
 ): Promise<void> {
-  return new Promise((resolve) => {
-    let worker: Worker;
+  const worker = new ChunkWorker<I, R>(workerFile, workerData, resourceLimits);
+  return worker.run(items, take, done, arrived).finally(() => worker.close());
+}
+
+interface Job<I, R> {
+  items: readonly I[];
+  take: () => [number, number] | undefined;
+  done: (i: number, result: R | null) => void;
+  arrived: () => void;
+  resolve: () => void;
+}
+
+/**
+ * A worker thread kept for several runs over chunks (`run`, one at a time), so that a caller
+ * working in batches pays its start-up once. Between runs it does not keep the process alive.
+ * Once failed or closed, every run resolves at once and leaves all its items to the caller.
+ */
+export class ChunkWorker<I, R> {
+  private worker: Worker | undefined;
+  private readonly inFlight = new Map<number, number>();
+  private job: Job<I, R> | undefined;
+
+  constructor(workerFile: string | URL, workerData: unknown, resourceLimits?: ResourceLimits) {
     try {
-      worker = new Worker(workerFile, { workerData, resourceLimits });
+      this.worker = new Worker(workerFile, { workerData, resourceLimits });
     } catch {
-      resolve();
       return;
     }
-    const inFlight = new Map<number, number>();
-    let over = false;
-    const finish = () => {
-      if (over) return;
-      over = true;
-      void worker.terminate();
-      resolve();
-    };
-    const feed = () => {
-      while (!over && inFlight.size < 2) {
-        const chunk = take();
-        if (!chunk) break;
-        inFlight.set(chunk[0], chunk[1]);
-        worker.postMessage({ start: chunk[0], items: items.slice(chunk[0], chunk[1]) });
-      }
-      if (inFlight.size === 0) finish();
-    };
-    worker.on('message', ({ start, results }: { start: number; results: (R | null)[] }) => {
-      const end = inFlight.get(start);
-      if (end === undefined) return;
-      inFlight.delete(start);
-      for (let i = start; i < end; i++) done(i, results[i - start] ?? null);
-      arrived();
-      feed();
-    });
+    this.worker.unref();
+    this.worker.on('message', ({ start, results }: { start: number; results: (R | null)[] }) => this.answered(start, results));
     // A worker that fails leaves what it had in flight to this thread.
-    const gone = () => {
-      if (over) return;
-      for (const [start, end] of inFlight) for (let i = start; i < end; i++) done(i, null);
-      inFlight.clear();
-      finish();
-    };
-    worker.on('error', gone);
-    worker.on('exit', gone);
-    feed();
-  });
+    this.worker.on('error', () => this.gone());
+    this.worker.on('exit', () => this.gone());
+  }
+
+  /** Takes chunks until the queue is empty; resolves when the worker has answered them all, or is gone. */
+  run(
+    items: readonly I[],
+    take: () => [number, number] | undefined,
+    done: (i: number, result: R | null) => void,
+    arrived: () => void = () => undefined,
+  ): Promise<void> {
+    if (this.job) throw new Error('ChunkWorker.run: a run is under way');
+    if (!this.worker) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.job = { items, take, done, arrived, resolve };
+      // Only while it has work does the worker keep the process alive (this run's promise waits on it).
+      this.worker!.ref();
+      this.feed();
+    });
+  }
+
+  /** Ends the thread; a run under way resolves with its items in flight left to the caller. */
+  close(): void {
+    const worker = this.worker;
+    this.gone();
+    void worker?.terminate();
+  }
+
+  private feed(): void {
+    const job = this.job;
+    if (!job || !this.worker) return;
+    while (this.inFlight.size < 2) {
+      const chunk = job.take();
+      if (!chunk) break;
+      this.inFlight.set(chunk[0], chunk[1]);
+      this.worker.postMessage({ start: chunk[0], items: job.items.slice(chunk[0], chunk[1]) });
+    }
+    if (this.inFlight.size === 0) this.finish();
+  }
+
+  private answered(start: number, results: (R | null)[]): void {
+    const job = this.job;
+    const end = this.inFlight.get(start);
+    if (!job || end === undefined) return;
+    this.inFlight.delete(start);
+    for (let i = start; i < end; i++) job.done(i, results[i - start] ?? null);
+    job.arrived();
+    this.feed();
+  }
+
+  private finish(): void {
+    const job = this.job;
+    this.job = undefined;
+    this.worker?.unref();
+    job?.resolve();
+  }
+
+  private gone(): void {
+    if (!this.worker) return;
+    this.worker = undefined;
+    const job = this.job;
+    if (job) for (const [start, end] of this.inFlight) for (let i = start; i < end; i++) job.done(i, null);
+    this.inFlight.clear();
+    this.finish();
+  }
 }
 
 /** dist/checklistWorker.js beside the bundled CLI; undefined where it is not (running from sources). */

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPaths, defaultConfig, Workspace, type PeakendConfig } from '../../src/core';
 import { nodeHost } from '../../src/node/nodeHost';
@@ -91,4 +93,63 @@ describe('files analysed on worker threads', () => {
       expect(counts).toEqual({ here: Object.keys(files).length, inWorkers: 0 });
     }
   });
+});
+
+describe('worker threads kept for a whole run', () => {
+  // More journeys than a workspace hands over at once (Workspace's batches of 64).
+  const journeys = (n: number) => {
+    const files: Record<string, string> = { 'people.personas.yaml': PERSONAS };
+    for (let i = 0; i < n; i++) files[`j${i}.journey.yaml`] = `peakend: 1\nkind: journey\nid: j${i}\ntitle: 旅程 ${i}\npersonas: [owner]\nstages: []\n`;
+    return files;
+  };
+
+  it('start once for all the batches of a workspace, not once per batch', async () => {
+    const log = join(scratch, 'starts.log');
+    writeFileSync(log, '');
+    // The real worker, behind a line that notes each start.
+    const noting = join(scratch, 'noting.mjs');
+    writeFileSync(noting, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(log)}, 'start\\n');\nawait import(${JSON.stringify(pathToFileURL(worker).href)});\n`);
+    const counts = counting();
+    const parallel = parallelAnalysis(noting, { minFiles: 1, workers: 2, counts });
+    const ws = new Workspace(defaultConfig('/w'), undefined, { positions: 'later' }, parallel);
+    const files = journeys(200);
+    for (const [name, text] of Object.entries(files)) ws.addFile(`/w/${name}`, { text });
+    await ws.analyzeWaiting();
+    parallel.close();
+    expect(readFileSync(log, 'utf8')).toBe('start\nstart\n');
+    expect(counts.inWorkers).toBeGreaterThan(64);
+    expect(counts.here + counts.inWorkers).toBe(Object.keys(files).length);
+  });
+
+  it('do not keep the process alive once the analysis is done, even unclosed', async () => {
+    const script = join(scratch, 'unclosed.mjs');
+    const files = journeys(80);
+    const { build } = await import('esbuild');
+    await build({
+      stdin: {
+        contents: `
+          import { Workspace, defaultConfig } from './src/core';
+          import { parallelAnalysis } from './src/node/parallelAnalysis';
+          const parallel = parallelAnalysis(process.argv[2], { minFiles: 1, workers: 1 });
+          const ws = new Workspace(defaultConfig('/w'), undefined, { positions: 'later' }, parallel);
+          for (const [name, text] of Object.entries(${JSON.stringify(files)})) ws.addFile('/w/' + name, { text });
+          await ws.analyzeWaiting();
+          console.log(ws.findings().length);`,
+        resolveDir: repo,
+        loader: 'ts',
+      },
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'warning',
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    });
+    const run = spawnSync(process.execPath, [script, worker], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    const full = new Workspace(defaultConfig('/w'));
+    for (const [name, text] of Object.entries(files)) full.addFile(`/w/${name}`, { text });
+    expect(run.stdout.trim()).toBe(String(full.findings().length));
+  }, 60_000);
 });

@@ -27,7 +27,13 @@ export const check: Command = {
     const paths = await workspacePaths(opts.paths, cwd);
     // Only findings leave this command: valid files need no positions.
     const engine = opts.cache ? engineId(VERSION) : '';
-    const result = await checkPaths(nodeHost, paths, { positions: 'later', parallel: parallelAnalysis() }, opts.cache ? (config) => diskStore(config, engine) : undefined);
+    const parallel = parallelAnalysis();
+    let result;
+    try {
+      result = await checkPaths(nodeHost, paths, { positions: 'later', parallel }, opts.cache ? (config) => diskStore(config, engine) : undefined);
+    } finally {
+      parallel.close();
+    }
     const lang = languageOf(opts.lang, io.env);
     const findings = result.findings.map((f) => localizeFinding(f, lang));
     const color = opts.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);

@@ -7,9 +7,19 @@ export interface StepVisit {
   index: number;
 }
 
-/** A journey's steps in order, each with its stage: the one walk every rule, analysis and view uses. */
-export function* journeySteps(journey: Journey | undefined): Generator<StepVisit> {
-  if (!journey) return;
-  let index = 0;
-  for (const stage of journey.stages) for (const step of stage.steps) yield { stage, step, index: index++ };
+const walks = new WeakMap<Journey, readonly StepVisit[]>();
+
+/**
+ * A journey's steps in order, each with its stage: the one walk every rule, analysis and view uses.
+ * Worked out once per journey (a model is not changed once extracted): several rules walk each journey.
+ */
+export function journeySteps(journey: Journey | undefined): readonly StepVisit[] {
+  if (!journey) return [];
+  let visits = walks.get(journey);
+  if (!visits) {
+    const out: StepVisit[] = [];
+    for (const stage of journey.stages) for (const step of stage.steps) out.push({ stage, step, index: out.length });
+    walks.set(journey, (visits = out));
+  }
+  return visits;
 }
