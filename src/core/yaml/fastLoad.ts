@@ -1,4 +1,6 @@
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
+import { simpleLoad } from './simpleLoad';
+import { coreBool, coreFloat, coreInt, isCoreBool, isCoreFloat, isCoreInt, isCoreNull } from './coreScalars';
 
 /*
  * A quick read of plain YAML for files that turn out valid. js-yaml reads about ten times faster than
@@ -7,38 +9,15 @@ import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
  * caller then parses with `yaml` as always. Giving up is always safe; it only costs time.
  */
 
-// The scalars of yaml's YAML 1.2 core schema, with yaml's own tests and conversions, in its order.
-// js-yaml applies implicit types to plain scalars only, as yaml does, and keeps one type per tag.
-const OCT = /^0o[0-7]+$/;
-const DEC = /^[-+]?[0-9]+$/;
-const HEX = /^0x[0-9a-fA-F]+$/;
-const NAN_INF = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const scalar = (tag: string, resolve: (s: string) => boolean, construct: (s: string) => unknown) =>
   new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => s !== null && resolve(s), construct });
-// Most plain scalars are text: the first character rules out the other types before any pattern runs.
-const first = (s: string) => s.charCodeAt(0);
-const mayBeNull = (s: string) => s.length === 0 || s.length <= 4 && (first(s) === 0x7e || (first(s) | 0x20) === 0x6e);
-const mayBeBool = (s: string) => (s.length === 4 || s.length === 5) && ((first(s) | 0x20) === 0x74 || (first(s) | 0x20) === 0x66);
-const mayBeNumber = (s: string) => {
-  const c = first(s);
-  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e;
-};
+// js-yaml applies implicit types to plain scalars only, as yaml does, and keeps one type per tag.
 const CORE = FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar('null', (s) => mayBeNull(s) && /^(?:~|[Nn]ull|NULL)?$/.test(s), () => null),
-    scalar('bool', (s) => mayBeBool(s) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), (s) => s[0] === 't' || s[0] === 'T'),
-    scalar(
-      'int',
-      (s) => mayBeNumber(s) && (OCT.test(s) || DEC.test(s) || HEX.test(s)),
-      (s) => (OCT.test(s) ? parseInt(s.substring(2), 8) : DEC.test(s) ? parseInt(s, 10) : parseInt(s.substring(2), 16)),
-    ),
-    scalar(
-      'float',
-      (s) => mayBeNumber(s) && (NAN_INF.test(s) || EXP.test(s) || FLOAT.test(s)),
-      (s) => (!NAN_INF.test(s) ? parseFloat(s) : s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY),
-    ),
+    scalar('null', isCoreNull, () => null),
+    scalar('bool', isCoreBool, coreBool),
+    scalar('int', isCoreInt, coreInt),
+    scalar('float', isCoreFloat, coreFloat),
   ],
 });
 
@@ -137,6 +116,8 @@ const MAX_KEY = 256;
  * and it is a mapping no deeper than `maxDepth`; otherwise undefined.
  */
 export function fastLoad(text: string, maxDepth: number): Record<string, unknown> | undefined {
+  const simple = simpleLoad(text, maxDepth);
+  if (simple) return simple;
   if (unsafe(text)) return undefined;
   let value: unknown;
   try {

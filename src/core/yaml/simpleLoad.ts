@@ -1,0 +1,365 @@
+import { corePlain, isCoreText } from './coreScalars';
+
+/*
+ * The quickest read of a YAML file: block mappings and sequences whose every scalar sits on one line
+ * (plain, or quoted without escapes) and flow collections that close on the line they open, which
+ * is how Peakend's files are written. It reads only what every YAML 1.2 parser reads alike and gives
+ * up (undefined) on anything else, for fastLoad's other reader and then `yaml` to read: block
+ * scalars, text over several lines, escapes, anchors, aliases, tags, explicit or complex keys,
+ * duplicate keys, tabs, control characters, document markers. Giving up is always safe; it only
+ * costs time.
+ */
+
+const GIVE_UP = new Error('simpleLoad: given up');
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+const SPACE = 0x20, HASH = 0x23, DQ = 0x22, SQ = 0x27, COLON = 0x3a, DASH = 0x2d, COMMA = 0x2c, QUESTION = 0x3f;
+const OPEN_SEQ = 0x5b, CLOSE_SEQ = 0x5d, OPEN_MAP = 0x7b, CLOSE_MAP = 0x7d, LT = 0x3c;
+/** YAML's indicators: none of them may begin a plain scalar here (a dash may, before a non-space: "-3"). */
+const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+/** Keys longer than this may break yaml's 1024-character limit on implicit keys. */
+const MAX_KEY = 256;
+const FLOW_OR_SPACE = new Set([...' ,[]{}'].map((c) => c.charCodeAt(0)));
+const INTEGER_LIKE = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * The document's data when it is a mapping no deeper than `maxDepth` written in the plain subset
+ * above (and so read alike by every parser); otherwise undefined.
+ */
+export function simpleLoad(text: string, maxDepth: number): Record<string, unknown> | undefined {
+  if (!plainCharacters(text)) return undefined;
+  try {
+    return new Reader(text, maxDepth).document();
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * No tab, no control character but LF and CRLF, no DEL or C1 control, no line or paragraph
+ * separator, no byte-order mark or non-character, no lone surrogate: the characters on which
+ * parsers disagree or which `yaml` reports.
+ */
+function plainCharacters(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c === 0x0a) continue;
+    if (c === 0x0d) {
+      if (s.charCodeAt(i + 1) === 0x0a) continue;
+      return false;
+    }
+    if (c < 0xa0) return false;
+    if (c < 0xd800) {
+      if (c === 0x2028 || c === 0x2029) return false;
+      continue;
+    }
+    if (c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return false;
+    }
+    if (c <= 0xdfff || c === 0xfeff || c === 0xfffe || c === 0xffff) return false;
+  }
+  return true;
+}
+
+class Reader {
+  /** The start of the line being read. */
+  private pos = 0;
+  /** The end of that line's content (before its CR LF or LF), and where the next line starts. */
+  private eol = 0;
+  private next = 0;
+  private readonly n: number;
+
+  constructor(
+    private readonly s: string,
+    private readonly maxDepth: number,
+  ) {
+    this.n = s.length;
+  }
+
+  document(): Record<string, unknown> {
+    if (this.content() !== 0) giveUp();
+    const root = this.mapping(0, 1, this.pos);
+    if (this.content() !== -1) giveUp();
+    return root;
+  }
+
+  /**
+   * Moves to the next line with content (not blank, not only a comment) from the current line on and
+   * returns its indentation; -1 at the end. The current line itself counts, so calling it twice is
+   * the same as once.
+   */
+  private content(): number {
+    const s = this.s;
+    while (this.pos < this.n) {
+      const lf = s.indexOf('\n', this.pos);
+      this.next = lf < 0 ? this.n : lf + 1;
+      this.eol = lf < 0 ? this.n : s.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf;
+      let i = this.pos;
+      while (i < this.eol && s.charCodeAt(i) === SPACE) i++;
+      if (i < this.eol && s.charCodeAt(i) !== HASH) {
+        const indent = i - this.pos;
+        // Document markers and directives.
+        if (indent === 0 && (s.startsWith('---', i) || s.startsWith('...', i))) giveUp();
+        return indent;
+      }
+      this.pos = this.next;
+    }
+    return -1;
+  }
+
+  private isEntry(p: number): boolean {
+    return this.s.charCodeAt(p) === DASH && (p + 1 >= this.eol || this.s.charCodeAt(p + 1) === SPACE);
+  }
+
+  /** A block collection whose first line has content at column `indent`. */
+  private block(indent: number, depth: number): unknown {
+    const at = this.pos + indent;
+    return this.isEntry(at) ? this.sequence(indent, depth) : this.mapping(indent, depth, at);
+  }
+
+  /** A block mapping at column `indent`, its first key at `at` (after "- " in a sequence, mid-line). */
+  private mapping(indent: number, depth: number, at: number): Record<string, unknown> {
+    if (depth > this.maxDepth) giveUp();
+    const out: Record<string, unknown> = {};
+    for (let p = at; ; ) {
+      const key = this.key(p);
+      if (!key) giveUp();
+      const [name, afterColon] = key;
+      if (Object.hasOwn(out, name)) giveUp();
+      const q = this.skipSpaces(afterColon);
+      if (q >= this.eol || this.s.charCodeAt(q) === HASH) {
+        // Nothing on the key's line: the value is the block below, or empty.
+        this.pos = this.next;
+        const below = this.content();
+        if (below > indent) out[name] = this.block(below, depth + 1);
+        else if (below === indent && this.isEntry(this.pos + below)) out[name] = this.sequence(indent, depth + 1);
+        else out[name] = null;
+      } else {
+        out[name] = this.inline(q, depth + 1);
+      }
+      const below = this.content();
+      if (below > indent) giveUp();
+      if (below < indent) return out;
+      p = this.pos + below;
+      // An entry where a key was expected: "a: 1" then "- b".
+      if (this.isEntry(p)) giveUp();
+    }
+  }
+
+  /** A block sequence at column `indent`; the current line is its first entry. */
+  private sequence(indent: number, depth: number): unknown[] {
+    if (depth > this.maxDepth) giveUp();
+    const out: unknown[] = [];
+    for (;;) {
+      const q = this.skipSpaces(this.pos + indent + 1);
+      // An empty entry, or one holding a sequence ("- - a"): left to the other readers.
+      if (q >= this.eol || this.s.charCodeAt(q) === HASH || this.isEntry(q)) giveUp();
+      if (this.key(q)) out.push(this.mapping(q - this.pos, depth + 1, q));
+      else out.push(this.inline(q, depth + 1));
+      const below = this.content();
+      if (below > indent) giveUp();
+      if (below < indent || !this.isEntry(this.pos + below)) return out;
+    }
+  }
+
+  /**
+   * The implicit key that begins at `p` and where its value starts (after the colon), or undefined
+   * when no key begins there. Gives up on keys other parsers may read otherwise.
+   */
+  private key(p: number): [string, number] | undefined {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    let name: string;
+    let colon: number;
+    if (c === DQ || c === SQ) {
+      const [value, end] = this.quoted(p);
+      // `"a" : b` and `"a":b` are keys too, read alike only in the common spelling.
+      if (s.charCodeAt(end) !== COLON || (end + 1 < this.eol && s.charCodeAt(end + 1) !== SPACE)) return undefined;
+      if (INTEGER_LIKE.test(value)) giveUp();
+      name = value;
+      colon = end;
+    } else {
+      if (INDICATORS.has(c)) return undefined;
+      colon = -1;
+      for (let i = p; i < this.eol; i++) {
+        const ch = s.charCodeAt(i);
+        if (ch === COLON && (i + 1 >= this.eol || s.charCodeAt(i + 1) === SPACE)) {
+          colon = i;
+          break;
+        }
+        if (ch === HASH && s.charCodeAt(i - 1) === SPACE) return undefined;
+      }
+      if (colon < 0) return undefined;
+      // "a : b": the space before the colon.
+      if (s.charCodeAt(colon - 1) === SPACE) giveUp();
+      name = s.slice(p, colon);
+      this.checkPlain(name);
+      if (!isCoreText(name)) giveUp();
+    }
+    if (name.length > MAX_KEY || name === '<<' || name === '__proto__') giveUp();
+    return [name, colon + 1];
+  }
+
+  /** A value on the current line from `q`, then only spaces and a comment; moves to the next line. */
+  private inline(q: number, depth: number): unknown {
+    const s = this.s;
+    const c = s.charCodeAt(q);
+    let value: unknown;
+    let end: number;
+    if (c === DQ || c === SQ) [value, end] = this.quoted(q);
+    else if (c === OPEN_SEQ || c === OPEN_MAP) [value, end] = this.flow(q, depth);
+    else [value, end] = this.plain(q, false);
+    const r = this.skipSpaces(end);
+    // A comment needs a space before it.
+    if (r < this.eol && (s.charCodeAt(r) !== HASH || r === end)) giveUp();
+    this.pos = this.next;
+    return value;
+  }
+
+  /** A quoted scalar that closes on its line, without escapes: its text and the index after it. */
+  private quoted(q: number): [string, number] {
+    const s = this.s;
+    const quote = s.charCodeAt(q);
+    if (quote === DQ) {
+      const close = s.indexOf('"', q + 1);
+      if (close < 0 || close >= this.eol) giveUp();
+      const text = s.slice(q + 1, close);
+      if (text.includes('\\')) giveUp();
+      return [text, close + 1];
+    }
+    let text = '';
+    for (let from = q + 1; ; ) {
+      const close = s.indexOf("'", from);
+      if (close < 0 || close >= this.eol) giveUp();
+      if (s.charCodeAt(close + 1) === SQ) {
+        text += s.slice(from, close + 1);
+        from = close + 2;
+        continue;
+      }
+      return [text + s.slice(from, close), close + 1];
+    }
+  }
+
+  /**
+   * A plain scalar from `q` to the end of its line (block) or to the next `,`, `]` or `}` (flow),
+   * before a comment, trailing spaces trimmed, read by the core schema.
+   */
+  private plain(q: number, flow: boolean): [unknown, number] {
+    const s = this.s;
+    const c = s.charCodeAt(q);
+    // A dash begins text only before a character that is neither a space nor a flow indicator ("-3").
+    if (INDICATORS.has(c) && !(c === DASH && q + 1 < this.eol && !FLOW_OR_SPACE.has(s.charCodeAt(q + 1)))) giveUp();
+    let i = q;
+    for (; i < this.eol; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch === COLON) {
+        // ": " would make a key: left to the other readers, as is a colon before anything in flow.
+        if (i + 1 >= this.eol || s.charCodeAt(i + 1) === SPACE || flow) giveUp();
+      } else if (ch === HASH) {
+        if (s.charCodeAt(i - 1) === SPACE) break;
+      } else if (flow && (ch === COMMA || ch === CLOSE_SEQ || ch === CLOSE_MAP)) break;
+      else if (flow && (ch === OPEN_SEQ || ch === OPEN_MAP)) giveUp();
+    }
+    let end = i;
+    while (end > q && s.charCodeAt(end - 1) === SPACE) end--;
+    if (end === q) giveUp();
+    const text = s.slice(q, end);
+    this.checkPlain(text);
+    return [corePlain(text), end];
+  }
+
+  /**
+   * What fastLoad's other reader gives up on inside plain text, given up on here too so that both
+   * readers take the same documents: an anchor, alias or tag sign, or a lone question mark, after a
+   * space or comma; a merge-key sign.
+   */
+  private checkPlain(text: string): void {
+    for (let i = 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x26 || c === 0x2a || c === 0x21 || c === QUESTION) {
+        const before = text.charCodeAt(i - 1);
+        if (before !== SPACE && before !== COMMA) continue;
+        if (c !== QUESTION || i + 1 >= text.length || text.charCodeAt(i + 1) === SPACE) giveUp();
+      } else if (c === LT && text.charCodeAt(i - 1) === LT) giveUp();
+    }
+  }
+
+  /** A flow sequence or mapping that closes on its line: its data and the index after it. */
+  private flow(q: number, depth: number): [unknown, number] {
+    if (depth > this.maxDepth) giveUp();
+    const s = this.s;
+    const isMap = s.charCodeAt(q) === OPEN_MAP;
+    const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
+    const seq: unknown[] = [];
+    const map: Record<string, unknown> = {};
+    let i = this.skipSpaces(q + 1);
+    if (s.charCodeAt(i) === close) return [isMap ? map : seq, i + 1];
+    for (;;) {
+      if (i >= this.eol) giveUp();
+      if (isMap) {
+        const c = s.charCodeAt(i);
+        let name: string;
+        let end: number;
+        if (c === DQ || c === SQ) [name, end] = this.quoted(i);
+        else {
+          let k = i;
+          while (k < this.eol && s.charCodeAt(k) !== COLON) k++;
+          [name, end] = this.flowKey(i, k);
+        }
+        if (s.charCodeAt(end) !== COLON || s.charCodeAt(end + 1) !== SPACE) giveUp();
+        if (INTEGER_LIKE.test(name) || name.length > MAX_KEY || name === '<<' || name === '__proto__' || Object.hasOwn(map, name)) giveUp();
+        const v = this.skipSpaces(end + 1);
+        const [value, after] = this.flowValue(v, depth + 1);
+        map[name] = value;
+        i = this.skipSpaces(after);
+      } else {
+        const [value, after] = this.flowValue(i, depth + 1);
+        seq.push(value);
+        i = this.skipSpaces(after);
+      }
+      const c = s.charCodeAt(i);
+      if (c === close) return [isMap ? map : seq, i + 1];
+      if (c !== COMMA) giveUp();
+      i = this.skipSpaces(i + 1);
+      // An empty entry, or a comma before the closing bracket.
+      const d = s.charCodeAt(i);
+      if (d === COMMA || d === close) giveUp();
+    }
+  }
+
+  /** A plain key in a flow mapping, from `i` to the colon at `colon`. */
+  private flowKey(i: number, colon: number): [string, number] {
+    const s = this.s;
+    if (colon >= this.eol || INDICATORS.has(s.charCodeAt(i))) giveUp();
+    const text = s.slice(i, colon);
+    for (let k = 0; k < text.length; k++) {
+      const ch = text.charCodeAt(k);
+      if (ch === COMMA || ch === OPEN_SEQ || ch === CLOSE_SEQ || ch === OPEN_MAP || ch === CLOSE_MAP || ch === HASH || ch === SPACE) giveUp();
+    }
+    this.checkPlain(text);
+    if (!isCoreText(text)) giveUp();
+    return [text, colon];
+  }
+
+  private flowValue(i: number, depth: number): [unknown, number] {
+    const c = this.s.charCodeAt(i);
+    if (c === DQ || c === SQ) return this.quoted(i);
+    if (c === OPEN_SEQ || c === OPEN_MAP) return this.flow(i, depth);
+    return this.plain(i, true);
+  }
+
+  private skipSpaces(i: number): number {
+    while (i < this.eol && this.s.charCodeAt(i) === SPACE) i++;
+    return i;
+  }
+}
