@@ -6,12 +6,15 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { buildMermaidScript, buildPreviewPage } from './preview-page.mjs';
+import { precompiledValidators, standaloneValidatorsCode } from './validators.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
 
 const common = {
   bundle: true,
+  // The schema validators compiled at build time, not in each run.
+  plugins: [precompiledValidators(await standaloneValidatorsCode())],
   platform: 'node',
   target: 'node20',
   define: { PEAKEND_VERSION: JSON.stringify(version) },

@@ -5,6 +5,7 @@ import type { DocumentKind } from '../model/kinds';
 import { didYouMean } from '../didYouMean';
 import type { FileReporter } from '../report';
 import { locate, pairOf, parsePointer, span } from '../yaml/nodes';
+import { PRECOMPILED } from './precompiled';
 import { SCHEMAS } from './schemas';
 import { yamlScalar } from '../yaml/scalar';
 
@@ -14,8 +15,7 @@ const compiled = new Map<DocumentKind, ValidateFunction>();
 function validatorFor(kind: DocumentKind): ValidateFunction {
   let v = compiled.get(kind);
   if (!v) {
-    ajv ??= createAjv();
-    v = ajv.compile(SCHEMAS[kind]);
+    v = PRECOMPILED[kind] ?? (ajv ??= createAjv()).compile(SCHEMAS[kind]);
     compiled.set(kind, v);
   }
   return v;
@@ -27,7 +27,11 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, stric
 function createAjv(): Ajv {
   // The schemas are Peakend's own, checked against the draft-07 meta-schema by test/core/schema-meta.test.ts:
   // checking them again in every run (validateSchema) would cost a twentieth of a second each time.
-  const a = new Ajv({ ...AJV_OPTIONS, validateSchema: false });
+  return addKeywords(new Ajv({ ...AJV_OPTIONS, validateSchema: false }));
+}
+
+/** The keywords Peakend's schemas use beyond draft-07. */
+export function addKeywords(a: Ajv): Ajv {
   // yaml-language-server shows this text for a failed pattern; we do too.
   a.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
   return a;
