@@ -34,14 +34,30 @@ export function standardAspects(ctx: DiffContext, before: Standard, after: Stand
   }
   if (before.critical !== after.critical) out.push({ direction: before.critical ? 'looser' : 'stricter', messageId: before.critical ? 'diff.standard.notCritical' : 'diff.standard.nowCritical', args: { id } });
   if (before.weight !== after.weight) out.push({ direction: after.weight < before.weight ? 'looser' : 'stricter', messageId: 'diff.standard.weight', args: { id, before: num(before.weight), after: num(after.weight) } });
-  const reach = (side: DiffContext['before'], s: Standard) => new Set((reachOf(side).get(s) ?? []).map((t) => t.def.id));
-  const was = reach(ctx.before, before);
-  const is = reach(ctx.after, after);
+  const wasReached = reachOf(ctx.before).get(before) ?? [];
+  const isReached = reachOf(ctx.after).get(after) ?? [];
+  // The same touchpoints in the same order (their files unchanged on both sides): the same reach.
+  if (wasReached.length === isReached.length && wasReached.every((t, i) => t === isReached[i])) return out;
+  const was = new Set(wasReached.map((t) => t.def.id));
+  const is = new Set(isReached.map((t) => t.def.id));
   const fewer = [...was].filter((t) => !is.has(t)).sort();
   const more = [...is].filter((t) => !was.has(t)).sort();
   if (fewer.length) out.push({ direction: 'looser', messageId: 'diff.standard.appliesToFewer', args: { id, touchpoints: fewer.join(', ') } });
   if (more.length) out.push({ direction: 'stricter', messageId: 'diff.standard.appliesToMore', args: { id, touchpoints: more.join(', ') } });
   return out;
+}
+
+const aspectsOf = new WeakMap<DiffContext, Map<Standard, Map<Standard, Aspect[]>>>();
+
+/** `standardAspects` of a pair, worked out once per review: the loosened and the tightened check both read them. */
+function aspects(ctx: DiffContext, before: Standard, after: Standard): Aspect[] {
+  let byBefore = aspectsOf.get(ctx);
+  if (!byBefore) aspectsOf.set(ctx, (byBefore = new Map()));
+  let byAfter = byBefore.get(before);
+  if (!byAfter) byBefore.set(before, (byAfter = new Map()));
+  let list = byAfter.get(after);
+  if (!list) byAfter.set(after, (list = standardAspects(ctx, before, after)));
+  return list;
 }
 
 /** What changed in a pass mark, named by its most telling part: the kind of answer, the rating, the unit, the comparator, else the threshold. */
@@ -73,7 +89,7 @@ function strictnessCheck(id: string, direction: 'looser' | 'stricter', level: Di
     summary,
     run(ctx, emit) {
       for (const { before, after } of standardPairs(ctx)) {
-        for (const a of standardAspects(ctx, before, after)) {
+        for (const a of aspects(ctx, before, after)) {
           // A change that is neither looser nor stricter (a flipped comparator, another unit) is shown with the loosenings: a reviewer must look.
           if (a.direction !== direction && !(direction === 'looser' && a.direction === 'different')) continue;
           const critical = before.critical || after.critical;
