@@ -95,6 +95,18 @@ describe('standard checks', () => {
     ]);
   });
 
+  it('a standards file both sides share (read once) still reports its reach when a touchpoint changed, and nothing when none did', () => {
+    const standards = analyzeFile('/ws/s.standards.yaml', { text: STANDARDS(BASE) }, config);
+    const touchpoints = (channel?: string) => analyzeFile('/ws/t.touchpoints.yaml', { text: TOUCHPOINTS(channel) }, config);
+    const before = [standards, touchpoints()];
+    expect(review(before, [standards, touchpoints('email')])).toEqual([
+      'warning standard-loosened: Standard "x" no longer applies to hotline. @s.standards.yaml:5 [standards set]',
+      'info checklist-changed: The checklist of touchpoint "hotline" loses x. @t.touchpoints.yaml:5 [touchpoints inv]',
+    ]);
+    expect(review(before, [standards, before[1]!])).toEqual([]);
+    expect(review(before, [standards, touchpoints()])).toEqual([]);
+  });
+
   it('a renamed standard is compared with its old self, and its checklists change at the new ID', () => {
     const before = side(STANDARDS(BASE + '    method: mystery-shopping\n    dimension: responsiveness\n'));
     const after = side(STANDARDS(BASE.replace('threshold: 3', 'threshold: 4') + '    method: mystery-shopping\n    dimension: responsiveness\n', 'x2'));

@@ -47,10 +47,25 @@ export function standardAspects(ctx: DiffContext, before: Standard, after: Stand
   return out;
 }
 
+const unchanged = new WeakMap<DiffContext, boolean>();
+
+/** Whether both sides have the very same touchpoints in the same order (no touchpoint file changed). */
+function touchpointsUnchanged(ctx: DiffContext): boolean {
+  let same = unchanged.get(ctx);
+  if (same === undefined) {
+    const a = ctx.before.index.allTouchpoints();
+    const b = ctx.after.index.allTouchpoints();
+    unchanged.set(ctx, (same = a.length === b.length && a.every((t, i) => t === b[i])));
+  }
+  return same;
+}
+
 const aspectsOf = new WeakMap<DiffContext, Map<Standard, Map<Standard, Aspect[]>>>();
 
 /** `standardAspects` of a pair, worked out once per review: the loosened and the tightened check both read them. */
 function aspects(ctx: DiffContext, before: Standard, after: Standard): Aspect[] {
+  // The very same standard (its file unchanged) over the very same touchpoints: nothing to compare.
+  if (before === after && touchpointsUnchanged(ctx)) return [];
   let byBefore = aspectsOf.get(ctx);
   if (!byBefore) aspectsOf.set(ctx, (byBefore = new Map()));
   let byAfter = byBefore.get(before);
