@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import type { DocumentKind } from '../../src/core/model/kinds';
 import { SCHEMAS } from '../../src/core/schema/schemas';
 import { AJV_OPTIONS, addKeywords } from '../../src/core/schema/validate';
 import { DOCUMENTS, type Kind } from '../helpers/yamlDocuments';
+import { yamlFiles } from '../helpers/yamlFiles';
 
 /**
  * The bundles validate with validators compiled at build time (scripts/validators.mjs). Each must
@@ -54,12 +55,6 @@ function answers(kind: DocumentKind, data: unknown): [string, string] {
   return [answer(precompiled[kind] as never), answer(runtime[kind] as never)];
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((e) => {
-    const p = join(dir, e);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(e) ? [p] : [];
-  });
-}
 
 describe('validators compiled at build time', () => {
   it('exist for every kind of document', () => {

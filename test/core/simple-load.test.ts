@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileReporter } from '../../src/core/report';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { parseYaml } from '../../src/core/yaml/parseYaml';
 import { simpleLoad } from '../../src/core/yaml/simpleLoad';
+import { yamlFiles } from '../helpers/yamlFiles';
 import { DAMAGE, damage, DEEP, DOCUMENTS, writeYaml, type Kind } from '../helpers/yamlDocuments';
 
 /**
@@ -29,12 +30,6 @@ function read(text: string): unknown {
 }
 
 const repo = join(__dirname, '..', '..');
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((e) => {
-    const p = join(dir, e);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(e) ? [p] : [];
-  });
-}
 
 describe('simpleLoad reads plain block YAML as yaml does', () => {
   it('takes every file of the example workspaces, with the data yaml reads', () => {
