@@ -87,6 +87,16 @@ describe('simpleLoad reads plain block YAML as yaml does', () => {
     expect(read(text)).toEqual({ a: 'x: y # z', b: "it's", c: 'http://example.com/a#b', d: '-x', e: -3.5, f: 'say "hi"', 'g h': ['p, q', 'r]', 's'], i: 'a - b', j: '', k: '' });
   });
 
+  it('reads the corners of the subset: a comment after a colon, a sequence at its key, keys and text with signs inside', () => {
+    expect(read('a: # c\n  b: 1\n')).toEqual({ a: { b: 1 } });
+    expect(read('a:\n- x\n- y\nb: 1\n')).toEqual({ a: ['x', 'y'], b: 1 });
+    expect(read('a#b: 1\nc: x ?y\nd: b<c <d\ne: x&y\n')).toEqual({ 'a#b': 1, c: 'x ?y', d: 'b<c <d', e: 'x&y' });
+    expect(read('a:\n  - "q": v\n    r: [ ]\n  - \'s\'\n')).toEqual({ a: [{ q: 'v', r: [] }, 's'] });
+    expect(read('a: {"b c": 1, \'d\': [e], f: "<<"}\n"<<": quoted\n')).toEqual({ a: { 'b c': 1, d: ['e'], f: '<<' }, '<<': 'quoted' });
+    // No-break and private-use characters and surrogate pairs at the ends of their ranges are ordinary text.
+    expect(read('a: x\u00a0y\nb: \ue000\nc: \ud800\udc00\ud83d\ude00\udbff\udfff\n')).toEqual({ a: 'x\u00a0y', b: '\ue000', c: '\ud800\udc00😀\udbff\udfff' });
+  });
+
   it('reads scalars by the core schema: null, booleans, numbers, else text', () => {
     expect(read('a: ~\nb: Null\nc: TRUE\nd: false\ne: 0x1F\nf: 0o17\ng: 017\nh: .inf\ni: 1e3\nj: yes\nk: 2026-01-02\nl: "1"\nm: 1.\n')).toEqual({
       a: null, b: null, c: true, d: false, e: 31, f: 15, g: 17, h: Infinity, i: 1000, j: 'yes', k: '2026-01-02', l: '1', m: 1,
@@ -100,6 +110,8 @@ describe('simpleLoad reads plain block YAML as yaml does', () => {
     expect(simpleLoad('a: {b: {c: 1}}\n', 2)).toBeUndefined();
     expect(simpleLoad('a:\n  - b: 1\n', 3)).toEqual({ a: [{ b: 1 }] });
     expect(simpleLoad('a:\n  - b: 1\n', 2)).toBeUndefined();
+    expect(simpleLoad('a:\n  b:\n    c: 1\n', 3)).toEqual({ a: { b: { c: 1 } } });
+    expect(simpleLoad('a:\n  b:\n    c: 1\n', 2)).toBeUndefined();
   });
 
   it('gives up on what it does not read: block scalars, text over lines, escapes, anchors, tags, odd keys and odd characters', () => {
@@ -111,6 +123,9 @@ describe('simpleLoad reads plain block YAML as yaml does', () => {
       'a: [x:y]\n', 'a: {"b":1}\n', 'a: [b] c\n', 'a: "b" c\n', 'a: "b"# c\n', 'a: x\tb\n', 'a: x\u0007\n', 'a: x\u0085\n', 'a: x\u2028y\n', 'a: \ufeffx\n',
       'a: x\ud800\n', 'a: x\udc00y\n', 'a: \uffff\n', 'a: 1\rb: 2\n', '---\na: 1\n', 'a: 1\n...\n', '%YAML 1.2\n---\na: 1\n', 'a: |x\n', 'a: @x\n', 'a: `x\n',
       'a: %x\n', 'a: - b\n', 'a: -\n', 'a: [-]\n', `${'k'.repeat(257)}: 1\n`, 'a:\n    b: 1\n  c: 2\n', 'a:\n  - b: 1\n   c: 2\n', 'a: x << y\n',
+      'a: x\u007f\n', 'a: x\u009f\n', '...: 1\n', '---x: 1\n', 'a: x,&y\n', 'a: x !y\n', 'a: x *y\n', 'a: [b c[d]]\n', 'a: [b {c}]\n', 'a: {<<: b}\n',
+      'a: {__proto__: b}\n', 'a: {1: b}\n', 'a: {"1": b}\n', 'a: {b: 1, b: 2}\n', 'a: {b c: 1}\n', 'a: {true: 1}\n', 'a: {b#c: 1}\n', 'a: {&b: 1}\n',
+      'a: [b, c\n', 'a: [b]x\n', "a: 'b\n", 'a: "b\n', '- a\nb: 1\n', 'a:\n  -\n', 'a:\n  - b\n  -\n',
     ];
     for (const text of given) expect(simpleLoad(text, 64), JSON.stringify(text)).toBeUndefined();
     // A well-formed pair of surrogates is an ordinary character; so is a key of 256 characters.

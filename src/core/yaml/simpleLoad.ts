@@ -88,9 +88,8 @@ class Reader {
 
   document(): Record<string, unknown> {
     if (this.content() !== 0) giveUp();
-    const root = this.mapping(0, 1, this.pos);
-    if (this.content() !== -1) giveUp();
-    return root;
+    // The top mapping ends only where the text does: a line at column 0 is its next key or a give-up.
+    return this.mapping(0, 1, this.pos);
   }
 
   /**
@@ -206,7 +205,8 @@ class Reader {
       this.checkPlain(name);
       if (!isCoreText(name)) giveUp();
     }
-    if (name.length > MAX_KEY || name === '<<' || name === '__proto__') giveUp();
+    // A plain "<<" (a merge key elsewhere) is given up on by checkPlain; quoted, it is an ordinary key.
+    if (name.length > MAX_KEY || name === '__proto__') giveUp();
     return [name, colon + 1];
   }
 
@@ -317,7 +317,7 @@ class Reader {
           [name, end] = this.flowKey(i, k);
         }
         if (s.charCodeAt(end) !== COLON || s.charCodeAt(end + 1) !== SPACE) giveUp();
-        if (INTEGER_LIKE.test(name) || name.length > MAX_KEY || name === '<<' || name === '__proto__' || Object.hasOwn(map, name)) giveUp();
+        if (INTEGER_LIKE.test(name) || name.length > MAX_KEY || name === '__proto__' || Object.hasOwn(map, name)) giveUp();
         const v = this.skipSpaces(end + 1);
         const [value, after] = this.flowValue(v, depth + 1);
         map[name] = value;
