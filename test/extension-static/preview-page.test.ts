@@ -15,8 +15,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisReport, checkPaths, toLanguage } from '../../src/core';
 import { nodeHost } from '../../src/node/nodeHost';
-import type { FromWebview, PreviewState, RenderSummary } from '../../src/extension/preview/protocol';
-import { previewHtml } from '../../src/extension/preview/shell';
+import type { FromWebview, PreviewState, RenderSummary, SvgNode } from '../../src/extension/preview/protocol';
+import { previewHtml, type ShellOptions } from '../../src/extension/preview/shell';
+import { chartMarkup } from '../../src/extension/preview/chartMarkup';
 import { journeyView } from '../../src/extension/preview/viewModel';
 import { launch, OUTPUT, REPO } from '../helpers/browser';
 import { buildMermaidScript, buildPreviewPage } from '../../scripts/preview-page.mjs';
@@ -72,11 +73,12 @@ afterAll(async () => {
 
 type Posted = FromWebview[];
 
-async function open(state: PreviewState, bodyClass = 'vscode-light'): Promise<Page> {
+async function open(state: PreviewState, bodyClass = 'vscode-light', cached?: ShellOptions['cached'], wait = true): Promise<Page> {
   const name = `page-${Math.random().toString(36).slice(2)}.html`;
   const file = path.join(dir, name);
-  const chart = state.view ? preload[state.view.kind] : [];
-  const html = previewHtml({ cspSource: ORIGIN, nonce: 'n0nce', scriptUri: 'preview.js', styleUri: 'preview.css', preloadUris: [...preload.core, ...chart], lang: 'zh-CN', state });
+  // As the extension does: a page with its chart from the cache preloads no Mermaid.
+  const chart = state.view && !cached ? [...preload.core, ...preload[state.view.kind]] : [];
+  const html = previewHtml({ cspSource: ORIGIN, nonce: 'n0nce', scriptUri: 'preview.js', styleUri: 'preview.css', preloadUris: chart, lang: 'zh-CN', state, ...(cached ? { cached } : {}) });
   fs.writeFileSync(file, html.replace('<body>', `<body class="${bodyClass}">`));
   const page = await browser.context.newPage();
   await page.addInitScript(() => {
@@ -87,8 +89,18 @@ async function open(state: PreviewState, bodyClass = 'vscode-light'): Promise<Pa
     w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.__posted.push(m), setState: (s: unknown) => (w.__state = s), getState: () => w.__state });
   });
   await page.goto(`${ORIGIN}/${name}`);
-  await rendered(page, state.version);
+  if (wait) await rendered(page, state.version);
   return page;
+}
+
+/** The chart a page handed back for the extension's cache, as the extension writes it into a new page. */
+async function cachedFrom(page: Page, edit: (svg: SvgNode) => void = () => undefined): Promise<NonNullable<ShellOptions['cached']>> {
+  await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'chart'), undefined, { timeout: 20_000 });
+  const m = (await posted(page)).filter((x): x is Extract<FromWebview, { type: 'chart' }> => x.type === 'chart').pop()!;
+  edit(m.svg);
+  const markup = chartMarkup(m.svg, m.css)!;
+  expect(markup).toBeDefined();
+  return { markup, theme: m.theme };
 }
 
 const posted = (page: Page) => page.evaluate(() => (window as any).__posted as Posted);
@@ -289,6 +301,123 @@ describe('the preview page', () => {
     expect(await page.locator('tr[data-id] td:nth-child(3)').first().textContent()).toBe(evil);
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+});
+
+describe('a preview opened again, with its chart from the extension’s cache', () => {
+  it('shows the cached chart before its script runs, with Mermaid’s styles and nothing inline', async () => {
+    const first = await open(base);
+    const cached = await cachedFrom(first);
+    await first.close();
+    // The page script never arrives: what shows is the HTML alone.
+    const page = await browser.context.newPage();
+    await page.route(/preview\.js$/, (r) => r.abort());
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    const name = `static-${Math.random().toString(36).slice(2)}.html`;
+    fs.writeFileSync(path.join(dir, name), previewHtml({ cspSource: ORIGIN, nonce: 'n0nce', scriptUri: 'preview.js', styleUri: 'preview.css', preloadUris: [], lang: 'zh-CN', state: base, cached }).replace('<body>', '<body class="vscode-light">'));
+    await page.goto(`${ORIGIN}/${name}`);
+    const shown = await page.evaluate(() => {
+      const svg = document.querySelector('#pe-chart > svg') as SVGSVGElement;
+      const title = svg.querySelector('.chart-title text, text') as SVGTextElement;
+      return {
+        plots: svg.querySelectorAll('g[class^="line-plot-"] > path').length,
+        // Mermaid's root style attribute, given back as a nonce'd rule.
+        maxWidth: getComputedStyle(svg).maxWidth,
+        width: svg.getBoundingClientRect().width,
+        // Mermaid's stylesheet applies (its font size, from the <style> with the nonce; the page's is 13px).
+        fontSize: getComputedStyle(svg).fontSize,
+        titleFill: getComputedStyle(title).fill,
+        styleAttributes: document.querySelectorAll('[style]').length,
+      };
+    });
+    expect(shown.plots).toBe(3);
+    expect(shown.maxWidth).toMatch(/^\d+(\.\d+)?px$/);
+    expect(shown.width).toBeGreaterThan(100);
+    expect([shown.fontSize, shown.titleFill]).toEqual(['16px', 'rgb(31, 35, 40)']);
+    expect(shown.styleAttributes).toBe(0);
+    expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('reports the cached chart as drawn with one line per persona and the markers, loading no Mermaid; an edit redraws it with Mermaid', async () => {
+    const first = await open(base);
+    const drawnBefore = await first.evaluate(() => document.querySelector('#peakend-preview svg g[class^="line-plot-0"] path')!.getAttribute('d'));
+    const cached = await cachedFrom(first);
+    await first.close();
+    requested.length = 0;
+    const page = await open(base, 'vscode-light', cached);
+    const s = await rendered(page, 1);
+    expect([s.svg, s.fromCache, s.lines, s.chartError]).toEqual([true, true, 2, undefined]);
+    expect(s.markers).toEqual({ best: 2, worst: 2, end: 2 });
+    expect(s.mermaidReadyMs).toBeUndefined();
+    expect(s.tables[0]!.rows).toHaveLength(13);
+    expect(await page.evaluate(() => document.querySelector('#peakend-preview svg g[class^="line-plot-0"] path')!.getAttribute('d'))).toBe(drawnBefore);
+    // Only the page script (and what it imports statically): no Mermaid module.
+    expect(requested.some((f) => /mermaid\.core|xychartDiagram/.test(f))).toBe(false);
+    // The style rules became style attributes again (through CSSOM); the rules' element is gone.
+    expect(await page.evaluate(() => [document.getElementById('pe-chart-inline'), document.querySelectorAll('[data-pe-style]').length])).toEqual([null, 0]);
+    expect(await page.evaluate(() => (document.querySelector('#pe-chart > svg') as SVGSVGElement).style.maxWidth)).toMatch(/px$/);
+    expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+    // Clicking the chart and the cursor's highlight work on it.
+    const box = await page.evaluate(() => {
+      const m = document.querySelector('path.pe-end[data-persona="first-time-buyer"]')!.getBoundingClientRect();
+      return { x: m.x + m.width / 2, y: m.y + m.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    expect((await posted(page)).filter((m) => m.type === 'reveal')).toEqual([{ type: 'reveal', id: 'pay-fee' }]);
+    await send(page, { type: 'highlight', id: 'get-keys' });
+    await page.waitForFunction(() => document.querySelector('line.pe-highlight')?.getAttribute('visibility') === 'visible');
+    // The export has Mermaid's styles, the root's style and the markers.
+    await send(page, { type: 'exportRequest', id: 7, format: 'svg' });
+    await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'exportData'));
+    const svg = (await posted(page)).find((m): m is Extract<FromWebview, { type: 'exportData' }> => m.type === 'exportData')!.data!;
+    expect(svg).toMatch(/^<svg[^>]*style="max-width: [\d.]+px;/);
+    expect(svg).toContain(`${cached.markup.css}\n.pe-marker`);
+    expect(svg.match(/class="pe-marker/g)).toHaveLength(6);
+    // An edit: Mermaid loads and draws the new chart, and the page hands it back for the cache.
+    const view = structuredClone(base.view!);
+    const edited: PreviewState = { ...base, version: 2, view: { ...view, chart: view.chart.replace(/line "首次置业业主" \[([^,\]]+),/, 'line "首次置业业主" [-5,') } };
+    await send(page, { type: 'render', state: edited });
+    const s2 = await rendered(page, 2);
+    expect([s2.fromCache, s2.lines, s2.markers.end, typeof s2.mermaidReadyMs]).toEqual([false, 2, 2, 'number']);
+    expect(await page.evaluate(() => document.querySelector('#peakend-preview svg g[class^="line-plot-0"] path')!.getAttribute('d'))).not.toBe(drawnBefore);
+    expect(await page.evaluate(() => [document.getElementById('pe-chart-css'), document.querySelectorAll('#peakend-preview svg').length])).toEqual([null, 1]);
+    await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'chart' && m.version === 2), undefined, { timeout: 20_000 });
+    await page.close();
+  }, 60_000);
+
+  it('draws afresh with Mermaid when the page’s theme is not the one the cached chart was drawn in', async () => {
+    const first = await open(base);
+    const cached = await cachedFrom(first);
+    await first.close();
+    const page = await open(base, 'vscode-dark', cached);
+    const s = await rendered(page, 1);
+    expect([s.fromCache, s.themeKind, s.mermaidTheme, s.lines, s.markers.best]).toEqual([false, 'dark', 'dark', 2, 2]);
+    expect(await page.evaluate(() => [document.getElementById('pe-chart-css'), document.querySelectorAll('#peakend-preview svg').length])).toEqual([null, 1]);
+    await page.close();
+  }, 60_000);
+
+  it('keeps hostile text in a handed-back chart as text: a title with </svg><script> neither ends the chart nor runs', async () => {
+    // Mermaid's own sanitising drops markup from a title; the tree handed back is not trusted to have been through it.
+    const evil = '</svg><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"><style>*{display:none}</style>客户旅程';
+    const first = await open(base);
+    const cached = await cachedFrom(first, (svg) => {
+      const title = (n: SvgNode): { c: SvgNode[] } | undefined => (typeof n === 'string' ? undefined : n.a.class === 'chart-title' ? (n.c[0] as { c: SvgNode[] }) : n.c.map(title).find(Boolean));
+      title(svg)!.c = [evil];
+    });
+    await first.close();
+    expect(cached.markup.svg).toContain('&lt;/svg&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror="window.__pwned=2"&gt;');
+    const page = await open(base, 'vscode-light', cached);
+    const s = await rendered(page, 1);
+    expect([s.fromCache, s.lines, s.markers.end]).toEqual([true, 2, 2]);
+    expect(await page.evaluate(() => [(window as any).__pwned, document.querySelectorAll('img').length, document.querySelectorAll('script').length, document.querySelectorAll('#peakend-preview svg').length])).toEqual([undefined, 0, 2, 1]);
+    expect(await page.locator('#peakend-preview svg .chart-title text').textContent()).toBe(evil);
+    expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
     await page.close();
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { inventoryHtml, journeyHtml, kindFromFileName, toLanguage } from '../../core';
 import { toPath } from '../convert';
 import type { Sessions } from '../sessions';
+import { ChartCache } from './chartCache';
 import { exportPreview, type ExportTarget } from './export';
 import { logError, Preview, PREVIEW_VIEW_TYPE } from './preview';
 import { parsePersistedState, type RenderSummary } from './protocol';
@@ -27,6 +28,8 @@ export class PreviewManager implements vscode.Disposable {
   private readonly previews = new Set<Preview>();
   private active: Preview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Each document's last drawn chart, shown at once when its preview opens again. */
+  private readonly charts = new ChartCache();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -91,6 +94,7 @@ export class PreviewManager implements vscode.Disposable {
       hidden,
       (p, line, range) => void this.reveal(p, line, range),
       (p, format) => void this.export(p, format),
+      this.charts,
     );
     this.previews.add(preview);
     this.active = preview;

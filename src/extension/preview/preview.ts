@@ -3,7 +3,9 @@ import { analysisReport, kindFromFileName, toLanguage, type InventoryAnalysis, t
 import { toPath } from '../convert';
 import { log } from '../log';
 import type { Sessions, SessionsChange } from '../sessions';
-import { parseFromWebview, type FromWebview, type PersistedState, type PreviewState, type RenderSummary, type ToWebview, type ViewLabels, type ViewModel } from './protocol';
+import { chartKey, type ChartCache } from './chartCache';
+import { chartMarkup } from './chartMarkup';
+import { parseFromWebview, type FromWebview, type PersistedState, type PreviewState, type RenderSummary, type ToWebview, type ViewLabels, type ViewModel, type DrawnChart } from './protocol';
 import { makeNonce, previewHtml } from './shell';
 import { entityLines, inventoryView, journeyView, stepAtLine } from './viewModel';
 
@@ -32,6 +34,20 @@ function labels(): ViewLabels {
   };
 }
 
+/** The theme as the page sees it (its body's class) and which theme it is: part of a cached chart's key. */
+function themeKind(): string {
+  const k = vscode.window.activeColorTheme.kind;
+  return k === vscode.ColorThemeKind.HighContrastLight ? 'high-contrast-light' : k === vscode.ColorThemeKind.HighContrast ? 'high-contrast' : k === vscode.ColorThemeKind.Dark ? 'dark' : 'light';
+}
+
+function themeKey(): string {
+  const workbench = vscode.workspace.getConfiguration('workbench');
+  return JSON.stringify([themeKind(), workbench.get('colorTheme') ?? '', workbench.get('colorCustomizations') ?? {}]);
+}
+
+/** The largest chart kept for reopening (the 200-step, 3-persona journey's is about 100 KB). */
+const MAX_CACHED_CHART = 1024 * 1024;
+
 /**
  * One preview panel: which file it shows (following the active editor unless locked), its persona
  * filter, and the last thing its webview reported drawing.
@@ -44,6 +60,8 @@ export class Preview implements vscode.Disposable {
   private requests = new Map<number, (m: Extract<FromWebview, { type: 'exportData' }>) => void>();
   private nextRequest = 0;
   private readonly disposables: vscode.Disposable[] = [];
+  /** What the last state sent draws the chart from: a chart the page hands back for it is cached under it. */
+  private sent: { version: number; kind: string; chart: string; hidden: string[] } | undefined;
   /** What the webview reported after its last render (read from its DOM). */
   summary: RenderSummary | undefined;
   /**
@@ -65,6 +83,7 @@ export class Preview implements vscode.Disposable {
     public hidden: string[],
     private readonly onReveal: (preview: Preview, line: number, select?: vscode.Range) => void,
     private readonly onExport: (preview: Preview, format: 'svg' | 'png' | 'html') => void,
+    private readonly charts: ChartCache,
   ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [this.webviewRoot()] };
     this.disposables.push(
@@ -73,15 +92,19 @@ export class Preview implements vscode.Disposable {
     );
     this.analysis = this.analyze();
     const uri = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot(), ...file.split('/'))).toString();
-    const chart = this.analysis ? MODULES[this.analysis.kind] : [];
+    const state = this.state();
+    // The chart drawn last time from exactly this: the page shows it at once and loads Mermaid only when something changes.
+    const cached = this.sent && this.charts.get(state.resource, chartKey({ ...this.sent, theme: themeKey() }));
+    const chart = this.analysis && !cached ? [...MODULES.core, ...MODULES[this.analysis.kind]] : [];
     panel.webview.html = previewHtml({
       cspSource: panel.webview.cspSource,
       nonce: makeNonce(),
       scriptUri: uri('preview.js'),
       styleUri: uri('preview.css'),
-      preloadUris: [...MODULES.core, ...chart].map(uri),
+      preloadUris: chart.map(uri),
       lang: toLanguage(vscode.env.language) === 'zh-cn' ? 'zh-CN' : 'en',
-      state: this.state(),
+      state,
+      ...(cached ? { cached: { markup: cached.markup, theme: cached.theme } } : {}),
     });
     this.timing.html = performance.now();
     this.updateTitle();
@@ -121,6 +144,7 @@ export class Preview implements vscode.Disposable {
     };
     if (view) state.view = view;
     this.lastView = key;
+    this.sent = view ? { version: state.version, kind: view.kind, chart: view.chart, hidden: [...this.hidden] } : undefined;
     return state;
   }
 
@@ -213,6 +237,9 @@ export class Preview implements vscode.Disposable {
         this.summary = m.summary;
         this.renderedEmitter.fire(m.summary);
         return;
+      case 'chart':
+        this.keepChart(m);
+        return;
       case 'reveal': {
         const a = this.analysis;
         const line = a ? entityLines(a.a).get(m.id) : undefined;
@@ -234,6 +261,14 @@ export class Preview implements vscode.Disposable {
         this.requests.get(m.id)?.(m);
         return;
     }
+  }
+
+  /** Caches the chart the page drew for the latest state, if it is still what that state shows in this theme. */
+  private keepChart(m: DrawnChart): void {
+    const sent = this.sent;
+    if (!sent || m.version !== sent.version || m.themeKind !== themeKind()) return;
+    const markup = chartMarkup(m.svg, m.css, MAX_CACHED_CHART);
+    if (markup) this.charts.set(this.resource.toString(), { key: chartKey({ ...sent, theme: themeKey() }), markup, theme: m.theme });
   }
 
   private updateTitle(): void {

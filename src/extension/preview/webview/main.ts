@@ -9,6 +9,7 @@
  */
 import type { FromWebview, PersistedState, PreviewState, RenderSummary, ToWebview, ViewModel, ViewTable } from '../protocol';
 import { importSvg } from './svgStyles';
+import { svgTree } from './svgTree';
 
 declare const acquireVsCodeApi: () => { postMessage(m: FromWebview): void; setState(s: PersistedState & { scrollY?: number }): void; getState(): (PersistedState & { scrollY?: number }) | undefined };
 interface MermaidApi {
@@ -18,18 +19,28 @@ interface MermaidApi {
 
 /** When this script began, in ms since the page started loading. */
 const scriptStartMs = performance.now();
-/** Mermaid, once its core module has loaded; the page starts loading it before anything else. */
+/**
+ * Mermaid, once its core module has loaded. The page starts loading it before anything else, unless
+ * the extension put the chart of this very state into the page (from its cache): then Mermaid is
+ * loaded only when something changes.
+ */
 let mermaid: MermaidApi | undefined;
+let mermaidLoad: Promise<void> | undefined;
 /** When Mermaid's core had loaded, the first chart was in the DOM and the first tables were, in ms since the page started loading. */
 let mermaidReadyMs: number | undefined;
 let firstChartMs: number | undefined;
 let firstLayoutMs: number | undefined;
-const mermaidLoad = import('mermaid');
 const vscode = acquireVsCodeApi();
 const post = (m: FromWebview) => vscode.postMessage(m);
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 let state: PreviewState = JSON.parse(document.getElementById('peakend-state')!.textContent || '{}') as PreviewState;
+/** The chart the extension wrote into the page (shell.ts), until the page has taken it or dropped it. */
+let cachedChart = document.getElementById('pe-chart') as HTMLDivElement | null;
+/** The chart shown is the cached one (no Mermaid ran for it). */
+let fromCache = false;
+/** The chart shown is not the state's yet: it is drawn when Mermaid has loaded. */
+let chartPending = false;
 /** What the chart now shows: its source and the theme it was drawn in, so unchanged charts are not redrawn. */
 let drawn: { source: string; theme: string } | undefined;
 /** The x position of each step on the chart (SVG units), and the chart's point per persona and step. */
@@ -58,7 +69,7 @@ const errorsEl = el('p', 'pe-errors');
 const toolbar = el('div', 'pe-toolbar');
 const filterEl = el('fieldset', 'pe-filter');
 const exportEl = el('div', 'pe-export');
-const chartEl = el('div', 'pe-chart');
+const chartEl = cachedChart ?? el('div', 'pe-chart');
 const notesEl = el('div', 'pe-notes');
 const findingsEl = el('section', 'pe-findings');
 const tablesEl = el('div', 'pe-tables');
@@ -88,19 +99,28 @@ function cssVar(name: string, fallback: string): string {
 /** The theme Mermaid was last initialised for: initialising again costs time on every keystroke. */
 let initialised: string | undefined;
 
+/** What Mermaid draws with in this theme: the theme's colours and the page's font. */
+function themeColours(kind = themeKind()): { kind: string; fg: string; bg: string; border: string; font: string } {
+  const fg = cssVar('--vscode-editor-foreground', kind === 'light' ? '#1f2328' : '#e6e6e6');
+  const bg = cssVar('--vscode-editor-background', kind === 'light' ? '#ffffff' : '#1e1e1e');
+  const border = cssVar('--vscode-contrastBorder', '') || cssVar('--vscode-panel-border', fg);
+  return { kind, fg, bg, border, font: getComputedStyle(chartEl).fontFamily };
+}
+
+/** The theme as a chart drawn in it depends on it: a cached chart of another signature is drawn afresh. */
+const themeSignature = () => JSON.stringify(themeColours());
+
 function initMermaid(mermaid: MermaidApi): void {
   const kind = themeKind();
   if (initialised === kind) return;
   initialised = kind;
-  const fg = cssVar('--vscode-editor-foreground', kind === 'light' ? '#1f2328' : '#e6e6e6');
-  const bg = cssVar('--vscode-editor-background', kind === 'light' ? '#ffffff' : '#1e1e1e');
-  const border = cssVar('--vscode-contrastBorder', '') || cssVar('--vscode-panel-border', fg);
+  const { fg, bg, border, font } = themeColours(kind);
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict',
     theme: mermaidTheme(kind),
     themeVariables: {
-      fontFamily: getComputedStyle(chartEl).fontFamily,
+      fontFamily: font,
       background: bg,
       primaryTextColor: fg,
       xyChart: { backgroundColor: bg, titleColor: fg, xAxisLabelColor: fg, xAxisTitleColor: fg, xAxisTickColor: fg, xAxisLineColor: border, yAxisLabelColor: fg, yAxisTitleColor: fg, yAxisTickColor: fg, yAxisLineColor: border },
@@ -187,40 +207,116 @@ function stepAt(svg: SVGSVGElement, ev: MouseEvent): string | undefined {
   return state.view.steps[best];
 }
 
-// The chart is drawn when Mermaid has loaded; the rest of the page is laid out meanwhile.
-mermaidLoad.then(
-  (m) => {
-    mermaid = m.default as unknown as MermaidApi;
-    mermaidReadyMs = performance.now();
-    void schedule(state);
-  },
-  (e: unknown) => {
-    chartError = `Mermaid could not be loaded (${e instanceof Error ? e.message : String(e)})`;
-    chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
-    post({ type: 'rendered', summary: summary(0) });
-  },
-);
+/** Starts loading Mermaid (once); the chart is drawn when it has loaded, the rest of the page is laid out meanwhile. */
+function loadMermaid(): void {
+  mermaidLoad ??= import('mermaid').then(
+    (m) => {
+      mermaid = m.default as unknown as MermaidApi;
+      mermaidReadyMs = performance.now();
+      void schedule(state);
+    },
+    (e: unknown) => {
+      chartError = `Mermaid could not be loaded (${e instanceof Error ? e.message : String(e)})`;
+      chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
+      post({ type: 'rendered', summary: summary(0) });
+    },
+  );
+}
+if (!cachedChart?.querySelector('svg')) loadMermaid();
+
+/** A chart in the DOM: the markers over a journey's lines, and clicks on it reveal the nearest step. */
+function showChart(node: SVGSVGElement, view: ViewModel): void {
+  if (view.kind === 'journey') {
+    decorate(node, view);
+    node.addEventListener('click', (ev) => {
+      const id = stepAt(node, ev);
+      if (id) post({ type: 'reveal', id });
+    });
+  } else points = [];
+  chartError = undefined;
+  firstChartMs ??= performance.now();
+}
+
+/**
+ * Takes the chart the extension wrote into the page, if it was drawn in this page's theme: its
+ * style rules become style attributes again (through CSSOM) and its Mermaid CSS is kept for the
+ * export. Otherwise it is dropped, and Mermaid draws the chart.
+ */
+function adoptCached(holder: HTMLDivElement, view: ViewModel): SVGSVGElement | undefined {
+  const node = holder.querySelector('svg');
+  const css = document.getElementById('pe-chart-css');
+  const inline = document.getElementById('pe-chart-inline') as HTMLStyleElement | null;
+  if (!node || holder.dataset.theme !== themeSignature()) {
+    holder.replaceChildren();
+    css?.remove();
+    inline?.remove();
+    return undefined;
+  }
+  for (const rule of inline?.sheet?.cssRules ?? []) {
+    const i = rule instanceof CSSStyleRule ? /data-pe-style="(\d+)"/.exec(rule.selectorText)?.[1] : undefined;
+    const target = i === undefined ? null : (holder.querySelector(`[data-pe-style="${i}"]`) as (SVGElement & ElementCSSInlineStyle) | null);
+    if (target) target.style.cssText = (rule as CSSStyleRule).style.cssText;
+  }
+  for (const e of holder.querySelectorAll('[data-pe-style]')) e.removeAttribute('data-pe-style');
+  inline?.remove();
+  chartCss = css?.textContent ?? '';
+  // Mermaid removes an element of the ID it renders to: the next chart gets a number after this one's.
+  renderCount = Math.max(renderCount, Number(/^pe-chart-(\d+)$/.exec(node.id)?.[1] ?? 0));
+  showChart(node, view);
+  return node;
+}
+
+/** The first chart of a page goes to the extension at once (a preview may be closed soon); later ones when typing pauses. */
+let chartPost: ReturnType<typeof setTimeout> | undefined;
+let chartsPosted = 0;
+function postChart(node: SVGSVGElement, version: number): void {
+  const theme = themeSignature();
+  const themeKindNow = themeKind();
+  clearTimeout(chartPost);
+  chartPost = setTimeout(
+    () => {
+      if (!node.isConnected) return;
+      chartsPosted++;
+      const svg = svgTree(node, (e) => e.classList.contains('pe-overlay'));
+      post({ type: 'chart', version, themeKind: themeKindNow, theme, css: chartCss, svg });
+    },
+    chartsPosted ? 300 : 0,
+  );
+}
 
 async function drawChart(view: ViewModel): Promise<void> {
   const theme = themeKind();
   if (drawn && drawn.source === view.chart && drawn.theme === theme) return;
-  if (!mermaid) return; // drawn when Mermaid has loaded
-  initMermaid(mermaid);
   const started = performance.now();
+  if (cachedChart) {
+    // The extension wrote the chart of the page's first state into the page: this is that state.
+    const holder = cachedChart;
+    cachedChart = null;
+    if (adoptCached(holder, view)) {
+      fromCache = true;
+      chartPending = false;
+      chartMs = performance.now() - started;
+      drawn = { source: view.chart, theme };
+      chartEl.setAttribute('aria-label', view.title);
+      return;
+    }
+  }
+  if (!mermaid) {
+    // Drawn when Mermaid has loaded; a chart shown meanwhile (the cached one) stays, without flicker.
+    chartPending = true;
+    return loadMermaid();
+  }
+  chartPending = false;
+  initMermaid(mermaid);
   try {
     const { svg } = await mermaid.render(`pe-chart-${++renderCount}`, view.chart);
     const node = adoptSvg(svg);
     node.removeAttribute('height');
     chartEl.replaceChildren(node);
-    if (view.kind === 'journey') {
-      decorate(node, view);
-      node.addEventListener('click', (ev) => {
-        const id = stepAt(node, ev);
-        if (id) post({ type: 'reveal', id });
-      });
-    } else points = [];
-    chartError = undefined;
-    firstChartMs ??= performance.now();
+    document.getElementById('pe-chart-css')?.remove();
+    fromCache = false;
+    showChart(node, view);
+    postChart(node, state.version);
   } catch (e) {
     chartError = e instanceof Error ? e.message : String(e);
     chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
@@ -449,7 +545,8 @@ function summary(ms: number): RenderSummary {
     ...(mermaidReadyMs !== undefined ? { mermaidReadyMs } : {}),
     ...(firstChartMs !== undefined ? { firstChartMs } : {}),
     ...(firstLayoutMs !== undefined ? { firstLayoutMs } : {}),
-    svg: Boolean(svg),
+    svg: Boolean(svg) && !chartPending,
+    fromCache: Boolean(svg) && !chartPending && fromCache,
     // The last line plot is the neutral line.
     lines: Math.max(0, plots.length - 1),
     markers: {
