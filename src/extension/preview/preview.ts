@@ -263,6 +263,11 @@ export class Preview implements vscode.Disposable {
     }
   }
 
+  /** Whether the cache holds the chart of what the page shows now (tests wait for it before reopening). */
+  chartCached(): boolean {
+    return Boolean(this.sent && this.charts.get(this.resource.toString(), chartKey({ ...this.sent, theme: themeKey() })));
+  }
+
   /** Caches the chart the page drew for the latest state, if it is still what that state shows in this theme. */
   private keepChart(m: DrawnChart): void {
     const sent = this.sent;
