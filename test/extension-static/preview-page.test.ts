@@ -24,7 +24,7 @@ import { buildMermaidScript, buildPreviewPage } from '../../scripts/preview-page
 
 /** Where the page and its modules are served from (module scripts do not load from file: URLs). */
 const ORIGIN = 'https://peakend.test';
-let preload: { core: string[]; journey: string[]; inventory: string[] };
+let preload: { page: string[]; core: string[]; journey: string[]; inventory: string[] };
 /** Every path the pages asked the origin for, in order. */
 const requested: string[] = [];
 
@@ -76,8 +76,8 @@ type Posted = FromWebview[];
 async function open(state: PreviewState, bodyClass = 'vscode-light', cached?: ShellOptions['cached'], wait = true): Promise<Page> {
   const name = `page-${Math.random().toString(36).slice(2)}.html`;
   const file = path.join(dir, name);
-  // As the extension does: a page with its chart from the cache preloads no Mermaid.
-  const chart = state.view && !cached ? [...preload.core, ...preload[state.view.kind]] : [];
+  // As the extension does: a page with its chart from the cache preloads no Mermaid, only the page script's own imports.
+  const chart = [...new Set([...preload.page, ...(state.view && !cached ? [...preload.core, ...preload[state.view.kind]] : [])])];
   const html = previewHtml({ cspSource: ORIGIN, nonce: 'n0nce', scriptUri: 'preview.js', styleUri: 'preview.css', preloadUris: chart, lang: 'zh-CN', state, ...(cached ? { cached } : {}) });
   fs.writeFileSync(file, html.replace('<body>', `<body class="${bodyClass}">`));
   const page = await browser.context.newPage();
@@ -359,6 +359,8 @@ describe('a preview opened again, with its chart from the extension’s cache', 
     expect(await page.evaluate(() => document.querySelector('#peakend-preview svg g[class^="line-plot-0"] path')!.getAttribute('d'))).toBe(drawnBefore);
     // Only the page script (and what it imports statically): no Mermaid module.
     expect(requested.some((f) => /mermaid\.core|xychartDiagram/.test(f))).toBe(false);
+    expect(new Set(requested.filter((f) => f.endsWith('.js')))).toEqual(new Set(['preview.js', ...preload.page]));
+    expect(preload.page.every((f) => preload.core.includes(f))).toBe(true);
     // The style rules became style attributes again (through CSSOM); the rules' element is gone.
     expect(await page.evaluate(() => [document.getElementById('pe-chart-inline'), document.querySelectorAll('[data-pe-style]').length])).toEqual([null, 0]);
     expect(await page.evaluate(() => (document.querySelector('#pe-chart > svg') as SVGSVGElement).style.maxWidth)).toMatch(/px$/);

@@ -11,9 +11,9 @@ import { entityLines, inventoryView, journeyView, stepAtLine } from './viewModel
 
 export const PREVIEW_VIEW_TYPE = 'peakend.preview';
 
-/** The page's modules under dist/webview, from the build (scripts/preview-page.mjs): Mermaid's core, and each chart's own chunks. */
-declare const PEAKEND_PREVIEW_MODULES: { core: string[]; journey: string[]; inventory: string[] } | undefined;
-const MODULES = typeof PEAKEND_PREVIEW_MODULES === 'object' && PEAKEND_PREVIEW_MODULES ? PEAKEND_PREVIEW_MODULES : { core: [], journey: [], inventory: [] };
+/** The page's modules under dist/webview, from the build (scripts/preview-page.mjs): the page script's own imports, Mermaid's core, and each chart's own chunks. */
+declare const PEAKEND_PREVIEW_MODULES: { page: string[]; core: string[]; journey: string[]; inventory: string[] } | undefined;
+const MODULES = typeof PEAKEND_PREVIEW_MODULES === 'object' && PEAKEND_PREVIEW_MODULES ? PEAKEND_PREVIEW_MODULES : { page: [], core: [], journey: [], inventory: [] };
 
 /** The kinds a preview can show. */
 export type Analysis = { kind: 'journey'; a: JourneyAnalysis } | { kind: 'inventory'; a: InventoryAnalysis };
@@ -96,12 +96,13 @@ export class Preview implements vscode.Disposable {
     // The chart drawn last time from exactly this: the page shows it at once and loads Mermaid only when something changes.
     const cached = this.sent && this.charts.get(state.resource, chartKey({ ...this.sent, theme: themeKey() }));
     const chart = this.analysis && !cached ? [...MODULES.core, ...MODULES[this.analysis.kind]] : [];
+    const preload = [...new Set([...MODULES.page, ...chart])];
     panel.webview.html = previewHtml({
       cspSource: panel.webview.cspSource,
       nonce: makeNonce(),
       scriptUri: uri('preview.js'),
       styleUri: uri('preview.css'),
-      preloadUris: chart.map(uri),
+      preloadUris: preload.map(uri),
       lang: toLanguage(vscode.env.language) === 'zh-cn' ? 'zh-CN' : 'en',
       state,
       ...(cached ? { cached: { markup: cached.markup, theme: cached.theme } } : {}),
