@@ -231,7 +231,8 @@ async function preview() {
   async function timeEdit(t, from, to) {
     const range = new vscode.Range(t.line, t.character, t.line, t.character + String(from).length);
     if (doc.getText(range) !== String(from)) throw new Error(`line ${t.line + 1}: expected ${from}, found ${doc.getText(range)}`);
-    const done = nextRender((s) => s.version > version, 'edit');
+    // The new state's chart drawn (a page whose chart came from the cache loads Mermaid first).
+    const done = nextRender((s) => s.version > version && s.svg, 'edit');
     const t0 = performance.now();
     if (!(await editor.edit((b) => b.replace(range, String(to))))) throw new Error('edit not applied');
     const { at, summary } = await done;

@@ -4,9 +4,9 @@
  * chart in it. The page's side (it shows and uses the chart) is in preview-page.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { ChartCache, chartKey, type CachedChart } from '../../src/extension/preview/chartCache';
+import { ChartCache, chartKey, restoredChart, type CachedChart } from '../../src/extension/preview/chartCache';
 import { chartMarkup, markupSize } from '../../src/extension/preview/chartMarkup';
-import type { PreviewState, SvgNode } from '../../src/extension/preview/protocol';
+import { parsePersistedState, type PersistedChart, type PreviewState, type SvgNode } from '../../src/extension/preview/protocol';
 import { contentSecurityPolicy, previewHtml } from '../../src/extension/preview/shell';
 
 const svg = (c: SvgNode[], a: Record<string, string> = {}): SvgNode => ({ t: 'svg', a: { id: 'pe-chart-1', viewBox: '0 0 700 500', ...a }, c });
@@ -114,6 +114,33 @@ describe('ChartCache: each document’s last chart, for exactly what it was draw
     expect(c.get('e', k)).toBeUndefined();
     c.delete('c');
     expect(c.held).toEqual({ resources: ['d'], bytes: 150 + k.length });
+  });
+});
+
+describe('a chart kept across a window reload (the serializer’s state)', () => {
+  const kept: PersistedChart = { kind: 'journey', source: 'xychart-beta\n  line [1, 2]', hidden: ['b', 'a'], themeKind: 'dark', theme: '{"kind":"dark"}', css: '#pe-chart-1{fill:#ccc;}', svg: svg([text('旅程')]) };
+  const now = { kind: 'journey', chart: kept.source, hidden: ['a', 'b'], themeKind: 'dark', theme: '["dark","Default Dark Modern",{}]' };
+
+  it('comes back through the persisted state, which checks its shape', () => {
+    const parsed = parsePersistedState(JSON.parse(JSON.stringify({ resource: 'file:///a', locked: true, hidden: ['a'], scrollY: 10, chart: kept })));
+    expect(parsed).toEqual({ resource: 'file:///a', locked: true, hidden: ['a'], chart: kept });
+    // A malformed chart is left out; the rest of the state stays.
+    for (const chart of [{ ...kept, source: 1 }, { ...kept, hidden: [1] }, { ...kept, svg: 'x' }, 'chart']) {
+      expect(parsePersistedState({ resource: 'file:///a', chart })).toEqual({ resource: 'file:///a', locked: false, hidden: [] });
+    }
+  });
+
+  it('becomes a cache entry only for exactly what the restored preview draws', () => {
+    const e = restoredChart(kept, now)!;
+    expect(e).toEqual({ key: chartKey(now), markup: chartMarkup(kept.svg, kept.css), theme: kept.theme });
+    expect(restoredChart(kept, { ...now, chart: 'xychart-beta\n  line [1, 3]' })).toBeUndefined();
+    expect(restoredChart(kept, { ...now, hidden: ['a'] })).toBeUndefined();
+    expect(restoredChart(kept, { ...now, themeKind: 'light' })).toBeUndefined();
+    expect(restoredChart(kept, { ...now, kind: 'inventory' })).toBeUndefined();
+    expect(restoredChart(undefined, now)).toBeUndefined();
+    // What chartMarkup refuses does not come back either.
+    expect(restoredChart({ ...kept, svg: svg([{ t: 'script', a: {}, c: ['alert(1)'] }]) }, now)).toBeUndefined();
+    expect(restoredChart(kept, now, 10)).toBeUndefined();
   });
 });
 

@@ -15,9 +15,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisReport, checkPaths, toLanguage } from '../../src/core';
 import { nodeHost } from '../../src/node/nodeHost';
-import type { FromWebview, PreviewState, RenderSummary, SvgNode } from '../../src/extension/preview/protocol';
+import { parsePersistedState, type FromWebview, type PreviewState, type RenderSummary, type SvgNode } from '../../src/extension/preview/protocol';
 import { previewHtml, type ShellOptions } from '../../src/extension/preview/shell';
 import { chartMarkup } from '../../src/extension/preview/chartMarkup';
+import { restoredChart } from '../../src/extension/preview/chartCache';
 import { journeyView } from '../../src/extension/preview/viewModel';
 import { launch, OUTPUT, REPO } from '../helpers/browser';
 import { buildMermaidScript, buildPreviewPage } from '../../scripts/preview-page.mjs';
@@ -390,6 +391,24 @@ describe('a preview opened again, with its chart from the extension’s cache', 
     expect(await page.evaluate(() => document.querySelector('#peakend-preview svg g[class^="line-plot-0"] path')!.getAttribute('d'))).not.toBe(drawnBefore);
     expect(await page.evaluate(() => [document.getElementById('pe-chart-css'), document.querySelectorAll('#peakend-preview svg').length])).toEqual([null, 1]);
     await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'chart' && m.version === 2), undefined, { timeout: 20_000 });
+    await page.close();
+  }, 60_000);
+
+  it('keeps its chart in the state VS Code restores after a window reload, and a page restored with it shows it', async () => {
+    const first = await open(base);
+    await first.waitForFunction(() => (window as any).__state?.chart, undefined, { timeout: 20_000 });
+    const kept = await first.evaluate(() => JSON.parse(JSON.stringify((window as any).__state)));
+    await first.close();
+    expect([kept.resource, kept.chart.kind, kept.chart.source, kept.chart.hidden, kept.chart.themeKind]).toEqual([base.resource, 'journey', base.view!.chart, [], 'light']);
+    expect(JSON.stringify(kept).length).toBeLessThan(30_000);
+    const entry = restoredChart(parsePersistedState(kept)!.chart, { kind: 'journey', chart: base.view!.chart, hidden: [], themeKind: 'light', theme: '' })!;
+    const page = await open(base, 'vscode-light', { markup: entry.markup, theme: entry.theme });
+    const s = await rendered(page, 1);
+    expect([s.fromCache, s.lines, s.markers.best, s.markers.worst, s.markers.end]).toEqual([true, 2, 2, 2, 2]);
+    // The restored page keeps the chart for the next reload, though it hands nothing back to the extension.
+    await page.waitForFunction(() => (window as any).__state?.chart);
+    expect(await page.evaluate(() => (window as any).__state.chart.source)).toBe(base.view!.chart);
+    expect((await posted(page)).some((m) => m.type === 'chart')).toBe(false);
     await page.close();
   }, 60_000);
 

@@ -5,7 +5,8 @@
  * edit, another filter or another theme is a different key, and the page draws with Mermaid as
  * before. Bounded by documents and by size, the least recently used going first.
  */
-import { markupSize, type ChartMarkup } from './chartMarkup';
+import { chartMarkup, markupSize, type ChartMarkup } from './chartMarkup';
+import type { PersistedChart } from './protocol';
 
 export interface CachedChart {
   /** What the chart was drawn from (chartKey). */
@@ -18,6 +19,17 @@ export interface CachedChart {
 /** What a chart is drawn from: the same key, the same SVG. */
 export function chartKey(o: { kind: string; chart: string; hidden: readonly string[]; theme: string }): string {
   return JSON.stringify([o.kind, o.theme, [...o.hidden].sort(), o.chart]);
+}
+
+/**
+ * The chart a page kept across a window reload, as a cache entry, if it is the chart of what the
+ * restored preview will draw now (same kind, Mermaid text, filter and theme kind) and one chartMarkup writes.
+ */
+export function restoredChart(kept: PersistedChart | undefined, now: { kind: string; chart: string; hidden: readonly string[]; themeKind: string; theme: string }, maxBytes = Infinity): CachedChart | undefined {
+  if (!kept || kept.kind !== now.kind || kept.source !== now.chart || kept.themeKind !== now.themeKind) return undefined;
+  if ([...kept.hidden].sort().join('\n') !== [...now.hidden].sort().join('\n')) return undefined;
+  const markup = chartMarkup(kept.svg, kept.css, maxBytes);
+  return markup && { key: chartKey(now), markup, theme: kept.theme };
 }
 
 export class ChartCache {

@@ -10,7 +10,7 @@ import type { Sessions } from '../sessions';
 import { ChartCache } from './chartCache';
 import { exportPreview, type ExportTarget } from './export';
 import { logError, Preview, PREVIEW_VIEW_TYPE } from './preview';
-import { parsePersistedState, type RenderSummary } from './protocol';
+import { parsePersistedState, type PersistedChart, type RenderSummary } from './protocol';
 
 /** What the integration tests and the benchmark read of a preview. */
 export interface PreviewInfo {
@@ -83,10 +83,10 @@ export class PreviewManager implements vscode.Disposable {
       return;
     }
     await this.sessions.whenIdle();
-    this.add(panel, vscode.Uri.parse(state.resource), state.locked, state.hidden);
+    this.add(panel, vscode.Uri.parse(state.resource), state.locked, state.hidden, state.chart);
   }
 
-  private add(panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, hidden: string[]): Preview {
+  private add(panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, hidden: string[], kept?: PersistedChart): Preview {
     const preview = new Preview(
       panel,
       this.context.extensionUri,
@@ -97,6 +97,7 @@ export class PreviewManager implements vscode.Disposable {
       (p, line, range) => void this.reveal(p, line, range),
       (p, format) => void this.export(p, format),
       this.charts,
+      kept,
     );
     this.previews.add(preview);
     this.active = preview;

@@ -3,9 +3,9 @@ import { analysisReport, kindFromFileName, toLanguage, type InventoryAnalysis, t
 import { toPath } from '../convert';
 import { log } from '../log';
 import type { Sessions, SessionsChange } from '../sessions';
-import { chartKey, type ChartCache } from './chartCache';
+import { chartKey, restoredChart, type ChartCache } from './chartCache';
 import { chartMarkup } from './chartMarkup';
-import { parseFromWebview, type FromWebview, type PersistedState, type PreviewState, type RenderSummary, type ToWebview, type ViewLabels, type ViewModel, type DrawnChart } from './protocol';
+import { parseFromWebview, type FromWebview, type PersistedState, type PreviewState, type RenderSummary, type ToWebview, type ViewLabels, type ViewModel, type DrawnChart, type PersistedChart } from './protocol';
 import { makeNonce, previewHtml } from './shell';
 import { entityLines, inventoryView, journeyView, stepAtLine } from './viewModel';
 
@@ -45,7 +45,7 @@ function themeKey(): string {
   return JSON.stringify([themeKind(), workbench.get('colorTheme') ?? '', workbench.get('colorCustomizations') ?? {}]);
 }
 
-/** The largest chart kept for reopening (the 200-step, 3-persona journey's is about 100 KB). */
+/** The largest chart kept for reopening (the 200-step, 3-persona journey's is about 25 KB). */
 const MAX_CACHED_CHART = 1024 * 1024;
 
 /**
@@ -84,6 +84,8 @@ export class Preview implements vscode.Disposable {
     private readonly onReveal: (preview: Preview, line: number, select?: vscode.Range) => void,
     private readonly onExport: (preview: Preview, format: 'svg' | 'png' | 'html') => void,
     private readonly charts: ChartCache,
+    /** The chart the page kept across a window reload (the serializer's state). */
+    kept?: PersistedChart,
   ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [this.webviewRoot()] };
     this.disposables.push(
@@ -93,6 +95,8 @@ export class Preview implements vscode.Disposable {
     this.analysis = this.analyze();
     const uri = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot(), ...file.split('/'))).toString();
     const state = this.state();
+    const restored = this.sent && restoredChart(kept, { ...this.sent, themeKind: themeKind(), theme: themeKey() }, MAX_CACHED_CHART);
+    if (restored) this.charts.set(state.resource, restored);
     // The chart drawn last time from exactly this: the page shows it at once and loads Mermaid only when something changes.
     const cached = this.sent && this.charts.get(state.resource, chartKey({ ...this.sent, theme: themeKey() }));
     const chart = this.analysis && !cached ? [...MODULES.core, ...MODULES[this.analysis.kind]] : [];

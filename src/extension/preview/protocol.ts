@@ -207,11 +207,30 @@ export interface PersistedState {
   resource: string;
   locked: boolean;
   hidden: string[];
+  /** The chart shown, when small enough: after a window reload the restored preview shows it at once. */
+  chart?: PersistedChart;
+}
+
+/** A chart as the page keeps it across a window reload: what it was drawn from, and the chart as handed back. */
+export interface PersistedChart {
+  kind: string;
+  /** The Mermaid text. */
+  source: string;
+  hidden: string[];
+  themeKind: string;
+  theme: string;
+  css: string;
+  svg: SvgNode;
 }
 
 export function parsePersistedState(s: unknown): PersistedState | undefined {
   if (!s || typeof s !== 'object') return undefined;
   const o = s as Record<string, unknown>;
   if (!isStr(o.resource)) return undefined;
-  return { resource: o.resource, locked: o.locked === true, hidden: Array.isArray(o.hidden) ? o.hidden.filter(isStr) : [] };
+  const state: PersistedState = { resource: o.resource, locked: o.locked === true, hidden: Array.isArray(o.hidden) ? o.hidden.filter(isStr) : [] };
+  const c = o.chart as Record<string, unknown> | undefined;
+  if (c && typeof c === 'object' && isStr(c.kind) && isStr(c.source) && Array.isArray(c.hidden) && c.hidden.every(isStr) && isStr(c.themeKind) && isStr(c.theme) && isStr(c.css) && c.svg && typeof c.svg === 'object') {
+    state.chart = { kind: c.kind, source: c.source, hidden: c.hidden as string[], themeKind: c.themeKind, theme: c.theme, css: c.css, svg: c.svg as SvgNode };
+  }
+  return state;
 }

@@ -7,7 +7,7 @@
  * in as text nodes, never as markup. The skeleton is built once and its parts are updated in place,
  * so typing changes the page without a flash and the scroll position stays.
  */
-import type { FromWebview, PersistedState, PreviewState, RenderSummary, ToWebview, ViewModel, ViewTable } from '../protocol';
+import type { FromWebview, PersistedChart, PersistedState, PreviewState, RenderSummary, ToWebview, ViewModel, ViewTable } from '../protocol';
 import { importSvg } from './svgStyles';
 import { svgTree } from './svgTree';
 
@@ -266,19 +266,36 @@ function adoptCached(holder: HTMLDivElement, view: ViewModel): SVGSVGElement | u
   return node;
 }
 
-/** The first chart of a page goes to the extension at once (a preview may be closed soon); later ones when typing pauses. */
+/** The largest chart the page keeps across a window reload (as JSON; the 200-step, 3-persona journey's is about 25 KB). */
+const MAX_PERSISTED_CHART = 256 * 1024;
+/** The chart shown, as the page keeps it across a window reload (persist()). */
+let keptChart: PersistedChart | undefined;
+
+function persist(): void {
+  vscode.setState({ resource: state.resource, locked: state.locked, hidden: state.hidden, scrollY: window.scrollY, ...(keptChart ? { chart: keptChart } : {}) });
+}
+
+/**
+ * The chart shown, handed back to the extension for its cache (`toExtension`: a chart taken from
+ * the cache is there already) and kept across a window reload. The first chart of a page goes at
+ * once (a preview may be closed soon); later ones when typing pauses.
+ */
 let chartPost: ReturnType<typeof setTimeout> | undefined;
 let chartsPosted = 0;
-function postChart(node: SVGSVGElement, version: number): void {
+function postChart(node: SVGSVGElement, view: ViewModel, toExtension: boolean): void {
   const theme = themeSignature();
   const themeKindNow = themeKind();
+  const { version, hidden } = state;
   clearTimeout(chartPost);
   chartPost = setTimeout(
     () => {
       if (!node.isConnected) return;
       chartsPosted++;
       const svg = svgTree(node, (e) => e.classList.contains('pe-overlay'));
-      post({ type: 'chart', version, themeKind: themeKindNow, theme, css: chartCss, svg });
+      if (toExtension) post({ type: 'chart', version, themeKind: themeKindNow, theme, css: chartCss, svg });
+      const kept: PersistedChart = { kind: view.kind, source: view.chart, hidden, themeKind: themeKindNow, theme, css: chartCss, svg };
+      keptChart = JSON.stringify(kept).length <= MAX_PERSISTED_CHART ? kept : undefined;
+      persist();
     },
     chartsPosted ? 300 : 0,
   );
@@ -292,9 +309,11 @@ async function drawChart(view: ViewModel): Promise<void> {
     // The extension wrote the chart of the page's first state into the page: this is that state.
     const holder = cachedChart;
     cachedChart = null;
-    if (adoptCached(holder, view)) {
+    const node = adoptCached(holder, view);
+    if (node) {
       fromCache = true;
       chartPending = false;
+      postChart(node, view, false);
       chartMs = performance.now() - started;
       drawn = { source: view.chart, theme };
       chartEl.setAttribute('aria-label', view.title);
@@ -316,7 +335,7 @@ async function drawChart(view: ViewModel): Promise<void> {
     document.getElementById('pe-chart-css')?.remove();
     fromCache = false;
     showChart(node, view);
-    postChart(node, state.version);
+    postChart(node, view, true);
   } catch (e) {
     chartError = e instanceof Error ? e.message : String(e);
     chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
@@ -500,7 +519,7 @@ async function render(next: PreviewState): Promise<void> {
     return;
   }
   state = next;
-  vscode.setState({ resource: state.resource, locked: state.locked, hidden: state.hidden, scrollY: window.scrollY });
+  persist();
   const view = state.view;
   const keep = chartEl.offsetHeight;
   chartEl.style.minHeight = keep ? `${keep}px` : '';
@@ -652,7 +671,7 @@ new MutationObserver(() => {
   if (state.view && drawn && drawn.theme !== themeKind()) void schedule(state);
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-window.addEventListener('scroll', () => vscode.setState({ resource: state.resource, locked: state.locked, hidden: state.hidden, scrollY: window.scrollY }), { passive: true });
+window.addEventListener('scroll', persist, { passive: true });
 
 const saved = vscode.getState();
 void schedule(state).then(() => {
