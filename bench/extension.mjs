@@ -173,7 +173,7 @@ async function previewBench(tmp, extensionsDir) {
     rows.push([`  the page's own share: page start → chart reported`, pageShare, c.target]);
     rows.push([`  tables shown (from the command)`, stats(r.warm.map((w) => w.tablesMs)), undefined]);
     rows.push([`  report of the drawn chart → chart cached in the extension`, stats(r.caching.map((x) => x.ms)), undefined]);
-    rows.push([`first edit after the reopened preview (loads Mermaid if its chart came from the cache)`, stats(r.firstEdits.slice(0, 1)), undefined]);
+    rows.push([`first edit, 1 s after the preview reopened (its page loads Mermaid when idle if the chart came from the cache)`, stats(r.firstEdits.slice(0, 1)), undefined]);
     rows.push([`preview update after an edit, edit → page rendered (${c.name}, debounce 0)`, edits, c.target]);
     rows.push([`  edit → the preview's refresh begins (the edit reaches the extension, the file is re-checked)`, editPhases.toRefresh, undefined]);
     rows.push([`  refresh: analysis, view model, render posted`, editPhases.refresh, undefined]);
@@ -191,7 +191,7 @@ async function previewBench(tmp, extensionsDir) {
   return {
     targets: { exampleMs: TARGETS.previewExampleMs, largeMs: TARGETS.previewLargeMs },
     cases: out,
-    note: 'first render: from the command ("Open Preview to the Side") until the page\'s report of its drawn chart arrives in the extension host; phases: see PHASES in bench/extension.mjs (the page\'s times are on its own clock, placed on the host\'s by the report\'s arrival, so the report\'s transit counts in "webview"); the page\'s own share: from the page starting to load to its report. A preview reopened shows the chart the extension cached from the page before (fromCache), when its source, persona filter and theme are unchanged; the benchmark waits until the chart is cached before closing (caching: ms after the report). firstEdits: the warm-up edits, the first of which loads Mermaid after a reopen with the cached chart. update: the edit call until the page reports the new render (debounce 0: the setting adds its delay on top).',
+    note: 'first render: from the command ("Open Preview to the Side") until the page\'s report of its drawn chart arrives in the extension host; phases: see PHASES in bench/extension.mjs (the page\'s times are on its own clock, placed on the host\'s by the report\'s arrival, so the report\'s transit counts in "webview"); the page\'s own share: from the page starting to load to its report. A preview reopened shows the chart the extension cached from the page before (fromCache), when its source, persona filter and theme are unchanged; the benchmark waits until the chart is cached before closing (caching: ms after the report). firstEdits: the warm-up edits, 1 s after the last reopen (a page with the cached chart loads Mermaid once idle). update: the edit call until the page reports the new render (debounce 0: the setting adds its delay on top).',
   };
 }
 

@@ -360,10 +360,11 @@ describe('a preview opened again, with its chart from the extension’s cache', 
     expect(s.tables[0]!.rows).toHaveLength(13);
     expect(await page.evaluate(() => document.querySelector('#peakend-preview svg g[class^="line-plot-0"] path')!.getAttribute('d'))).toBe(drawnBefore);
     // Only the page script (and what it imports statically): no Mermaid module.
-    // Only the page script's modules are preloaded; Mermaid's core and the chart's chunk load once the page is idle after its report.
+    // Only the page script's modules are preloaded; Mermaid's core loads once the page is idle after its report ...
     expect(preload.page.every((f) => preload.core.includes(f))).toBe(true);
     await page.waitForFunction(() => (window as any).__posted.filter((m: any) => m.type === 'rendered').length >= 1);
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /mermaid\.core/.test(e.name)), undefined, { timeout: 10_000 });
+    // ... and the chart's own chunk (the first edit needs it too).
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /xychartDiagram/.test(e.name)), undefined, { timeout: 10_000 });
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name.replace(/^.*\//, ''), e.startTime] as const));
     const mermaidAt = loaded.find(([f]) => /^mermaid\.core/.test(f))![1];
     expect(mermaidAt).toBeGreaterThan(s.pageAgeMs);

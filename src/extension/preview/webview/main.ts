@@ -14,6 +14,7 @@ import { svgTree } from './svgTree';
 declare const acquireVsCodeApi: () => { postMessage(m: FromWebview): void; setState(s: PersistedState & { scrollY?: number }): void; getState(): (PersistedState & { scrollY?: number }) | undefined };
 interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
+  parse(text: string): Promise<unknown>;
   render(id: string, text: string): Promise<{ svg: string }>;
 }
 
@@ -225,6 +226,15 @@ function loadMermaid(): void {
   );
 }
 if (!cachedChart?.querySelector('svg')) loadMermaid();
+
+/** Mermaid loaded ahead of need, set up for the theme and with the chart's own module loaded (parsing the chart loads it). */
+async function warmUp(): Promise<void> {
+  loadMermaid();
+  await mermaidLoad;
+  if (!mermaid || !state.view) return;
+  initMermaid(mermaid);
+  await mermaid.parse(state.view.chart).catch(() => undefined);
+}
 
 /** A chart in the DOM: the markers over a journey's lines, and clicks on it reveal the nearest step. */
 function showChart(node: SVGSVGElement, view: ViewModel): void {
@@ -681,5 +691,5 @@ void schedule(state).then(() => {
   post({ type: 'ready' });
   // The chart came from the cache and is reported: Mermaid loads while the page is idle, so that the
   // first edit draws as fast as any other instead of waiting for Mermaid's modules.
-  if (fromCache) requestIdleCallback(loadMermaid, { timeout: 2000 });
+  if (fromCache) requestIdleCallback(() => void warmUp(), { timeout: 2000 });
 });
