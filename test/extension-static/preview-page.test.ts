@@ -446,6 +446,27 @@ describe('a preview opened again, with its chart from the extension’s cache', 
     await page.close();
   }, 60_000);
 
+  it('keeps the cached chart when Mermaid cannot be loaded ahead of need; an edit then says the chart could not be drawn', async () => {
+    const first = await open(base);
+    const cached = await cachedFrom(first);
+    await first.close();
+    let tries = 0;
+    const page = await open(base, 'vscode-light', cached, true, (p) => p.route(/mermaid\.core/, (route) => (tries++, route.abort())));
+    // The idle warm-up asked for Mermaid's core and was refused.
+    await expect.poll(() => tries, { timeout: 10_000 }).toBeGreaterThan(0);
+    await send(page, { type: 'highlight', id: 'get-keys' });
+    await page.waitForFunction(() => (window as any).__posted.filter((m: any) => m.type === 'rendered').length >= 2);
+    const after = (await posted(page)).filter((m): m is Extract<FromWebview, { type: 'rendered' }> => m.type === 'rendered').pop()!.summary;
+    expect([after.svg, after.fromCache, after.chartError, after.highlighted, after.markers.end]).toEqual([true, true, undefined, 'get-keys', 2]);
+    const view = structuredClone(base.view!);
+    const edited: PreviewState = { ...base, version: 2, view: { ...view, chart: view.chart.replace(/line "首次置业业主" \[([^,\]]+),/, 'line "首次置业业主" [-5,') } };
+    await send(page, { type: 'render', state: edited });
+    const s = await rendered(page, 2);
+    expect(s.svg).toBe(false);
+    expect(s.chartError).toMatch(/^Mermaid could not be loaded/);
+    await page.close();
+  }, 60_000);
+
   it('draws afresh with Mermaid when the page’s theme is not the one the cached chart was drawn in', async () => {
     const first = await open(base);
     const cached = await cachedFrom(first);

@@ -211,7 +211,7 @@ function stepAt(svg: SVGSVGElement, ev: MouseEvent): string | undefined {
 /** Starts loading Mermaid (once); the chart is drawn when it has loaded, the rest of the page is laid out meanwhile. */
 function loadMermaid(): void {
   if (mermaidLoad) return;
-  mermaidLoad ??= import('mermaid').then(
+  mermaidLoad = import('mermaid').then(
     (m) => {
       mermaid = m.default as unknown as MermaidApi;
       mermaidReadyMs = performance.now();
@@ -219,6 +219,9 @@ function loadMermaid(): void {
       if (!drawn || chartPending) void schedule(state);
     },
     (e: unknown) => {
+      // Loaded ahead of need: the chart shown stays, and a change tries again.
+      mermaidLoad = undefined;
+      if (drawn && !chartPending) return;
       chartError = `Mermaid could not be loaded (${e instanceof Error ? e.message : String(e)})`;
       chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
       post({ type: 'rendered', summary: summary(0) });
@@ -683,7 +686,18 @@ new MutationObserver(() => {
   if (state.view && drawn && drawn.theme !== themeKind()) void schedule(state);
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-window.addEventListener('scroll', persist, { passive: true });
+// The scroll position is kept for the page's next load, at most every 200 ms (the state holds the chart too).
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener(
+  'scroll',
+  () => {
+    persistTimer ??= setTimeout(() => {
+      persistTimer = undefined;
+      persist();
+    }, 200);
+  },
+  { passive: true },
+);
 
 const saved = vscode.getState();
 void schedule(state).then(() => {
