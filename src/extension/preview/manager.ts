@@ -22,6 +22,8 @@ export interface PreviewInfo {
   summary?: RenderSummary;
   /** The extension's cache holds the chart of what the page shows now: opened again, the page shows it at once. */
   chartCached: boolean;
+  /** The panel is shown (a hidden one has no page). */
+  visible: boolean;
   /** See Preview.timing. */
   timing: Preview['timing'];
 }
@@ -174,7 +176,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private infoOf(p: Preview): PreviewInfo {
-    const i: PreviewInfo = { resource: p.resource.toString(), locked: p.locked, hidden: p.hidden, title: p.panel.title, active: p.panel.active, chartCached: p.chartCached(), timing: { ...p.timing } };
+    const i: PreviewInfo = { resource: p.resource.toString(), locked: p.locked, hidden: p.hidden, title: p.panel.title, active: p.panel.active, visible: p.panel.visible, chartCached: p.chartCached(), timing: { ...p.timing } };
     if (p.summary) i.summary = p.summary;
     return i;
   }

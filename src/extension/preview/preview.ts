@@ -91,18 +91,32 @@ export class Preview implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => this.received(parseFromWebview(m))),
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState((e) => {
+        if (!e.webviewPanel.visible) this.wasHidden();
+      }),
     );
     this.analysis = this.analyze();
-    const uri = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot(), ...file.split('/'))).toString();
+    this.writePage(kept);
+    this.timing.html = performance.now();
+    this.updateTitle();
+  }
+
+  /**
+   * The page's HTML for the current state. With the chart drawn last time from exactly this (from
+   * the cache, or kept by the page across a window reload), the page shows it at once and loads
+   * Mermaid only after its first report.
+   */
+  private writePage(kept?: PersistedChart): void {
+    const webview = this.panel.webview;
+    const uri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot(), ...file.split('/'))).toString();
     const state = this.state();
     const restored = this.sent && restoredChart(kept, { ...this.sent, themeKind: themeKind(), theme: themeKey() }, MAX_CACHED_CHART);
     if (restored) this.charts.set(state.resource, restored);
-    // The chart drawn last time from exactly this: the page shows it at once and loads Mermaid only when something changes.
     const cached = this.sent && this.charts.get(state.resource, chartKey({ ...this.sent, theme: themeKey() }));
     const chart = this.analysis && !cached ? [...MODULES.core, ...MODULES[this.analysis.kind]] : [];
     const preload = [...new Set([...MODULES.page, ...chart])];
-    panel.webview.html = previewHtml({
-      cspSource: panel.webview.cspSource,
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
       nonce: makeNonce(),
       scriptUri: uri('preview.js'),
       styleUri: uri('preview.css'),
@@ -111,8 +125,21 @@ export class Preview implements vscode.Disposable {
       state,
       ...(cached ? { cached: { markup: cached.markup, theme: cached.theme } } : {}),
     });
-    this.timing.html = performance.now();
-    this.updateTitle();
+  }
+
+  /**
+   * A hidden webview loses its page and loads its HTML again when shown: the HTML is brought up to
+   * date as the panel is hidden, so that the page comes back with what it showed (and its chart from
+   * the cache) instead of the state it first opened with.
+   */
+  wasHidden(): void {
+    if (this.disposed) return;
+    try {
+      this.analysis = this.analyze();
+      this.writePage();
+    } catch (e) {
+      logError('Peakend could not update the hidden preview', e);
+    }
   }
 
   private webviewRoot(): vscode.Uri {

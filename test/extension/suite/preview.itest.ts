@@ -108,6 +108,24 @@ suite('preview', () => {
     assert.deepEqual(edited.markers, { best: 2, worst: 2, end: 2 });
   });
 
+  test('preview: hidden behind another editor and shown again, it comes back with what it showed, its chart at once', async () => {
+    const editor = await openJourneyPreview();
+    // An edit drawn by Mermaid and cached: the page that comes back must show this, not what the preview opened with.
+    const where = at(editor.document, 'emotions: { first-time-buyer: 1, upgrader: 0 }', '1');
+    await editor.edit((b) => b.replace(new vscode.Range(where, where.translate(0, 1)), '-5'));
+    await rendered((s, p) => s.svg && !s.fromCache && s.tables[0]?.rows[0]?.[3] === '-5 ▼' && p.chartCached, 'the edit drawn and cached');
+    // A file the preview does not follow, opened in the preview's group, hides it.
+    await vscode.window.showTextDocument(file('property-management/peakend.yaml'), { viewColumn: vscode.ViewColumn.Two, preview: false });
+    await until(async () => (await preview())[0]?.visible === false, 'the preview hidden');
+    await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('peakend.openPreviewToSide');
+    await until(async () => (await preview())[0]?.visible === true, 'the preview shown');
+    // The page loaded again shows the edit with the chart from the cache in its first report (the
+    // page before had drawn it with Mermaid; a page loaded with the first state would show the old score).
+    const s = await rendered((x) => x.svg && x.fromCache && x.tables[0]?.rows[0]?.[3] === '-5 ▼', 'the page loaded again with the edit and its chart from the cache');
+    assert.deepEqual([s.lines, s.markers], [2, { best: 2, worst: 2, end: 2 }]);
+  });
+
   test('preview: clicking a step in the table reveals its line in the editor', async () => {
     const editor = await openJourneyPreview();
     const line = at(editor.document, '- id: pay-fee', 'pay-fee').line;
