@@ -44,6 +44,7 @@ describe('chartMarkup: the chart written from the tree its page handed back', ()
       ['an xlink:href', svg([{ t: 'g', a: { 'xlink:href': 'javascript:alert(1)' }, c: [] }]), ''],
       ['a name with markup', svg([{ t: 'g', a: { 'x"><script': '1' }, c: [] }]), ''],
       ['the state element’s ID', svg([{ t: 'g', a: { id: 'peakend-state' }, c: [] }]), ''],
+      ['a style rule’s number of its own', svg([{ t: 'g', a: { 'data-pe-style': '0' }, c: [] }]), ''],
       ['a style that ends its rule', svg([], { style: 'fill: red} body{display:none' }), ''],
       ['a style with <', svg([], { style: 'font-family: "</style><script>"' }), ''],
       ['CSS that ends its element', svg([]), '#a{}</style><script>alert(1)</script>'],

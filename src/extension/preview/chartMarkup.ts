@@ -14,8 +14,8 @@ import type { SvgNode } from './protocol';
 const ELEMENTS = new Set(['svg', 'g', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan', 'title', 'desc', 'defs', 'clipPath', 'marker', 'linearGradient', 'radialGradient', 'stop']);
 /** Presentation and geometry attributes: lower-case words with dashes, and SVG's few camel-case ones. */
 const ATTRIBUTE = /^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*|viewBox|preserveAspectRatio|textLength|lengthAdjust|clipPathUnits|gradientUnits|gradientTransform|markerWidth|markerHeight|markerUnits|refX|refY)$/;
-/** Names that load, link or run something. */
-const REFUSED_ATTRIBUTE = /^(?:on|href$|src$|formaction$)/;
+/** Names that load, link or run something, and the name this file gives style attributes. */
+const REFUSED_ATTRIBUTE = /^(?:on|href$|src$|formaction$|data-pe-style$)/;
 /** Namespace declarations: the HTML parser puts <svg> in SVG's namespace without them. */
 const DROPPED_ATTRIBUTE = /^xmlns(?::|$)/;
 /** The page's own element IDs: a chart may not take them (getElementById would find the chart's). */
