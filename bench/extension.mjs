@@ -13,7 +13,8 @@
 //      `--workspace-only` runs (b') alone and updates only its part of the results.
 //  (c) the .vsix size.
 //  (d) the preview: "Open Preview to the Side" until its page's report of the drawn chart arrives
-//      (the first preview of a fresh host, then closed and reopened), split into phases (PHASES
+//      (the first preview of a fresh host, then closed and reopened: a reopened preview shows the
+//      chart the extension cached from the page before, once it is cached), split into phases (PHASES
 //      below; the page's own share is from the page starting to load to its report), and a score
 //      edit until the page reports the new render (debounce 0), split into the re-check, the
 //      preview's refresh and the page's part; for the example journey and a generated 200-step,
