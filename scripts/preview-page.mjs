@@ -28,8 +28,9 @@ const onlyPeakendDiagrams = {
 
 /**
  * @param {{ outdir: string, minify?: boolean, entry?: string }} o
- * @returns {Promise<{ files: string[], preload: { core: string[], journey: string[], inventory: string[] } }>}
- *   paths relative to outdir, '/'-separated; preload.core: Mermaid's core (what the page imports),
+ * @returns {Promise<{ files: string[], preload: { page: string[], core: string[], journey: string[], inventory: string[] } }>}
+ *   paths relative to outdir, '/'-separated; preload.page: the page script's own static imports;
+ *   preload.core: Mermaid's core (what the page imports),
  *   journey / inventory: the chart's own chunks on top of the core.
  */
 export async function buildPreviewPage({ outdir, minify = false, entry = 'src/extension/preview/webview/main.ts' }) {
@@ -77,7 +78,9 @@ export async function buildPreviewPage({ outdir, minify = false, entry = 'src/ex
   walk('preview.js');
   const unused = files.filter((f) => !reachable.has(f));
   if (unused.length) throw new Error(`the preview build made files the page never loads: ${unused.join(', ')}`);
-  return { files, preload: { core, journey: chart(/^chunks\/xychartDiagram-/), inventory: chart(/^chunks\/quadrantDiagram-/) } };
+  // What the page script itself imports statically (esbuild's shared helpers): preloaded with it even when no Mermaid is.
+  const page = [...closure('preview.js')].filter((f) => f !== 'preview.js');
+  return { files, preload: { page, core, journey: chart(/^chunks\/xychartDiagram-/), inventory: chart(/^chunks\/quadrantDiagram-/) } };
 }
 
 /**

@@ -7,9 +7,10 @@ import * as vscode from 'vscode';
 import { inventoryHtml, journeyHtml, kindFromFileName, toLanguage } from '../../core';
 import { toPath } from '../convert';
 import type { Sessions } from '../sessions';
+import { ChartCache } from './chartCache';
 import { exportPreview, type ExportTarget } from './export';
 import { logError, Preview, PREVIEW_VIEW_TYPE } from './preview';
-import { parsePersistedState, type RenderSummary } from './protocol';
+import { parsePersistedState, type PersistedChart, type RenderSummary } from './protocol';
 
 /** What the integration tests and the benchmark read of a preview. */
 export interface PreviewInfo {
@@ -19,6 +20,10 @@ export interface PreviewInfo {
   title: string;
   active: boolean;
   summary?: RenderSummary;
+  /** The extension's cache holds the chart of what the page shows now: opened again, the page shows it at once. */
+  chartCached: boolean;
+  /** The panel is shown (a hidden one has no page). */
+  visible: boolean;
   /** See Preview.timing. */
   timing: Preview['timing'];
 }
@@ -27,6 +32,8 @@ export class PreviewManager implements vscode.Disposable {
   private readonly previews = new Set<Preview>();
   private active: Preview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Each document's last drawn chart, shown at once when its preview opens again. */
+  private readonly charts = new ChartCache();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -78,10 +85,10 @@ export class PreviewManager implements vscode.Disposable {
       return;
     }
     await this.sessions.whenIdle();
-    this.add(panel, vscode.Uri.parse(state.resource), state.locked, state.hidden);
+    this.add(panel, vscode.Uri.parse(state.resource), state.locked, state.hidden, state.chart);
   }
 
-  private add(panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, hidden: string[]): Preview {
+  private add(panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, hidden: string[], kept?: PersistedChart): Preview {
     const preview = new Preview(
       panel,
       this.context.extensionUri,
@@ -91,6 +98,8 @@ export class PreviewManager implements vscode.Disposable {
       hidden,
       (p, line, range) => void this.reveal(p, line, range),
       (p, format) => void this.export(p, format),
+      this.charts,
+      kept,
     );
     this.previews.add(preview);
     this.active = preview;
@@ -167,7 +176,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private infoOf(p: Preview): PreviewInfo {
-    const i: PreviewInfo = { resource: p.resource.toString(), locked: p.locked, hidden: p.hidden, title: p.panel.title, active: p.panel.active, timing: { ...p.timing } };
+    const i: PreviewInfo = { resource: p.resource.toString(), locked: p.locked, hidden: p.hidden, title: p.panel.title, active: p.panel.active, visible: p.panel.visible, chartCached: p.chartCached(), timing: { ...p.timing } };
     if (p.summary) i.summary = p.summary;
     return i;
   }

@@ -3,15 +3,17 @@ import { analysisReport, kindFromFileName, toLanguage, type InventoryAnalysis, t
 import { toPath } from '../convert';
 import { log } from '../log';
 import type { Sessions, SessionsChange } from '../sessions';
-import { parseFromWebview, type FromWebview, type PersistedState, type PreviewState, type RenderSummary, type ToWebview, type ViewLabels, type ViewModel } from './protocol';
+import { chartKey, restoredChart, type ChartCache } from './chartCache';
+import { chartMarkup } from './chartMarkup';
+import { parseFromWebview, type FromWebview, type PersistedState, type PreviewState, type RenderSummary, type ToWebview, type ViewLabels, type ViewModel, type DrawnChart, type PersistedChart } from './protocol';
 import { makeNonce, previewHtml } from './shell';
 import { entityLines, inventoryView, journeyView, stepAtLine } from './viewModel';
 
 export const PREVIEW_VIEW_TYPE = 'peakend.preview';
 
-/** The page's modules under dist/webview, from the build (scripts/preview-page.mjs): Mermaid's core, and each chart's own chunks. */
-declare const PEAKEND_PREVIEW_MODULES: { core: string[]; journey: string[]; inventory: string[] } | undefined;
-const MODULES = typeof PEAKEND_PREVIEW_MODULES === 'object' && PEAKEND_PREVIEW_MODULES ? PEAKEND_PREVIEW_MODULES : { core: [], journey: [], inventory: [] };
+/** The page's modules under dist/webview, from the build (scripts/preview-page.mjs): the page script's own imports, Mermaid's core, and each chart's own chunks. */
+declare const PEAKEND_PREVIEW_MODULES: { page: string[]; core: string[]; journey: string[]; inventory: string[] } | undefined;
+const MODULES = typeof PEAKEND_PREVIEW_MODULES === 'object' && PEAKEND_PREVIEW_MODULES ? PEAKEND_PREVIEW_MODULES : { page: [], core: [], journey: [], inventory: [] };
 
 /** The kinds a preview can show. */
 export type Analysis = { kind: 'journey'; a: JourneyAnalysis } | { kind: 'inventory'; a: InventoryAnalysis };
@@ -32,6 +34,20 @@ function labels(): ViewLabels {
   };
 }
 
+/** The theme as the page sees it (its body's class) and which theme it is: part of a cached chart's key. */
+function themeKind(): string {
+  const k = vscode.window.activeColorTheme.kind;
+  return k === vscode.ColorThemeKind.HighContrastLight ? 'high-contrast-light' : k === vscode.ColorThemeKind.HighContrast ? 'high-contrast' : k === vscode.ColorThemeKind.Dark ? 'dark' : 'light';
+}
+
+function themeKey(): string {
+  const workbench = vscode.workspace.getConfiguration('workbench');
+  return JSON.stringify([themeKind(), workbench.get('colorTheme') ?? '', workbench.get('colorCustomizations') ?? {}]);
+}
+
+/** The largest chart kept for reopening (the 200-step, 3-persona journey's is about 25 KB). */
+const MAX_CACHED_CHART = 1024 * 1024;
+
 /**
  * One preview panel: which file it shows (following the active editor unless locked), its persona
  * filter, and the last thing its webview reported drawing.
@@ -44,6 +60,8 @@ export class Preview implements vscode.Disposable {
   private requests = new Map<number, (m: Extract<FromWebview, { type: 'exportData' }>) => void>();
   private nextRequest = 0;
   private readonly disposables: vscode.Disposable[] = [];
+  /** What the last state sent draws the chart from: a chart the page hands back for it is cached under it. */
+  private sent: { version: number; kind: string; chart: string; hidden: string[] } | undefined;
   /** What the webview reported after its last render (read from its DOM). */
   summary: RenderSummary | undefined;
   /**
@@ -65,26 +83,63 @@ export class Preview implements vscode.Disposable {
     public hidden: string[],
     private readonly onReveal: (preview: Preview, line: number, select?: vscode.Range) => void,
     private readonly onExport: (preview: Preview, format: 'svg' | 'png' | 'html') => void,
+    private readonly charts: ChartCache,
+    /** The chart the page kept across a window reload (the serializer's state). */
+    kept?: PersistedChart,
   ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [this.webviewRoot()] };
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => this.received(parseFromWebview(m))),
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState((e) => {
+        if (!e.webviewPanel.visible) this.wasHidden();
+      }),
     );
     this.analysis = this.analyze();
-    const uri = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot(), ...file.split('/'))).toString();
-    const chart = this.analysis ? MODULES[this.analysis.kind] : [];
-    panel.webview.html = previewHtml({
-      cspSource: panel.webview.cspSource,
+    this.writePage(kept);
+    this.timing.html = performance.now();
+    this.updateTitle();
+  }
+
+  /**
+   * The page's HTML for the current state. With the chart drawn last time from exactly this (from
+   * the cache, or kept by the page across a window reload), the page shows it at once and loads
+   * Mermaid only after its first report.
+   */
+  private writePage(kept?: PersistedChart): void {
+    const webview = this.panel.webview;
+    const uri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot(), ...file.split('/'))).toString();
+    const state = this.state();
+    const restored = this.sent && restoredChart(kept, { ...this.sent, themeKind: themeKind(), theme: themeKey() }, MAX_CACHED_CHART);
+    if (restored) this.charts.set(state.resource, restored);
+    const cached = this.sent && this.charts.get(state.resource, chartKey({ ...this.sent, theme: themeKey() }));
+    const chart = this.analysis && !cached ? [...MODULES.core, ...MODULES[this.analysis.kind]] : [];
+    const preload = [...new Set([...MODULES.page, ...chart])];
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
       nonce: makeNonce(),
       scriptUri: uri('preview.js'),
       styleUri: uri('preview.css'),
-      preloadUris: [...MODULES.core, ...chart].map(uri),
+      preloadUris: preload.map(uri),
       lang: toLanguage(vscode.env.language) === 'zh-cn' ? 'zh-CN' : 'en',
-      state: this.state(),
+      state,
+      ...(cached ? { cached: { markup: cached.markup, theme: cached.theme } } : {}),
     });
-    this.timing.html = performance.now();
-    this.updateTitle();
+  }
+
+  /**
+   * A hidden webview loses its page and loads its HTML again when shown: the HTML is brought up to
+   * date as the panel is hidden, so that the page comes back with what it showed (and its chart from
+   * the cache) instead of the state it first opened with.
+   */
+  wasHidden(): void {
+    if (this.disposed) return;
+    try {
+      this.analysis = this.analyze();
+      this.writePage();
+    } catch (e) {
+      logError('Peakend could not update the hidden preview', e);
+    }
   }
 
   private webviewRoot(): vscode.Uri {
@@ -121,6 +176,7 @@ export class Preview implements vscode.Disposable {
     };
     if (view) state.view = view;
     this.lastView = key;
+    this.sent = view ? { version: state.version, kind: view.kind, chart: view.chart, hidden: [...this.hidden] } : undefined;
     return state;
   }
 
@@ -213,6 +269,9 @@ export class Preview implements vscode.Disposable {
         this.summary = m.summary;
         this.renderedEmitter.fire(m.summary);
         return;
+      case 'chart':
+        this.keepChart(m);
+        return;
       case 'reveal': {
         const a = this.analysis;
         const line = a ? entityLines(a.a).get(m.id) : undefined;
@@ -234,6 +293,19 @@ export class Preview implements vscode.Disposable {
         this.requests.get(m.id)?.(m);
         return;
     }
+  }
+
+  /** Whether the cache holds the chart of what the page shows now (tests wait for it before reopening). */
+  chartCached(): boolean {
+    return Boolean(this.sent && this.charts.get(this.resource.toString(), chartKey({ ...this.sent, theme: themeKey() })));
+  }
+
+  /** Caches the chart the page drew for the latest state, if it is still what that state shows in this theme. */
+  private keepChart(m: DrawnChart): void {
+    const sent = this.sent;
+    if (!sent || m.version !== sent.version || m.themeKind !== themeKind()) return;
+    const markup = chartMarkup(m.svg, m.css, MAX_CACHED_CHART);
+    if (markup) this.charts.set(this.resource.toString(), { key: chartKey({ ...sent, theme: themeKey() }), markup, theme: m.theme });
   }
 
   private updateTitle(): void {

@@ -112,6 +112,8 @@ export interface RenderSummary {
   firstChartMs?: number;
   firstLayoutMs?: number;
   svg: boolean;
+  /** The chart shown is the one the extension put into the page from its cache: no Mermaid ran for it. */
+  fromCache: boolean;
   chartError?: string;
   /** Plotted line paths, one per drawn persona (the neutral line not counted). */
   lines: number;
@@ -128,6 +130,25 @@ export interface RenderSummary {
   exportButtons: number;
 }
 
+/**
+ * An element of a drawn chart as plain JSON (tag, attributes, children; a string is text), with
+ * Mermaid's style attributes as CSSOM left them and its <style> elements left out. The page hands
+ * its chart back in this form; the extension writes the markup itself (chartMarkup.ts).
+ */
+export type SvgNode = string | { t: string; a: Record<string, string>; c: SvgNode[] };
+
+/** A drawn chart as the page hands it back for the extension's cache. */
+export interface DrawnChart {
+  /** The state version whose chart this is. */
+  version: number;
+  /** The page's theme kind and what Mermaid was initialised with (colours, font), as one string. */
+  themeKind: string;
+  theme: string;
+  /** Mermaid's CSS for the chart (from its <style> elements). */
+  css: string;
+  svg: SvgNode;
+}
+
 export type ToWebview =
   | { type: 'render'; state: PreviewState }
   | { type: 'highlight'; id?: string }
@@ -138,6 +159,7 @@ export type ToWebview =
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'rendered'; summary: RenderSummary }
+  | ({ type: 'chart' } & DrawnChart)
   | { type: 'reveal'; id: string }
   | { type: 'revealLine'; line: number }
   | { type: 'filter'; hidden: string[] }
@@ -156,6 +178,10 @@ export function parseFromWebview(m: unknown): FromWebview | undefined {
       return { type: 'ready' };
     case 'rendered':
       return o.summary && typeof o.summary === 'object' ? { type: 'rendered', summary: o.summary as RenderSummary } : undefined;
+    case 'chart':
+      return isInt(o.version) && isStr(o.themeKind) && isStr(o.theme) && isStr(o.css) && o.svg && typeof o.svg === 'object'
+        ? { type: 'chart', version: o.version as number, themeKind: o.themeKind, theme: o.theme, css: o.css, svg: o.svg as SvgNode }
+        : undefined;
     case 'reveal':
       return isStr(o.id) ? { type: 'reveal', id: o.id } : undefined;
     case 'revealLine':
@@ -181,11 +207,30 @@ export interface PersistedState {
   resource: string;
   locked: boolean;
   hidden: string[];
+  /** The chart shown, when small enough: after a window reload the restored preview shows it at once. */
+  chart?: PersistedChart;
+}
+
+/** A chart as the page keeps it across a window reload: what it was drawn from, and the chart as handed back. */
+export interface PersistedChart {
+  kind: string;
+  /** The Mermaid text. */
+  source: string;
+  hidden: string[];
+  themeKind: string;
+  theme: string;
+  css: string;
+  svg: SvgNode;
 }
 
 export function parsePersistedState(s: unknown): PersistedState | undefined {
   if (!s || typeof s !== 'object') return undefined;
   const o = s as Record<string, unknown>;
   if (!isStr(o.resource)) return undefined;
-  return { resource: o.resource, locked: o.locked === true, hidden: Array.isArray(o.hidden) ? o.hidden.filter(isStr) : [] };
+  const state: PersistedState = { resource: o.resource, locked: o.locked === true, hidden: Array.isArray(o.hidden) ? o.hidden.filter(isStr) : [] };
+  const c = o.chart as Record<string, unknown> | undefined;
+  if (c && typeof c === 'object' && isStr(c.kind) && isStr(c.source) && Array.isArray(c.hidden) && c.hidden.every(isStr) && isStr(c.themeKind) && isStr(c.theme) && isStr(c.css) && c.svg && typeof c.svg === 'object') {
+    state.chart = { kind: c.kind, source: c.source, hidden: c.hidden as string[], themeKind: c.themeKind, theme: c.theme, css: c.css, svg: c.svg as SvgNode };
+  }
+  return state;
 }

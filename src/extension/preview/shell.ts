@@ -8,6 +8,7 @@
  * files for the modules the script imports). Mermaid's styles are moved into constructed stylesheets
  * by the script (as core's HTML export does), so `style-src` needs no 'unsafe-inline'.
  */
+import { CHART_ID, type ChartMarkup } from './chartMarkup';
 import type { PreviewState } from './protocol';
 
 export interface ShellOptions {
@@ -21,6 +22,12 @@ export interface ShellOptions {
   preloadUris: string[];
   lang: string;
   state: PreviewState;
+  /**
+   * The chart of exactly this state, from the extension's cache (chartCache.ts): written into the
+   * page, so it shows before any script runs, with its CSS in nonce'd <style> elements. The page
+   * keeps it if its theme signature is the page's own, and draws with Mermaid otherwise.
+   */
+  cached?: { markup: ChartMarkup; theme: string };
 }
 
 /** `& < > "` as references: for attribute values and text built here. */
@@ -36,11 +43,12 @@ export function jsonInScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+/** `styleNonce`: <style> elements with the nonce may apply too (the preview's cached chart); style attributes never. */
+export function contentSecurityPolicy(cspSource: string, nonce: string, styleNonce = false): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}' ${cspSource}`,
-    `style-src ${cspSource}`,
+    `style-src ${cspSource}${styleNonce ? ` 'nonce-${nonce}'` : ''}`,
     // data: for the PNG export (the SVG drawn into a canvas through an <img>).
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
@@ -50,12 +58,12 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 /** The start of every Peakend page: its language, policy and stylesheet. */
-function pageHead(o: { lang: string; cspSource: string; nonce: string; styleUri: string }): string {
+function pageHead(o: { lang: string; cspSource: string; nonce: string; styleUri: string; styleNonce?: boolean }): string {
   return `<!doctype html>
 <html lang="${attr(o.lang)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce, o.styleNonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
 `;
@@ -63,12 +71,16 @@ function pageHead(o: { lang: string; cspSource: string; nonce: string; styleUri:
 
 export function previewHtml(o: ShellOptions): string {
   const title = o.state.view?.title ?? '';
-  return `${pageHead(o)}<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(o.scriptUri)}">
-${o.preloadUris.map((u) => `<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(u)}">\n`).join('')}<title>${attr(title)}</title>
+  const c = o.cached;
+  // The chart's markup and CSS are chartMarkup's: escaped, and CSS without a `<`.
+  const styles = c ? `<style nonce="${attr(o.nonce)}" id="pe-chart-css">${c.markup.css}</style>\n<style nonce="${attr(o.nonce)}" id="pe-chart-inline">${c.markup.inlineCss}</style>\n` : '';
+  const chart = c ? `<div class="pe-chart" id="${CHART_ID}" role="img" data-theme="${attr(c.theme)}">${c.markup.svg}</div>` : '';
+  return `${pageHead({ ...o, styleNonce: Boolean(c) })}<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(o.scriptUri)}">
+${o.preloadUris.map((u) => `<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(u)}">\n`).join('')}${styles}<title>${attr(title)}</title>
 </head>
 <body>
-<div id="peakend-preview" aria-live="polite"></div>
 <script type="application/json" id="peakend-state">${jsonInScript(o.state)}</script>
+<div id="peakend-preview" aria-live="polite">${chart}</div>
 <script type="module" nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>
 </html>

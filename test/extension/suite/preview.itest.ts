@@ -81,6 +81,51 @@ suite('preview', () => {
     assert.equal(s.tables[0]!.rows[4]![3], '-3');
   });
 
+  test('preview: opened again, it shows the chart it drew last at once (one line per persona, the markers); an edit redraws it', async () => {
+    const editor = await openJourneyPreview();
+    await rendered((s, p) => s.svg && p.chartCached, 'the chart kept for reopening');
+    await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    await until(async () => (await preview()).length === 0, 'the preview to close');
+    await vscode.commands.executeCommand('peakend.openPreviewToSide');
+    const s = await rendered((x) => x.svg && x.tables.length === 2, 'the preview opened again');
+    // The chart came with the page: Mermaid was not loaded for it.
+    assert.equal(s.fromCache, true);
+    assert.equal(s.chartError, undefined);
+    assert.equal(s.lines, 2);
+    assert.deepEqual(s.markers, { best: 2, worst: 2, end: 2 });
+    assert.deepEqual(s.tables.map((t) => t.rows.length), [13, 2]);
+    // Clicking the cached chart reveals a step (the chart finds steps by the lines' points).
+    (await peakend()).clickInPreview('#peakend-preview svg');
+    await until(() => vscode.window.activeTextEditor?.document.uri.toString() === editor.document.uri.toString() && !vscode.window.activeTextEditor.selection.isEmpty, 'a step revealed from the chart');
+    // An edit: Mermaid loads and draws the new curve.
+    const where = at(editor.document, 'emotions: { first-time-buyer: 1, upgrader: 0 }', '1');
+    await editor.edit((b) => b.replace(new vscode.Range(where, where.translate(0, 1)), '-5'));
+    const edited = await rendered((x) => x.svg && x.tables[0]?.rows[0]?.[3] === '-5 ▼', 'the edit drawn');
+    assert.equal(edited.fromCache, false);
+    assert.equal(typeof edited.mermaidReadyMs, 'number');
+    assert.equal(edited.lines, 2);
+    assert.deepEqual(edited.markers, { best: 2, worst: 2, end: 2 });
+  });
+
+  test('preview: hidden behind another editor and shown again, it comes back with what it showed, its chart at once', async () => {
+    const editor = await openJourneyPreview();
+    // An edit drawn by Mermaid and cached: the page that comes back must show this, not what the preview opened with.
+    const where = at(editor.document, 'emotions: { first-time-buyer: 1, upgrader: 0 }', '1');
+    await editor.edit((b) => b.replace(new vscode.Range(where, where.translate(0, 1)), '-5'));
+    await rendered((s, p) => s.svg && !s.fromCache && s.tables[0]?.rows[0]?.[3] === '-5 ▼' && p.chartCached, 'the edit drawn and cached');
+    // A file the preview does not follow, opened in the preview's group, hides it.
+    await vscode.window.showTextDocument(file('property-management/peakend.yaml'), { viewColumn: vscode.ViewColumn.Two, preview: false });
+    await until(async () => (await preview())[0]?.visible === false, 'the preview hidden');
+    await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('peakend.openPreviewToSide');
+    await until(async () => (await preview())[0]?.visible === true, 'the preview shown');
+    // The page loaded again shows the edit with the chart from the cache in its first report (the
+    // page before had drawn it with Mermaid; a page loaded with the first state would show the old score).
+    const s = await rendered((x) => x.svg && x.fromCache && x.tables[0]?.rows[0]?.[3] === '-5 ▼', 'the page loaded again with the edit and its chart from the cache');
+    assert.deepEqual([s.lines, s.markers], [2, { best: 2, worst: 2, end: 2 }]);
+  });
+
   test('preview: clicking a step in the table reveals its line in the editor', async () => {
     const editor = await openJourneyPreview();
     const line = at(editor.document, '- id: pay-fee', 'pay-fee').line;

@@ -7,29 +7,41 @@
  * in as text nodes, never as markup. The skeleton is built once and its parts are updated in place,
  * so typing changes the page without a flash and the scroll position stays.
  */
-import type { FromWebview, PersistedState, PreviewState, RenderSummary, ToWebview, ViewModel, ViewTable } from '../protocol';
+import type { FromWebview, PersistedChart, PersistedState, PreviewState, RenderSummary, ToWebview, ViewModel, ViewTable } from '../protocol';
 import { importSvg } from './svgStyles';
+import { svgTree } from './svgTree';
 
 declare const acquireVsCodeApi: () => { postMessage(m: FromWebview): void; setState(s: PersistedState & { scrollY?: number }): void; getState(): (PersistedState & { scrollY?: number }) | undefined };
 interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
+  parse(text: string): Promise<unknown>;
   render(id: string, text: string): Promise<{ svg: string }>;
 }
 
 /** When this script began, in ms since the page started loading. */
 const scriptStartMs = performance.now();
-/** Mermaid, once its core module has loaded; the page starts loading it before anything else. */
+/**
+ * Mermaid, once its core module has loaded. The page starts loading it before anything else, unless
+ * the extension put the chart of this very state into the page (from its cache): then Mermaid is
+ * loaded when something changes, or once the page is idle after its first report.
+ */
 let mermaid: MermaidApi | undefined;
+let mermaidLoad: Promise<void> | undefined;
 /** When Mermaid's core had loaded, the first chart was in the DOM and the first tables were, in ms since the page started loading. */
 let mermaidReadyMs: number | undefined;
 let firstChartMs: number | undefined;
 let firstLayoutMs: number | undefined;
-const mermaidLoad = import('mermaid');
 const vscode = acquireVsCodeApi();
 const post = (m: FromWebview) => vscode.postMessage(m);
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 let state: PreviewState = JSON.parse(document.getElementById('peakend-state')!.textContent || '{}') as PreviewState;
+/** The chart the extension wrote into the page (shell.ts), until the page has taken it or dropped it. */
+let cachedChart = document.getElementById('pe-chart') as HTMLDivElement | null;
+/** The chart shown is the cached one (no Mermaid ran for it). */
+let fromCache = false;
+/** The chart shown is not the state's yet: it is drawn when Mermaid has loaded. */
+let chartPending = false;
 /** What the chart now shows: its source and the theme it was drawn in, so unchanged charts are not redrawn. */
 let drawn: { source: string; theme: string } | undefined;
 /** The x position of each step on the chart (SVG units), and the chart's point per persona and step. */
@@ -58,7 +70,7 @@ const errorsEl = el('p', 'pe-errors');
 const toolbar = el('div', 'pe-toolbar');
 const filterEl = el('fieldset', 'pe-filter');
 const exportEl = el('div', 'pe-export');
-const chartEl = el('div', 'pe-chart');
+const chartEl = cachedChart ?? el('div', 'pe-chart');
 const notesEl = el('div', 'pe-notes');
 const findingsEl = el('section', 'pe-findings');
 const tablesEl = el('div', 'pe-tables');
@@ -88,19 +100,28 @@ function cssVar(name: string, fallback: string): string {
 /** The theme Mermaid was last initialised for: initialising again costs time on every keystroke. */
 let initialised: string | undefined;
 
+/** What Mermaid draws with in this theme: the theme's colours and the page's font. */
+function themeColours(kind = themeKind()): { kind: string; fg: string; bg: string; border: string; font: string } {
+  const fg = cssVar('--vscode-editor-foreground', kind === 'light' ? '#1f2328' : '#e6e6e6');
+  const bg = cssVar('--vscode-editor-background', kind === 'light' ? '#ffffff' : '#1e1e1e');
+  const border = cssVar('--vscode-contrastBorder', '') || cssVar('--vscode-panel-border', fg);
+  return { kind, fg, bg, border, font: getComputedStyle(chartEl).fontFamily };
+}
+
+/** The theme as a chart drawn in it depends on it: a cached chart of another signature is drawn afresh. */
+const themeSignature = () => JSON.stringify(themeColours());
+
 function initMermaid(mermaid: MermaidApi): void {
   const kind = themeKind();
   if (initialised === kind) return;
   initialised = kind;
-  const fg = cssVar('--vscode-editor-foreground', kind === 'light' ? '#1f2328' : '#e6e6e6');
-  const bg = cssVar('--vscode-editor-background', kind === 'light' ? '#ffffff' : '#1e1e1e');
-  const border = cssVar('--vscode-contrastBorder', '') || cssVar('--vscode-panel-border', fg);
+  const { fg, bg, border, font } = themeColours(kind);
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict',
     theme: mermaidTheme(kind),
     themeVariables: {
-      fontFamily: getComputedStyle(chartEl).fontFamily,
+      fontFamily: font,
       background: bg,
       primaryTextColor: fg,
       xyChart: { backgroundColor: bg, titleColor: fg, xAxisLabelColor: fg, xAxisTitleColor: fg, xAxisTickColor: fg, xAxisLineColor: border, yAxisLabelColor: fg, yAxisTitleColor: fg, yAxisTickColor: fg, yAxisLineColor: border },
@@ -187,40 +208,149 @@ function stepAt(svg: SVGSVGElement, ev: MouseEvent): string | undefined {
   return state.view.steps[best];
 }
 
-// The chart is drawn when Mermaid has loaded; the rest of the page is laid out meanwhile.
-mermaidLoad.then(
-  (m) => {
-    mermaid = m.default as unknown as MermaidApi;
-    mermaidReadyMs = performance.now();
-    void schedule(state);
-  },
-  (e: unknown) => {
-    chartError = `Mermaid could not be loaded (${e instanceof Error ? e.message : String(e)})`;
-    chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
-    post({ type: 'rendered', summary: summary(0) });
-  },
-);
+/** Starts loading Mermaid (once); the chart is drawn when it has loaded, the rest of the page is laid out meanwhile. */
+function loadMermaid(): void {
+  if (mermaidLoad) return;
+  mermaidLoad = import('mermaid').then(
+    (m) => {
+      mermaid = m.default as unknown as MermaidApi;
+      mermaidReadyMs = performance.now();
+      // A chart waits for Mermaid (none drawn yet, or the cached one is out of date); loaded ahead of need, nothing does.
+      if (!drawn || chartPending) void schedule(state);
+    },
+    (e: unknown) => {
+      // Loaded ahead of need: the chart shown stays, and a change tries again.
+      mermaidLoad = undefined;
+      if (drawn && !chartPending) return;
+      chartError = `Mermaid could not be loaded (${e instanceof Error ? e.message : String(e)})`;
+      chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
+      post({ type: 'rendered', summary: summary(0) });
+    },
+  );
+}
+if (!cachedChart?.querySelector('svg')) loadMermaid();
+
+/** Mermaid loaded ahead of need, set up for the theme and with the chart's own module loaded (parsing the chart loads it). */
+async function warmUp(): Promise<void> {
+  loadMermaid();
+  await mermaidLoad;
+  if (!mermaid || !state.view) return;
+  initMermaid(mermaid);
+  await mermaid.parse(state.view.chart).catch(() => undefined);
+}
+
+/** A chart in the DOM: the markers over a journey's lines, and clicks on it reveal the nearest step. */
+function showChart(node: SVGSVGElement, view: ViewModel): void {
+  if (view.kind === 'journey') {
+    decorate(node, view);
+    node.addEventListener('click', (ev) => {
+      const id = stepAt(node, ev);
+      if (id) post({ type: 'reveal', id });
+    });
+  } else points = [];
+  chartError = undefined;
+  firstChartMs ??= performance.now();
+}
+
+/**
+ * Takes the chart the extension wrote into the page, if it was drawn in this page's theme: its
+ * style rules become style attributes again (through CSSOM) and its Mermaid CSS is kept for the
+ * export. Otherwise it is dropped, and Mermaid draws the chart.
+ */
+function adoptCached(holder: HTMLDivElement, view: ViewModel): SVGSVGElement | undefined {
+  const node = holder.querySelector('svg');
+  const css = document.getElementById('pe-chart-css');
+  const inline = document.getElementById('pe-chart-inline') as HTMLStyleElement | null;
+  if (!node || holder.dataset.theme !== themeSignature()) {
+    holder.replaceChildren();
+    css?.remove();
+    inline?.remove();
+    return undefined;
+  }
+  for (const rule of inline?.sheet?.cssRules ?? []) {
+    const i = rule instanceof CSSStyleRule ? /data-pe-style="(\d+)"/.exec(rule.selectorText)?.[1] : undefined;
+    const target = i === undefined ? null : (holder.querySelector(`[data-pe-style="${i}"]`) as (SVGElement & ElementCSSInlineStyle) | null);
+    if (target) target.style.cssText = (rule as CSSStyleRule).style.cssText;
+  }
+  for (const e of holder.querySelectorAll('[data-pe-style]')) e.removeAttribute('data-pe-style');
+  inline?.remove();
+  chartCss = css?.textContent ?? '';
+  // Mermaid removes an element of the ID it renders to: the next chart gets a number after this one's.
+  renderCount = Math.max(renderCount, Number(/^pe-chart-(\d+)$/.exec(node.id)?.[1] ?? 0));
+  showChart(node, view);
+  return node;
+}
+
+/** The largest chart the page keeps across a window reload (as JSON; the 200-step, 3-persona journey's is about 25 KB). */
+const MAX_PERSISTED_CHART = 256 * 1024;
+/** The chart shown, as the page keeps it across a window reload (persist()). */
+let keptChart: PersistedChart | undefined;
+
+function persist(): void {
+  vscode.setState({ resource: state.resource, locked: state.locked, hidden: state.hidden, scrollY: window.scrollY, ...(keptChart ? { chart: keptChart } : {}) });
+}
+
+/**
+ * The chart shown, handed back to the extension for its cache (`toExtension`: a chart taken from
+ * the cache is there already) and kept across a window reload. The first chart of a page goes at
+ * once (a preview may be closed soon); later ones when typing pauses.
+ */
+let chartPost: ReturnType<typeof setTimeout> | undefined;
+let chartsPosted = 0;
+function postChart(node: SVGSVGElement, view: ViewModel, toExtension: boolean): void {
+  const theme = themeSignature();
+  const themeKindNow = themeKind();
+  const { version, hidden } = state;
+  clearTimeout(chartPost);
+  chartPost = setTimeout(
+    () => {
+      if (!node.isConnected) return;
+      chartsPosted++;
+      const svg = svgTree(node, (e) => e.classList.contains('pe-overlay'));
+      if (toExtension) post({ type: 'chart', version, themeKind: themeKindNow, theme, css: chartCss, svg });
+      const kept: PersistedChart = { kind: view.kind, source: view.chart, hidden, themeKind: themeKindNow, theme, css: chartCss, svg };
+      keptChart = JSON.stringify(kept).length <= MAX_PERSISTED_CHART ? kept : undefined;
+      persist();
+    },
+    chartsPosted ? 300 : 0,
+  );
+}
 
 async function drawChart(view: ViewModel): Promise<void> {
   const theme = themeKind();
   if (drawn && drawn.source === view.chart && drawn.theme === theme) return;
-  if (!mermaid) return; // drawn when Mermaid has loaded
-  initMermaid(mermaid);
   const started = performance.now();
+  if (cachedChart) {
+    // The extension wrote the chart of the page's first state into the page: this is that state.
+    const holder = cachedChart;
+    cachedChart = null;
+    const node = adoptCached(holder, view);
+    if (node) {
+      fromCache = true;
+      chartPending = false;
+      postChart(node, view, false);
+      chartMs = performance.now() - started;
+      drawn = { source: view.chart, theme };
+      chartEl.setAttribute('aria-label', view.title);
+      return;
+    }
+  }
+  if (!mermaid) {
+    // Drawn when Mermaid has loaded; a chart shown meanwhile (the cached one) stays, without flicker.
+    chartPending = true;
+    return loadMermaid();
+  }
+  chartPending = false;
+  initMermaid(mermaid);
   try {
     const { svg } = await mermaid.render(`pe-chart-${++renderCount}`, view.chart);
     const node = adoptSvg(svg);
     node.removeAttribute('height');
     chartEl.replaceChildren(node);
-    if (view.kind === 'journey') {
-      decorate(node, view);
-      node.addEventListener('click', (ev) => {
-        const id = stepAt(node, ev);
-        if (id) post({ type: 'reveal', id });
-      });
-    } else points = [];
-    chartError = undefined;
-    firstChartMs ??= performance.now();
+    document.getElementById('pe-chart-css')?.remove();
+    fromCache = false;
+    showChart(node, view);
+    postChart(node, view, true);
   } catch (e) {
     chartError = e instanceof Error ? e.message : String(e);
     chartEl.replaceChildren(el('p', 'pe-chart-error', `${state.labels.chartFailed} ${chartError}`));
@@ -404,7 +534,7 @@ async function render(next: PreviewState): Promise<void> {
     return;
   }
   state = next;
-  vscode.setState({ resource: state.resource, locked: state.locked, hidden: state.hidden, scrollY: window.scrollY });
+  persist();
   const view = state.view;
   const keep = chartEl.offsetHeight;
   chartEl.style.minHeight = keep ? `${keep}px` : '';
@@ -449,7 +579,8 @@ function summary(ms: number): RenderSummary {
     ...(mermaidReadyMs !== undefined ? { mermaidReadyMs } : {}),
     ...(firstChartMs !== undefined ? { firstChartMs } : {}),
     ...(firstLayoutMs !== undefined ? { firstLayoutMs } : {}),
-    svg: Boolean(svg),
+    svg: Boolean(svg) && !chartPending,
+    fromCache: Boolean(svg) && !chartPending && fromCache,
     // The last line plot is the neutral line.
     lines: Math.max(0, plots.length - 1),
     markers: {
@@ -555,10 +686,24 @@ new MutationObserver(() => {
   if (state.view && drawn && drawn.theme !== themeKind()) void schedule(state);
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-window.addEventListener('scroll', () => vscode.setState({ resource: state.resource, locked: state.locked, hidden: state.hidden, scrollY: window.scrollY }), { passive: true });
+// The scroll position is kept for the page's next load, at most every 200 ms (the state holds the chart too).
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener(
+  'scroll',
+  () => {
+    persistTimer ??= setTimeout(() => {
+      persistTimer = undefined;
+      persist();
+    }, 200);
+  },
+  { passive: true },
+);
 
 const saved = vscode.getState();
 void schedule(state).then(() => {
   if (saved?.scrollY) window.scrollTo(0, saved.scrollY);
   post({ type: 'ready' });
+  // The chart came from the cache and is reported: Mermaid loads while the page is idle, so that the
+  // first edit draws as fast as any other instead of waiting for Mermaid's modules.
+  if (fromCache) requestIdleCallback(() => void warmUp(), { timeout: 2000 });
 });
