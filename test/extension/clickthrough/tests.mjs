@@ -69,12 +69,15 @@ function assertExpectedRows(rows) {
   }
 }
 
-/** The preview's page: the innermost webview frame that holds #peakend-preview with a drawn chart. */
+/**
+ * The preview's page: the innermost webview frame that holds #peakend-preview with a drawn chart,
+ * its markers layer added (a chart from the cache is in the page before its script decorates it).
+ */
 async function previewFrame(page, timeout = 60_000) {
   const end = Date.now() + timeout;
   for (;;) {
     for (const f of page.frames()) {
-      const ok = await f.evaluate(() => Boolean(document.querySelector('#peakend-preview .pe-chart svg'))).catch(() => false);
+      const ok = await f.evaluate(() => Boolean(document.querySelector('#peakend-preview .pe-chart svg .pe-overlay'))).catch(() => false);
       if (ok) return f;
     }
     if (Date.now() > end) throw new Error('no preview page with a chart appeared');
