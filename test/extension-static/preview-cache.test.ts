@@ -8,6 +8,7 @@ import { ChartCache, chartKey, restoredChart, type CachedChart } from '../../src
 import { chartMarkup, markupSize } from '../../src/extension/preview/chartMarkup';
 import { parsePersistedState, type PersistedChart, type PreviewState, type SvgNode } from '../../src/extension/preview/protocol';
 import { contentSecurityPolicy, previewHtml } from '../../src/extension/preview/shell';
+import { PLAIN_STATE } from '../helpers/previewState';
 
 const svg = (c: SvgNode[], a: Record<string, string> = {}): SvgNode => ({ t: 'svg', a: { id: 'pe-chart-1', viewBox: '0 0 700 500', ...a }, c });
 const text = (s: string, a: Record<string, string> = {}): SvgNode => ({ t: 'text', a, c: [s] });
@@ -146,14 +147,7 @@ describe('a chart kept across a window reload (the serializer’s state)', () =>
 });
 
 describe('the page HTML with a cached chart', () => {
-  const state: PreviewState = {
-    resource: 'file:///ws/a.journey.yaml',
-    locked: false,
-    hidden: [],
-    version: 1,
-    canExport: true,
-    labels: { personas: '', exportSvg: '', exportPng: '', exportHtml: '', exportDisabled: '', findings: '', noFindings: '', errors: '', chartFailed: '', notPreviewable: '', line: '' },
-  };
+  const state = PLAIN_STATE;
   const evil = '</svg></div><script>alert(1)</script>';
   const markup = chartMarkup(svg([text(`业主旅程 ${evil}`)], { style: 'max-width: 700px;' }), '#pe-chart-1{font-family:"Noto Sans CJK SC";}')!;
   const html = previewHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc', scriptUri: 'https://x/p.js', styleUri: 'https://x/p.css', preloadUris: [], lang: 'zh-CN', state: { ...state, view: { title: evil } as PreviewState['view'] }, cached: { markup, theme: `{"kind":"light","font":"${evil}"}` } });

@@ -9,6 +9,7 @@ import { nodeHost } from '../../src/node/nodeHost';
 import { parseFromWebview, parsePersistedState, type PreviewState } from '../../src/extension/preview/protocol';
 import { attr, contentSecurityPolicy, jsonInScript, makeNonce, previewHtml } from '../../src/extension/preview/shell';
 import { entityLines, inventoryView, journeyView, stepAtLine } from '../../src/extension/preview/viewModel';
+import { PLAIN_STATE } from '../helpers/previewState';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/property-management');
 let report: AnalysisReport;
@@ -126,14 +127,7 @@ describe('messages from the page', () => {
 });
 
 describe('the HTML shell', () => {
-  const state: PreviewState = {
-    resource: 'file:///ws/a.journey.yaml',
-    locked: false,
-    hidden: [],
-    version: 1,
-    canExport: true,
-    labels: { personas: '', exportSvg: '', exportPng: '', exportHtml: '', exportDisabled: '', findings: '', noFindings: '', errors: '', chartFailed: '', notPreviewable: '', line: '' },
-  };
+  const state = PLAIN_STATE;
 
   it('allows only nonce’d scripts and the webview’s own resources', () => {
     expect(contentSecurityPolicy('https://x.vscode-cdn.net', 'abc')).toBe(

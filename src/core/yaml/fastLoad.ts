@@ -1,12 +1,13 @@
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
-import { simpleLoad } from './simpleLoad';
+import { MAX_KEY, simpleLoad } from './simpleLoad';
 import { coreBool, coreFloat, coreInt, isCoreBool, isCoreFloat, isCoreInt, isCoreNull } from './coreScalars';
 
 /*
- * A quick read of plain YAML for files that turn out valid. js-yaml reads about ten times faster than
- * `yaml` but keeps no positions, and the two disagree on some corners of the language. So this path
- * takes only documents where they cannot disagree and gives up (undefined) on everything else: the
- * caller then parses with `yaml` as always. Giving up is always safe; it only costs time.
+ * A quick read of plain YAML for files that turn out valid. simpleLoad reads the plain block YAML
+ * most files are written in; js-yaml takes what it gives up on. js-yaml reads about ten times faster
+ * than `yaml` but keeps no positions, and the two disagree on some corners of the language. So this
+ * path takes only documents where they cannot disagree and gives up (undefined) on everything else:
+ * the caller then parses with `yaml` as always. Giving up is always safe; it only costs time.
  */
 
 const scalar = (tag: string, resolve: (s: string) => boolean, construct: (s: string) => unknown) =>
@@ -107,9 +108,6 @@ function lineLeftOpen(text: string, start: number, end: number): boolean {
   }
   return quote !== 0 || depth > 0;
 }
-
-/** Longer keys may break yaml's 1024-character limit on implicit keys: left to the full path. */
-const MAX_KEY = 256;
 
 /**
  * The document's data when `yaml` would read the same data from it without any error or warning

@@ -19,8 +19,8 @@ const SPACE = 0x20, HASH = 0x23, DQ = 0x22, SQ = 0x27, COLON = 0x3a, DASH = 0x2d
 const OPEN_SEQ = 0x5b, CLOSE_SEQ = 0x5d, OPEN_MAP = 0x7b, CLOSE_MAP = 0x7d, LT = 0x3c;
 /** YAML's indicators: none of them may begin a plain scalar here (a dash may, before a non-space: "-3"). */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
-/** Keys longer than this may break yaml's 1024-character limit on implicit keys. */
-const MAX_KEY = 256;
+/** Longer keys may break yaml's 1024-character limit on implicit keys: left to the full path. */
+export const MAX_KEY = 256;
 const FLOW_OR_SPACE = new Set([...' ,[]{}'].map((c) => c.charCodeAt(0)));
 const INTEGER_LIKE = /^(?:0|[1-9][0-9]*)$/;
 
@@ -89,7 +89,7 @@ class Reader {
   document(): Record<string, unknown> {
     if (this.content() !== 0) giveUp();
     // The top mapping ends only where the text does: a line at column 0 is its next key or a give-up.
-    return this.mapping(0, 1, this.pos);
+    return this.mapping(0, 1, this.key(this.pos));
   }
 
   /**
@@ -123,15 +123,14 @@ class Reader {
   /** A block collection whose first line has content at column `indent`. */
   private block(indent: number, depth: number): unknown {
     const at = this.pos + indent;
-    return this.isEntry(at) ? this.sequence(indent, depth) : this.mapping(indent, depth, at);
+    return this.isEntry(at) ? this.sequence(indent, depth) : this.mapping(indent, depth, this.key(at));
   }
 
-  /** A block mapping at column `indent`, its first key at `at` (after "- " in a sequence, mid-line). */
-  private mapping(indent: number, depth: number, at: number): Record<string, unknown> {
+  /** A block mapping at column `indent` whose first key (after "- " in a sequence, mid-line) is `first`. */
+  private mapping(indent: number, depth: number, first: [string, number] | undefined): Record<string, unknown> {
     if (depth > this.maxDepth) giveUp();
     const out: Record<string, unknown> = {};
-    for (let p = at; ; ) {
-      const key = this.key(p);
+    for (let key = first; ; ) {
       if (!key) giveUp();
       const [name, afterColon] = key;
       if (Object.hasOwn(out, name)) giveUp();
@@ -149,9 +148,10 @@ class Reader {
       const below = this.content();
       if (below > indent) giveUp();
       if (below < indent) return out;
-      p = this.pos + below;
+      const p = this.pos + below;
       // An entry where a key was expected: "a: 1" then "- b".
       if (this.isEntry(p)) giveUp();
+      key = this.key(p);
     }
   }
 
@@ -163,8 +163,8 @@ class Reader {
       const q = this.skipSpaces(this.pos + indent + 1);
       // An empty entry, or one holding a sequence ("- - a"): left to the other readers.
       if (q >= this.eol || this.s.charCodeAt(q) === HASH || this.isEntry(q)) giveUp();
-      if (this.key(q)) out.push(this.mapping(q - this.pos, depth + 1, q));
-      else out.push(this.inline(q, depth + 1));
+      const key = this.key(q);
+      out.push(key ? this.mapping(q - this.pos, depth + 1, key) : this.inline(q, depth + 1));
       const below = this.content();
       if (below > indent) giveUp();
       if (below < indent || !this.isEntry(this.pos + below)) return out;

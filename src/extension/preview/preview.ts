@@ -112,7 +112,8 @@ export class Preview implements vscode.Disposable {
     const state = this.state();
     const restored = this.sent && restoredChart(kept, { ...this.sent, themeKind: themeKind(), theme: themeKey() }, MAX_CACHED_CHART);
     if (restored) this.charts.set(state.resource, restored);
-    const cached = this.sent && this.charts.get(state.resource, chartKey({ ...this.sent, theme: themeKey() }));
+    const key = this.cacheKey();
+    const cached = key !== undefined && this.charts.get(state.resource, key);
     const chart = this.analysis && !cached ? [...MODULES.core, ...MODULES[this.analysis.kind]] : [];
     const preload = [...new Set([...MODULES.page, ...chart])];
     webview.html = previewHtml({
@@ -297,15 +298,21 @@ export class Preview implements vscode.Disposable {
 
   /** Whether the cache holds the chart of what the page shows now (tests wait for it before reopening). */
   chartCached(): boolean {
-    return Boolean(this.sent && this.charts.get(this.resource.toString(), chartKey({ ...this.sent, theme: themeKey() })));
+    const key = this.cacheKey();
+    return key !== undefined && Boolean(this.charts.get(this.resource.toString(), key));
+  }
+
+  /** What the chart of the last state sent is drawn from, in this theme: its key in the cache. */
+  private cacheKey(): string | undefined {
+    return this.sent && chartKey({ ...this.sent, theme: themeKey() });
   }
 
   /** Caches the chart the page drew for the latest state, if it is still what that state shows in this theme. */
   private keepChart(m: DrawnChart): void {
-    const sent = this.sent;
-    if (!sent || m.version !== sent.version || m.themeKind !== themeKind()) return;
+    const key = this.cacheKey();
+    if (key === undefined || m.version !== this.sent?.version || m.themeKind !== themeKind()) return;
     const markup = chartMarkup(m.svg, m.css, MAX_CACHED_CHART);
-    if (markup) this.charts.set(this.resource.toString(), { key: chartKey({ ...sent, theme: themeKey() }), markup, theme: m.theme });
+    if (markup) this.charts.set(this.resource.toString(), { key, markup, theme: m.theme });
   }
 
   private updateTitle(): void {
