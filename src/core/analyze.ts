@@ -20,6 +20,7 @@ import { scanSuppressions } from './text/suppressions';
 import { didYouMean } from './didYouMean';
 import { fastLoad } from './yaml/fastLoad';
 import { parseYaml, withoutScalarLines } from './yaml/parseYaml';
+import { placedYaml } from './yaml/placedYaml';
 import { plainNodes } from './yaml/plainNodes';
 import { itemsOf, pairOf, span, stringOf, valueOf } from './yaml/nodes';
 
@@ -46,6 +47,8 @@ export interface AnalyzeOptions {
   store?: ModelStore;
   /** With positions 'later': keep the plain data of a model read without positions (a diff compares it). */
   keepValue?: boolean;
+  /** Parse with `yaml` alone, the straightforward path (what differential tests compare with). */
+  yamlOnly?: boolean;
 }
 
 /** Parses, validates and analyses one file on its own. Never throws on bad input: every problem is a finding. */
@@ -66,7 +69,7 @@ export function analyzeText(file: string, text: string, config: PeakendConfig, o
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);
   const model = emptyModel(file, lines, report);
-  const { doc, value, aliases } = parseYaml(text, report, config.maxDepth);
+  const { doc, value, aliases } = (!options.yamlOnly && placedYaml(text, config.maxDepth)) || parseYaml(text, report, config.maxDepth);
   model.suppressions = doc ? withoutScalarLines(scanSuppressions(text), doc, lines) : scanSuppressions(text);
   const hasSyntaxErrors = report.findings.some((f) => f.ruleId === 'yaml-syntax');
   model.value = value;

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { FileReporter } from '../../src/core/report';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { parseYaml } from '../../src/core/yaml/parseYaml';
-import { simpleLoad } from '../../src/core/yaml/simpleLoad';
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { placedNodes } from '../../src/core/yaml/plainNodes';
+import { simpleLoad, simpleLoadPlaced } from '../../src/core/yaml/simpleLoad';
 import { yamlFiles } from '../helpers/yamlFiles';
 import { DAMAGE, damage, DEEP, DOCUMENTS, writeYaml, type Kind } from '../helpers/yamlDocuments';
 
@@ -21,11 +23,38 @@ function fullValue(text: string, maxDepth = 64): unknown {
   return report.findings.length ? undefined : value;
 }
 
-/** Reads `text`, which simpleLoad must take, and checks the full path reads the same. */
+/** A tree of nodes as the analysis reads it: kinds, places, flow or block, keys and values. */
+function shape(node: unknown): unknown {
+  if (isMap(node)) return { map: node.items.map((p) => (isPair(p) ? [shape(p.key), shape(p.value)] : 'not a pair')), range: node.range, flow: Boolean(node.flow) };
+  if (isSeq(node)) return { seq: node.items.map(shape), range: node.range, flow: Boolean(node.flow) };
+  if (isScalar(node)) return { scalar: node.value, range: node.range };
+  return { other: String(node) };
+}
+
+/** The full path's tree of nodes. */
+function fullShape(text: string, maxDepth = 64): unknown {
+  const { doc } = parseYaml(text, new FileReporter('/w/x.yaml', new LineIndex(text)), maxDepth);
+  return shape(doc?.contents);
+}
+
+/**
+ * The placed read of a text simpleLoad takes: undefined (given up on), or the same data and the
+ * same tree of nodes, every place included, as the full path.
+ */
+function placedRead(text: string, data: unknown): boolean {
+  const placed = simpleLoadPlaced(text, 64);
+  if (!placed) return false;
+  expect(placed.value, JSON.stringify(text)).toEqual(data);
+  expect(shape(placedNodes(placed.value, placed.spans)), JSON.stringify(text)).toEqual(fullShape(text));
+  return true;
+}
+
+/** Reads `text`, which simpleLoad must take, and checks the full path reads the same, places and all. */
 function read(text: string): unknown {
   const data = simpleLoad(text, 64);
   expect(data, JSON.stringify(text)).toBeDefined();
   expect(data, JSON.stringify(text)).toEqual(fullValue(text));
+  expect(placedRead(text, data), JSON.stringify(text)).toBe(true);
   return data;
 }
 
@@ -136,11 +165,12 @@ describe('simpleLoad reads plain block YAML as yaml does', () => {
 
 describe('whatever simpleLoad reads, yaml reads the same, without a finding', () => {
   /** simpleLoad's data is yaml's; counts the documents it took. */
-  const check = (text: string, taken: { n: number }) => {
+  const check = (text: string, taken: { n: number; placed?: number }) => {
     const data = simpleLoad(text, 64);
     if (data === undefined) return;
     taken.n++;
     expect(data, JSON.stringify(text)).toEqual(fullValue(text));
+    if (placedRead(text, data)) taken.placed = (taken.placed ?? 0) + 1;
   };
 
   it('on documents of every kind, written in any style and damaged', () => {

@@ -76,6 +76,48 @@ export function indexModel(model: FileModel): FileModel {
 
 const EMPTY_LINES = new LineIndex('');
 
+/**
+ * `indexModel` for a model kept until the run ends, holding nothing of the file's text: IDs and
+ * names read from a file are slices of its text, each of which would keep the whole text alive. A
+ * journey whose stages and steps all have a scope names its scopes (`lazyScopes`), so that the index
+ * reads them only for a scope a rule asks about.
+ */
+export function detachedIndexModel(model: FileModel): FileModel {
+  const cut = indexModel(model);
+  if (cut.def) cut.def = detachedDef(cut.def);
+  const j = cut.journey;
+  if (!j) return cut;
+  const scopes = new Set<string>();
+  let scoped = true;
+  const each = (d: Def): Def => {
+    if (d.scope) scopes.add(d.scope);
+    else scoped = false;
+    return detachedDef(d);
+  };
+  cut.journey = {
+    def: j.def && detachedDef(j.def),
+    stages: j.stages.map((s) => ({ def: each(s.def), steps: s.steps.map((st) => ({ def: each(st.def) })) })),
+    repeated: j.repeated.map(each),
+  } as unknown as Journey;
+  if (scoped) lazyScopes.set(cut, [...scopes]);
+  return cut;
+}
+
+function detachedDef(d: Def): Def {
+  const out: Def = { kind: d.kind, id: detached(d.id), file: d.file, range: d.range, fullRange: d.fullRange };
+  if (d.name !== undefined) out.name = detached(d.name);
+  if (d.scope !== undefined) out.scope = detached(d.scope);
+  return out;
+}
+
+/**
+ * A copy of a string that does not point into the string it was cut from. V8 copies short slices
+ * (under 13 characters) but shares the text of longer ones; slicing a concatenation copies it first.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** A model cut down by `indexModel` as text: its journey apart when the index can go without reading it. */
 export interface StoredIndexModel {
   head: string;

@@ -8,7 +8,7 @@ import { CrossFileFindings } from './crossFile';
 import { append, WorkspaceIndex } from './index';
 import type { ModelCache } from './modelCache';
 import type { ParallelAnalysis } from './parallel';
-import { indexModel, restoreIndexModel, storeModel, type FileState } from './store';
+import { detachedIndexModel, type FileState } from './store';
 import { kindFromFileName } from '../kinds';
 import { applySettings } from './settings';
 
@@ -178,9 +178,7 @@ export class Workspace {
       cross.resultOf(file);
       const model = this.models.get(file);
       if (!model?.journey || model.checklist || model.touchpoints.length || model.standards.length || model.personas.length) continue;
-      // Copied through its stored text: strings cut out of the file's text (IDs, names) would keep
-      // the whole text alive.
-      const cut = restoreIndexModel(file, storeModel(indexModel(model)));
+      const cut = detachedIndexModel(model);
       this.models.set(file, cut);
       index.set(cut);
       this.partial.add(file);

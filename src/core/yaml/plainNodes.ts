@@ -12,13 +12,21 @@ function light<T extends object>(cls: { prototype: T }, type: string, base: obje
   Object.defineProperty(cls.prototype, NODE_TYPE, { value: Symbol.for(type) });
 }
 
+type Place = [number, number, number];
+
 class LightMap {
-  range = NOWHERE;
-  constructor(readonly items: Pair[]) {}
+  constructor(
+    readonly items: Pair[],
+    readonly range: Place = NOWHERE,
+    readonly flow?: true,
+  ) {}
 }
 class LightSeq {
-  range = NOWHERE;
-  constructor(readonly items: unknown[]) {}
+  constructor(
+    readonly items: unknown[],
+    readonly range: Place = NOWHERE,
+    readonly flow?: true,
+  ) {}
 }
 class LightPair {
   constructor(
@@ -27,8 +35,10 @@ class LightPair {
   ) {}
 }
 class LightScalar {
-  range = NOWHERE;
-  constructor(readonly value: unknown) {}
+  constructor(
+    readonly value: unknown,
+    readonly range: Place = NOWHERE,
+  ) {}
 }
 light(LightMap, 'yaml.map', YAMLMap.prototype);
 light(LightSeq, 'yaml.seq', YAMLSeq.prototype);
@@ -54,4 +64,39 @@ export function plainNodes(value: unknown): Node {
     return new LightMap(items) as unknown as Node;
   }
   return new LightScalar(value) as unknown as Node;
+}
+
+/**
+ * yaml nodes, with yaml's own ranges, for data read with its places (`simpleLoadPlaced`): the same
+ * tree and places as `yaml` parses from the same text, without parsing it again.
+ */
+export function placedNodes(value: Record<string, unknown>, spans: readonly number[]): Node {
+  let at = 0;
+  const place = (): Place => {
+    const r: Place = [spans[at]!, spans[at + 1]!, spans[at + 2]!];
+    at += 4;
+    return r;
+  };
+  const flow = (): true | undefined => (spans[at + 3] === 1 ? true : undefined);
+  const node = (v: unknown): Node => {
+    if (Array.isArray(v)) {
+      const items: unknown[] = new Array(v.length);
+      for (let i = 0; i < v.length; i++) items[i] = node(v[i]);
+      const isFlow = flow();
+      return new LightSeq(items, place(), isFlow) as unknown as Node;
+    }
+    if (typeof v === 'object' && v !== null) {
+      const items: Pair[] = [];
+      for (const key of Object.keys(v)) {
+        const k = new LightScalar(key, place());
+        items.push(new LightPair(k, node((v as Record<string, unknown>)[key])) as unknown as Pair);
+      }
+      const isFlow = flow();
+      return new LightMap(items, place(), isFlow) as unknown as Node;
+    }
+    return new LightScalar(v, place()) as unknown as Node;
+  };
+  const root = node(value);
+  if (at !== spans.length) throw new Error('placedNodes: places do not match the data');
+  return root;
 }
