@@ -3,6 +3,7 @@ import type { Finding, Range } from '../finding';
 import type { Def, FileModel, Journey } from '../model/types';
 import { NOWHERE } from '../report';
 import { LineIndex } from '../text/lineIndex';
+import { detached } from '../util/detached';
 import { lazyScopes } from './index';
 
 /** A file of a run as a store sees it: its path and what was read. */
@@ -90,9 +91,10 @@ export function detachedIndexModel(model: FileModel): FileModel {
   const scopes = new Set<string>();
   let scoped = true;
   const each = (d: Def): Def => {
-    if (d.scope) scopes.add(d.scope);
+    const copy = detachedDef(d);
+    if (copy.scope) scopes.add(copy.scope);
     else scoped = false;
-    return detachedDef(d);
+    return copy;
   };
   cut.journey = {
     def: j.def && detachedDef(j.def),
@@ -108,14 +110,6 @@ function detachedDef(d: Def): Def {
   if (d.name !== undefined) out.name = detached(d.name);
   if (d.scope !== undefined) out.scope = detached(d.scope);
   return out;
-}
-
-/**
- * A copy of a string that does not point into the string it was cut from. V8 copies short slices
- * (under 13 characters) but shares the text of longer ones; slicing a concatenation copies it first.
- */
-function detached(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** A model cut down by `indexModel` as text: its journey apart when the index can go without reading it. */
