@@ -6,7 +6,7 @@ import { FileReporter } from '../../src/core/report';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { parseYaml } from '../../src/core/yaml/parseYaml';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { placedNodes } from '../../src/core/yaml/plainNodes';
+import { placedNodes } from '../../src/core/yaml/placedNodes';
 import { simpleLoad, simpleLoadPlaced } from '../../src/core/yaml/simpleLoad';
 import { yamlFiles } from '../helpers/yamlFiles';
 import { DAMAGE, damage, DEEP, DOCUMENTS, writeYaml, type Kind } from '../helpers/yamlDocuments';

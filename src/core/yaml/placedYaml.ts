@@ -1,6 +1,6 @@
 import { Document } from 'yaml';
 import type { ParsedYaml } from './parseYaml';
-import { placedNodes } from './plainNodes';
+import { placedNodes } from './placedNodes';
 import { simpleLoadPlaced } from './simpleLoad';
 
 /**
