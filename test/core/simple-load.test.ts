@@ -132,6 +132,18 @@ describe('simpleLoad reads plain block YAML as yaml does', () => {
     });
   });
 
+  it('reads keys it has read before, in other files too, as written, even where their hashes collide', () => {
+    // "Aa" and "BB" have the same hash of their characters; so have "AaAa", "AaBB", "BBAa" and "BBBB".
+    expect(read('Aa: 1\nBB: 2\n')).toEqual({ Aa: 1, BB: 2 });
+    expect(read('BB: 1\nAa: 2\nAaBB: 3\nBBAa: 4\n')).toEqual({ BB: 1, Aa: 2, AaBB: 3, BBAa: 4 });
+    expect(read('a:\n  Aa: x\n  BBBB: y\n  AaAa: z\n')).toEqual({ a: { Aa: 'x', BBBB: 'y', AaAa: 'z' } });
+    // A key given up on is never taken as read before.
+    expect(simpleLoad('a&b: 1\n', 64)).toEqual({ 'a&b': 1 });
+    expect(simpleLoad('a &b: 1\n', 64)).toBeUndefined();
+    expect(simpleLoad('1: a\n', 64)).toBeUndefined();
+    expect(simpleLoad('1: a\n', 64)).toBeUndefined();
+  });
+
   it('reads nesting up to the limit and gives up beyond it', () => {
     expect(simpleLoad('a:\n  b:\n    - [x]\n', 4)).toEqual({ a: { b: [['x']] } });
     expect(simpleLoad('a:\n  b:\n    - [x]\n', 3)).toBeUndefined();

@@ -1,3 +1,4 @@
+import { detached } from '../util/detached';
 import { corePlain, isCoreText } from './coreScalars';
 
 /*
@@ -21,6 +22,17 @@ const OPEN_SEQ = 0x5b, CLOSE_SEQ = 0x5d, OPEN_MAP = 0x7b, CLOSE_MAP = 0x7d, LT =
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 /** Longer keys may break yaml's 1024-character limit on implicit keys: left to the full path. */
 export const MAX_KEY = 256;
+/**
+ * Plain keys read before, by a hash of their characters: most keys of a workspace are the same few
+ * dozen words, and one kept string is neither cut out of each file again nor looked up again as a
+ * property name. Each has passed every check a key must pass, and none points into a file's text.
+ */
+const KNOWN_KEYS = new Map<number, string>();
+const MAX_KNOWN_KEYS = 4096;
+function know(hash: number, name: string): void {
+  if (KNOWN_KEYS.size >= MAX_KNOWN_KEYS) KNOWN_KEYS.clear();
+  KNOWN_KEYS.set(hash, detached(name));
+}
 const FLOW_OR_SPACE = new Set([...' ,[]{}'].map((c) => c.charCodeAt(0)));
 const INTEGER_LIKE = /^(?:0|[1-9][0-9]*)$/;
 
@@ -258,6 +270,7 @@ class Reader {
     } else {
       if (INDICATORS.has(c)) return undefined;
       colon = -1;
+      let hash = 0;
       for (let i = p; i < this.eol; i++) {
         const ch = s.charCodeAt(i);
         if (ch === COLON && (i + 1 >= this.eol || s.charCodeAt(i + 1) === SPACE)) {
@@ -265,13 +278,19 @@ class Reader {
           break;
         }
         if (ch === HASH && s.charCodeAt(i - 1) === SPACE) return undefined;
+        hash = (Math.imul(hash, 31) + ch) | 0;
       }
       if (colon < 0) return undefined;
       // "a : b": the space before the colon.
       if (s.charCodeAt(colon - 1) === SPACE) giveUp();
-      name = s.slice(p, colon);
-      this.checkPlain(name);
-      if (!isCoreText(name)) giveUp();
+      const known = KNOWN_KEYS.get(hash);
+      if (known !== undefined && known.length === colon - p && s.startsWith(known, p)) name = known;
+      else {
+        name = s.slice(p, colon);
+        this.checkPlain(name);
+        if (!isCoreText(name)) giveUp();
+        if (name.length <= MAX_KEY && name !== '__proto__') know(hash, name);
+      }
     }
     // A plain "<<" (a merge key elsewhere) is given up on by checkPlain; quoted, it is an ordinary key.
     if (name.length > MAX_KEY || name === '__proto__') giveUp();
