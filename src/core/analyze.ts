@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, type Alias, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
 import { analyzeChecklist } from './checklist/analyze';
 import { isChecklistFile } from './checklist/files';
 import type { PeakendConfig } from './config/config';
@@ -10,17 +10,18 @@ import type { ModelStore } from './workspace/store';
 import { KINDS, kindFromFileName } from './kinds';
 import { isDocumentKind, DOCUMENT_KINDS, FORMAT_VERSION, type DocumentKind } from './model/kinds';
 import { Extractor } from './model/extract';
+import { PLAIN_TREE } from './model/tree';
 import type { FileModel } from './model/types';
 import { FILE_RULES } from './rules';
 import type { RuleId } from './rules/meta';
-import { validateSchema } from './schema/validate';
+import { isSchemaValid, validateSchema } from './schema/validate';
 import { decodeUtf8 } from './text/decode';
 import { LineIndex } from './text/lineIndex';
 import { scanSuppressions } from './text/suppressions';
 import { didYouMean } from './didYouMean';
 import { fastLoad } from './yaml/fastLoad';
 import { parseYaml, withoutScalarLines } from './yaml/parseYaml';
-import { plainNodes } from './yaml/plainNodes';
+import { placedYaml } from './yaml/placedYaml';
 import { itemsOf, pairOf, span, stringOf, valueOf } from './yaml/nodes';
 
 /**
@@ -46,6 +47,8 @@ export interface AnalyzeOptions {
   store?: ModelStore;
   /** With positions 'later': keep the plain data of a model read without positions (a diff compares it). */
   keepValue?: boolean;
+  /** Parse with `yaml` alone, the straightforward path (what differential tests compare with). */
+  yamlOnly?: boolean;
 }
 
 /** Parses, validates and analyses one file on its own. Never throws on bad input: every problem is a finding. */
@@ -66,7 +69,7 @@ export function analyzeText(file: string, text: string, config: PeakendConfig, o
   const lines = new LineIndex(text);
   const report = new FileReporter(file, lines);
   const model = emptyModel(file, lines, report);
-  const { doc, value, aliases } = parseYaml(text, report, config.maxDepth);
+  const { doc, value, aliases } = (!options.yamlOnly && placedYaml(text, config.maxDepth)) || parseYaml(text, report, config.maxDepth);
   model.suppressions = doc ? withoutScalarLines(scanSuppressions(text), doc, lines) : scanSuppressions(text);
   const hasSyntaxErrors = report.findings.some((f) => f.ruleId === 'yaml-syntax');
   model.value = value;
@@ -82,24 +85,37 @@ export function analyzeText(file: string, text: string, config: PeakendConfig, o
 }
 
 /**
- * The quick path: js-yaml data (fastLoad) as yaml nodes without positions. Undefined, so that the
- * file takes the full path, unless the file reads the same with both parsers and the kind check,
- * the schema and the file rules find nothing a setting does not switch off.
+ * The quick path: the plain data of a quick read (fastLoad), extracted without positions. Undefined,
+ * so that the file takes the full path, unless the file reads the same with every parser, its kind
+ * is the one its name announces, it is valid against its schema and the file rules find nothing a
+ * setting does not switch off. A config file always takes the full path (its globs are checked at
+ * their nodes).
  */
 function analyzeWithoutPositions(file: string, text: string, config: PeakendConfig, keepValue: boolean): FileModel | undefined {
   // Disable comments need to know which lines are text inside a block scalar: left to the full path.
   if (scanSuppressions(text).size) return undefined;
   const value = fastLoad(text, config.maxDepth);
   if (!value) return undefined;
+  const kind = value.kind;
+  const named = kindFromFileName(file);
+  if (!isDocumentKind(kind) || kind === 'config' || (named && named !== kind)) return undefined;
+  const version = typeof value.peakend === 'number' ? value.peakend : undefined;
+  if (version !== undefined && Number.isInteger(version) && version > FORMAT_VERSION) return undefined;
+  if (!isSchemaValid(kind, value)) return undefined;
   const lines = new LineIndex(text);
   const report = new PlacelessReporter(file, lines);
   const model = emptyModel(file, lines, report);
   model.value = value;
   model.withoutPositions = true;
-  const doc = new Document();
-  const root = plainNodes(value) as YAMLMap;
-  doc.contents = root;
-  analyzeDocument(file, model, report, root, doc as Document.Parsed, value, new Map(), false, config);
+  model.kindUnknown = false;
+  model.kind = kind;
+  if (version !== undefined) model.version = version;
+  const x = new Extractor(report, undefined, PLAIN_TREE);
+  KINDS[kind].extract(x, value as never, model, config);
+  const scaleRange = x.scaleRange(value);
+  if (scaleRange) model.scaleRange = scaleRange;
+  // Findings of a rule that is off are dropped later; a model without positions is for reporting only.
+  for (const rule of FILE_RULES) if (config.rules[rule.id] !== 'off') rule.check(model, report, config);
   for (const f of report.findings) if (config.rules[f.ruleId] !== 'off') return undefined;
   // The entities are all cross-file rules read; the data would only hold memory until the run ends.
   if (!keepValue) model.value = null;
@@ -144,10 +160,7 @@ function analyzeDocument(
   if (kind === 'config') checkGlobs(root, report);
 
   if (fromTheFuture || hasSyntaxErrors) return;
-  for (const rule of FILE_RULES) {
-    // Findings of a rule that is off are dropped later; a model without positions is for reporting only.
-    if (!model.withoutPositions || config.rules[rule.id] !== 'off') rule.check(model, report, config);
-  }
+  for (const rule of FILE_RULES) rule.check(model, report, config);
 }
 
 /** Reports for a model read without positions: every range is the file's start (one shared object). */

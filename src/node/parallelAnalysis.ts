@@ -8,6 +8,9 @@ import { ChunkWorker, chunkQueue } from './workerChunks';
 const MIN_FILES = 64;
 /** Files per message: small enough that the threads finish together, large enough to keep messages few. */
 const CHUNK = 8;
+/** Journeys handed over at once with workers, and without (`ParallelAnalysis.batch`). */
+const WORKER_BATCH = 64;
+const BATCH_HERE = 4;
 /** Each worker holds its own copy of the engine: a few are enough. */
 const MAX_WORKERS = 3;
 /**
@@ -48,6 +51,8 @@ export function parallelAnalysis(workerFile: string | URL | undefined = besideTh
   };
   return {
     close,
+    // With workers, enough files for every thread; on this thread alone a few, so that little is held at once.
+    batch: workers > 0 ? Math.max(minFiles, WORKER_BATCH) : BATCH_HERE,
     async analyze(files, config, options): Promise<FileModel[]> {
       const out = new Array<FileModel>(files.length);
       const here = (i: number) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, defaultConfig, type Finding } from '../../src/core';
-import { PERSONAS } from '../helpers/workspaces';
+import { journey, PERSONAS } from '../helpers/workspaces';
 
 const FILE = '/ws/people.personas.yaml';
 const config = defaultConfig('/ws');
@@ -103,9 +103,16 @@ describe('the quick path (positions later)', () => {
     const full = later(extra);
     expect(full.withoutPositions).toBeUndefined();
     expect(full.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character])).toEqual([['schema', 5, 0]]);
-    // With that rule off the file stays on the quick path; its finding, at the file's start, is dropped later.
+    // Only a document valid against its schema is read without positions, whatever the settings: with
+    // that rule off the finding is still made, at its place, and dropped later.
     const quiet = later(extra, { ...config, rules: { ...config.rules, schema: 'off' } });
-    expect(quiet.withoutPositions).toBe(true);
-    expect(quiet.findings.map((f) => [f.ruleId, f.range])).toEqual([['schema', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]]);
+    expect(quiet.withoutPositions).toBeUndefined();
+    expect(quiet.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character])).toEqual([['schema', 5, 0]]);
+    // A file rule's finding sends the file to the full path only while the rule is on.
+    const unscored = journey('      - { id: a, title: 来电, emotions: { owner: 1 } }\n');
+    const journeyLater = (c = config) => analyzeFile('/ws/j.journey.yaml', { text: unscored }, c, { positions: 'later' });
+    expect(journeyLater().withoutPositions).toBeUndefined();
+    expect(journeyLater().findings.map((f) => f.ruleId)).toEqual(['missing-persona-score']);
+    expect(journeyLater({ ...config, rules: { ...config.rules, 'missing-persona-score': 'off' } }).withoutPositions).toBe(true);
   });
 });

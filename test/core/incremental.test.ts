@@ -276,7 +276,7 @@ describe('a workspace kept up to date edit by edit', () => {
       );
     });
 
-  it('forgets the stages and steps of a journey deleted or given another ID', () => {
+  it('keeps duplicates of a journey\'s stages and steps across files up to date: a file deleted, a step or the journey given another ID', () => {
     const ws = new Workspace(CONFIGS[0]!);
     const one = journey(STEP('service-hotline'));
     const files = new Map<string, string>([
@@ -299,6 +299,22 @@ describe('a workspace kept up to date edit by edit', () => {
     files.delete(`${ROOT}/b.journey.yaml`);
     ws.deleteFile(`${ROOT}/b.journey.yaml`);
     expect(duplicates()).toEqual([]);
+    files.set(`${ROOT}/b.journey.yaml`, one);
+    ws.setFile(`${ROOT}/b.journey.yaml`, { text: one });
+    expect(duplicates()).toEqual(both);
+    // A step given another ID in one file only (the journey and its stage stay where they were):
+    // the other file's step is no longer a duplicate, and is again when the ID comes back.
+    const renamed = one.replace('- { id: a,', '- { id: b,');
+    files.set(`${ROOT}/b.journey.yaml`, renamed);
+    ws.setFile(`${ROOT}/b.journey.yaml`, { text: renamed });
+    const withoutSteps = both.filter((d) => !d.endsWith(' step'));
+    expect(duplicates()).toEqual(withoutSteps);
+    files.set(`${ROOT}/a.journey.yaml`, renamed);
+    ws.setFile(`${ROOT}/a.journey.yaml`, { text: renamed });
+    expect(duplicates()).toEqual(both);
+    files.set(`${ROOT}/a.journey.yaml`, one);
+    ws.setFile(`${ROOT}/a.journey.yaml`, { text: one });
+    expect(duplicates()).toEqual(withoutSteps);
     files.set(`${ROOT}/b.journey.yaml`, one);
     ws.setFile(`${ROOT}/b.journey.yaml`, { text: one });
     expect(duplicates()).toEqual(both);

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { FileReporter } from '../../src/core/report';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { parseYaml } from '../../src/core/yaml/parseYaml';
-import { simpleLoad } from '../../src/core/yaml/simpleLoad';
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { placedNodes } from '../../src/core/yaml/placedNodes';
+import { simpleLoad, simpleLoadPlaced } from '../../src/core/yaml/simpleLoad';
 import { yamlFiles } from '../helpers/yamlFiles';
 import { DAMAGE, damage, DEEP, DOCUMENTS, writeYaml, type Kind } from '../helpers/yamlDocuments';
 
@@ -21,11 +23,38 @@ function fullValue(text: string, maxDepth = 64): unknown {
   return report.findings.length ? undefined : value;
 }
 
-/** Reads `text`, which simpleLoad must take, and checks the full path reads the same. */
+/** A tree of nodes as the analysis reads it: kinds, places, flow or block, keys and values. */
+function shape(node: unknown): unknown {
+  if (isMap(node)) return { map: node.items.map((p) => (isPair(p) ? [shape(p.key), shape(p.value)] : 'not a pair')), range: node.range, flow: Boolean(node.flow) };
+  if (isSeq(node)) return { seq: node.items.map(shape), range: node.range, flow: Boolean(node.flow) };
+  if (isScalar(node)) return { scalar: node.value, range: node.range };
+  return { other: String(node) };
+}
+
+/** The full path's tree of nodes. */
+function fullShape(text: string, maxDepth = 64): unknown {
+  const { doc } = parseYaml(text, new FileReporter('/w/x.yaml', new LineIndex(text)), maxDepth);
+  return shape(doc?.contents);
+}
+
+/**
+ * The placed read of a text simpleLoad takes: undefined (given up on), or the same data and the
+ * same tree of nodes, every place included, as the full path.
+ */
+function placedRead(text: string, data: unknown): boolean {
+  const placed = simpleLoadPlaced(text, 64);
+  if (!placed) return false;
+  expect(placed.value, JSON.stringify(text)).toEqual(data);
+  expect(shape(placedNodes(placed.value, placed.spans)), JSON.stringify(text)).toEqual(fullShape(text));
+  return true;
+}
+
+/** Reads `text`, which simpleLoad must take, and checks the full path reads the same, places and all. */
 function read(text: string): unknown {
   const data = simpleLoad(text, 64);
   expect(data, JSON.stringify(text)).toBeDefined();
   expect(data, JSON.stringify(text)).toEqual(fullValue(text));
+  expect(placedRead(text, data), JSON.stringify(text)).toBe(true);
   return data;
 }
 
@@ -103,6 +132,18 @@ describe('simpleLoad reads plain block YAML as yaml does', () => {
     });
   });
 
+  it('reads keys it has read before, in other files too, as written, even where their hashes collide', () => {
+    // "Aa" and "BB" have the same hash of their characters; so have "AaAa", "AaBB", "BBAa" and "BBBB".
+    expect(read('Aa: 1\nBB: 2\n')).toEqual({ Aa: 1, BB: 2 });
+    expect(read('BB: 1\nAa: 2\nAaBB: 3\nBBAa: 4\n')).toEqual({ BB: 1, Aa: 2, AaBB: 3, BBAa: 4 });
+    expect(read('a:\n  Aa: x\n  BBBB: y\n  AaAa: z\n')).toEqual({ a: { Aa: 'x', BBBB: 'y', AaAa: 'z' } });
+    // A key given up on is never taken as read before.
+    expect(simpleLoad('a&b: 1\n', 64)).toEqual({ 'a&b': 1 });
+    expect(simpleLoad('a &b: 1\n', 64)).toBeUndefined();
+    expect(simpleLoad('1: a\n', 64)).toBeUndefined();
+    expect(simpleLoad('1: a\n', 64)).toBeUndefined();
+  });
+
   it('reads nesting up to the limit and gives up beyond it', () => {
     expect(simpleLoad('a:\n  b:\n    - [x]\n', 4)).toEqual({ a: { b: [['x']] } });
     expect(simpleLoad('a:\n  b:\n    - [x]\n', 3)).toBeUndefined();
@@ -136,11 +177,12 @@ describe('simpleLoad reads plain block YAML as yaml does', () => {
 
 describe('whatever simpleLoad reads, yaml reads the same, without a finding', () => {
   /** simpleLoad's data is yaml's; counts the documents it took. */
-  const check = (text: string, taken: { n: number }) => {
+  const check = (text: string, taken: { n: number; placed?: number }) => {
     const data = simpleLoad(text, 64);
     if (data === undefined) return;
     taken.n++;
     expect(data, JSON.stringify(text)).toEqual(fullValue(text));
+    if (placedRead(text, data)) taken.placed = (taken.placed ?? 0) + 1;
   };
 
   it('on documents of every kind, written in any style and damaged', () => {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, defaultConfig, indexModel, restoreModel, storeModel, type FileModel } from '../../src/core';
 import { contributions } from '../../src/core/workspace/crossFile';
+import { lazyScopes } from '../../src/core/workspace/index';
+import { detachedIndexModel } from '../../src/core/workspace/store';
 import { DAMAGE, damage, DOCUMENTS, writeYaml, type Kind } from '../helpers/yamlDocuments';
 
 // A model kept by the cache must come back as it was made, and its cut-down form (what a run after an
@@ -46,6 +48,13 @@ function roundTrip(file: string, text: string): void {
     expect([...contributions(cut, true)]).toEqual(whole);
     expect(cut.findings).toEqual(JSON.parse(JSON.stringify(model.findings)));
     expect([...cut.suppressions]).toEqual([...model.suppressions]);
+    // The cut a run keeps of each journey it has checked: the same entries, its scopes named when all have one.
+    const detached = detachedIndexModel(model);
+    expect(shown(detached)).toBe(shown(indexModel(model)));
+    expect([...contributions(detached, true)]).toEqual(whole);
+    const defs = model.journey ? [...model.journey.stages.flatMap((s) => [s.def, ...s.steps.map((st) => st.def)]), ...model.journey.repeated] : undefined;
+    if (defs?.every((d) => d.scope)) expect(lazyScopes.get(detached)).toEqual([...new Set(defs.map((d) => d.scope))]);
+    else expect(lazyScopes.has(detached)).toBe(false);
   }
 }
 

@@ -118,6 +118,7 @@ describe('loading a workspace', () => {
     const { config, model } = await loadConfig(h, '/ws');
     const calls: string[][] = [];
     const parallel: ParallelAnalysis = {
+      batch: 64,
       async analyze(list, c, options) {
         calls.push(list.map((f) => f.file));
         expect(options).toEqual({ positions: 'later', keepValue: undefined });
@@ -125,14 +126,14 @@ describe('loading a workspace', () => {
       },
     };
     const ws = (await loadWorkspace(h, config, model, [], undefined, { positions: 'later', parallel })).workspace;
-    // Journeys last: their stage and step groups are read once every other file is in.
-    expect(calls).toEqual([['/ws/p.personas.yaml', '/ws/j.journey.yaml']]);
+    // Journeys last, after every other file, all of which come in one batch.
+    expect(calls).toEqual([['/ws/p.personas.yaml'], ['/ws/j.journey.yaml']]);
     expect(ws.findings().map((f) => `${f.file} ${describeFinding(f)}`)).toEqual(['/ws/checklists/a.md checklist-header 1:1-1:1']);
     expect(ws.getFile('/ws/p.personas.yaml')!.withoutPositions).toBe(true);
     await loadWorkspace(h, config, model, [], undefined, { positions: 'now', parallel });
     await loadWorkspace(h, config, model, [], undefined, { positions: 'later', keepValue: true, parallel });
     await loadWorkspace(h, config, model, [], new (await import('../../src/core')).ModelCache(), { positions: 'later', parallel });
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(2);
   });
 });
 
@@ -325,6 +326,7 @@ describe('analysing waiting files in parallel', () => {
     const { store, log } = memoryStore();
     const calls: string[][] = [];
     const parallel: ParallelAnalysis = {
+      batch: 64,
       async analyze(list, c, options) {
         calls.push(list.map((f) => f.file));
         return list.map((f) => analyzeText(f.file, f.text, c, options));
@@ -345,13 +347,13 @@ describe('analysing waiting files in parallel', () => {
       return ws;
     };
     const first = await run();
-    expect(calls).toEqual([['/ws/p.personas.yaml', '/ws/j.journey.yaml']]);
+    expect(calls).toEqual([['/ws/p.personas.yaml'], ['/ws/j.journey.yaml']]);
     expect(log).toEqual([
       'model /ws/p.personas.yaml miss',
       'model /ws/checklists/a.md miss',
-      'model /ws/j.journey.yaml miss',
       'keep /ws/p.personas.yaml later',
       'keep /ws/bad.personas.yaml',
+      'model /ws/j.journey.yaml miss',
       'keep /ws/j.journey.yaml later',
     ]);
     expect(first.getFile('/ws/bad.personas.yaml')!.findings.map((f) => f.ruleId)).toEqual(['file-encoding']);
@@ -364,26 +366,26 @@ describe('analysing waiting files in parallel', () => {
     // Again: the store holds the run, nothing is analysed.
     log.length = 0;
     const second = await run();
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(2);
     expect(log).toEqual([]);
     expect(second.findings().map((f) => `${f.file} ${f.ruleId}`)).toEqual(findings);
     // One file more: the others come from the store, only the new one is handed over.
     log.length = 0;
     files.push(['/ws/q.personas.yaml', { text: PERSONAS('q') }]);
     const third = await run();
-    expect(calls).toEqual([['/ws/p.personas.yaml', '/ws/j.journey.yaml'], ['/ws/q.personas.yaml']]);
+    expect(calls).toEqual([['/ws/p.personas.yaml'], ['/ws/j.journey.yaml'], ['/ws/q.personas.yaml']]);
     expect(log).toEqual([
       'model /ws/p.personas.yaml hit',
       'model /ws/checklists/a.md miss',
       'model /ws/q.personas.yaml miss',
-      'model /ws/j.journey.yaml hit',
       // A file that could not be decoded has no text to look up: its model is made again, and offered.
       'keep /ws/bad.personas.yaml',
       'keep /ws/q.personas.yaml later',
+      'model /ws/j.journey.yaml hit',
     ]);
     expect(third.getFile('/ws/q.personas.yaml')!.withoutPositions).toBe(true);
     // Without waiting files or without a parallel analysis there is nothing to do.
     await third.analyzeWaiting();
-    expect(calls).toHaveLength(2);
+    expect(calls).toHaveLength(3);
   });
 });

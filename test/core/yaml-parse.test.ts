@@ -5,44 +5,39 @@ import { LineIndex } from '../../src/core/text/lineIndex';
 import { tooDeep } from '../../src/core/yaml/depth';
 import { locate } from '../../src/core/yaml/nodes';
 import { parseYaml, withoutScalarLines } from '../../src/core/yaml/parseYaml';
-import { plainNodes } from '../../src/core/yaml/plainNodes';
+import { placedNodes } from '../../src/core/yaml/placedNodes';
 import { yamlScalar } from '../../src/core/yaml/scalar';
 
-describe('plainNodes', () => {
-  it('turns data into yaml nodes of the right kinds, every range at the file start', () => {
-    const root = plainNodes({ a: [1, [null, 'x']], b: { c: true }, d: 'text' }) as YAMLMap<Scalar, Node>;
+describe('placedNodes', () => {
+  it('turns data and its places into yaml nodes of the right kinds, flow or block, with their ranges', () => {
+    // a: [1, ~] then b: { c: true }: key, value (its items first), collection, as simpleLoadPlaced writes them.
+    const spans = [0, 1, 1, 0, 4, 5, 5, 0, 7, 8, 8, 0, 3, 9, 10, 1, 10, 11, 11, 0, 15, 16, 16, 0, 18, 22, 23, 0, 13, 24, 25, 1, 0, 25, 25, 0];
+    const root = placedNodes({ a: [1, null], b: { c: true } }, spans) as YAMLMap<Scalar, Node>;
     expect(isMap(root)).toBe(true);
     expect(isSeq(root) || isScalar(root) || isPair(root)).toBe(false);
-    expect(root.range).toEqual([0, 0, 0]);
-    expect(root.items).toHaveLength(3);
-    const [a, b, d] = root.items as Pair<Scalar, Node>[];
+    expect(root.range).toEqual([0, 25, 25]);
+    expect(root.flow).toBeFalsy();
+    const [a, b] = root.items as Pair<Scalar, Node>[];
     expect(isPair(a)).toBe(true);
     expect(isMap(a) || isSeq(a) || isScalar(a)).toBe(false);
-    expect(isScalar(a!.key)).toBe(true);
-    expect(a!.key.value).toBe('a');
-    expect(a!.key.range).toEqual([0, 0, 0]);
-    const seq = a!.value as YAMLSeq<Node>;
-    expect(isSeq(seq)).toBe(true);
-    expect(isMap(seq)).toBe(false);
-    expect(seq.range).toEqual([0, 0, 0]);
-    expect(seq.items).toHaveLength(2);
-    expect((seq.items[0] as Scalar).value).toBe(1);
-    const inner = seq.items[1] as YAMLSeq<Scalar>;
-    expect(isSeq(inner)).toBe(true);
-    expect(inner.items.map((s) => [isScalar(s), s.value, s.range])).toEqual([
-      [true, null, [0, 0, 0]],
-      [true, 'x', [0, 0, 0]],
+    expect([isScalar(a!.key), a!.key.value, a!.key.range]).toEqual([true, 'a', [0, 1, 1]]);
+    const seq = a!.value as YAMLSeq<Scalar>;
+    expect([isSeq(seq), isMap(seq), seq.flow, seq.range]).toEqual([true, false, true, [3, 9, 10]]);
+    expect(seq.items.map((s) => [isScalar(s), s.value, s.range])).toEqual([
+      [true, 1, [4, 5, 5]],
+      [true, null, [7, 8, 8]],
     ]);
-    expect(isMap(b!.value)).toBe(true);
-    expect(((b!.value as YAMLMap<Scalar, Scalar>).items[0]!.value as Scalar).value).toBe(true);
-    expect(isScalar(d!.value)).toBe(true);
-    expect((d!.value as Scalar).value).toBe('text');
+    expect(b!.key.range).toEqual([10, 11, 11]);
+    const map = b!.value as YAMLMap<Scalar, Scalar>;
+    expect([isMap(map), map.flow, map.range]).toEqual([true, true, [13, 24, 25]]);
+    expect([map.items[0]!.key.value, map.items[0]!.key.range, map.items[0]!.value!.value, map.items[0]!.value!.range]).toEqual(['c', [15, 16, 16], true, [18, 22, 23]]);
     // yaml's own methods work on them.
-    expect(root.toJSON()).toEqual({ a: [1, [null, 'x']], b: { c: true }, d: 'text' });
-    expect(isScalar(plainNodes(null))).toBe(true);
-    expect(isSeq(plainNodes([]))).toBe(true);
-    expect((plainNodes([]) as YAMLSeq).items).toEqual([]);
-    expect((plainNodes({}) as YAMLMap).items).toEqual([]);
+    expect(root.toJSON()).toEqual({ a: [1, null], b: { c: true } });
+  });
+
+  it('refuses places that do not match the data', () => {
+    expect(() => placedNodes({ a: 1 }, [0, 1, 1, 0])).toThrow(/do not match/);
+    expect(() => placedNodes({ a: 1 }, [0, 1, 1, 0, 3, 4, 5, 0, 0, 5, 5, 0, 9, 9, 9, 0])).toThrow(/do not match/);
   });
 });
 

@@ -96,7 +96,7 @@ describe('files analysed on worker threads', () => {
 });
 
 describe('worker threads kept for a whole run', () => {
-  // More journeys than a workspace hands over at once (Workspace's batches of 64).
+  // More journeys than a workspace hands over at once (batches of 64 with workers).
   const journeys = (n: number) => {
     const files: Record<string, string> = { 'people.personas.yaml': PERSONAS };
     for (let i = 0; i < n; i++) files[`j${i}.journey.yaml`] = `peakend: 1\nkind: journey\nid: j${i}\ntitle: 旅程 ${i}\npersonas: [owner]\nstages: []\n`;
@@ -119,6 +119,20 @@ describe('worker threads kept for a whole run', () => {
     expect(readFileSync(log, 'utf8')).toBe('start\nstart\n');
     expect(counts.inWorkers).toBeGreaterThan(64);
     expect(counts.here + counts.inWorkers).toBe(Object.keys(files).length);
+  });
+
+  it('are handed enough journeys at once to keep them busy; this thread alone takes a few at a time', async () => {
+    const sizes: number[] = [];
+    for (const workers of [0, 2]) {
+      const parallel = parallelAnalysis(worker, { minFiles: 1, workers });
+      const analyze = parallel.analyze.bind(parallel);
+      const ws = new Workspace(defaultConfig('/w'), undefined, { positions: 'later' }, { batch: parallel.batch, analyze: (files, c, o) => (sizes.push(files.length), analyze(files, c, o)) });
+      for (const [name, text] of Object.entries(journeys(70))) ws.addFile(`/w/${name}`, { text });
+      await ws.analyzeWaiting();
+      parallel.close();
+    }
+    // The personas first, alone; then the journeys.
+    expect(sizes).toEqual([1, ...Array(17).fill(4), 2, 1, 64, 6]);
   });
 
   it('do not keep the process alive once the analysis is done, even unclosed', async () => {

@@ -37,6 +37,11 @@ export function addKeywords(a: Ajv): Ajv {
   return a;
 }
 
+/** Whether a document's data is valid against its kind's schema. */
+export function isSchemaValid(kind: DocumentKind, value: unknown): boolean {
+  return validatorFor(kind)(value) === true;
+}
+
 /** Validates a document's data against its kind's schema; each error points at the YAML node at fault. */
 export function validateSchema(kind: DocumentKind, value: unknown, doc: Document, report: FileReporter, skipPaths: string[] = []): void {
   const validate = validatorFor(kind);

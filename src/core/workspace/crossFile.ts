@@ -5,6 +5,7 @@ import type { CrossFileContext, WorkspaceRule } from '../rules/workspaceRule';
 import { duplicateKey, fileDefs } from './fileEntries';
 import { append, type WorkspaceIndex } from './index';
 import type { CrossFileResult } from './store';
+import { detached } from '../util/detached';
 
 /**
  * The findings of the workspace rules, kept per file and worked out again only where a change can
@@ -89,6 +90,11 @@ export class CrossFileFindings {
           for (const file of this.index.filesOfGroup(key.slice(2))) this.dirty.add(file);
           continue;
         }
+        if (key.startsWith('DS:')) {
+          // The groups of a journey's stages and steps: read by the files that define any of them.
+          for (const file of this.index.filesOfScope(key.slice(3))) this.dirty.add(file);
+          continue;
+        }
         const r = this.readers.get(key);
         if (typeof r === 'string') this.dirty.add(r);
         else if (r) for (const file of r) this.dirty.add(file);
@@ -112,7 +118,7 @@ export class CrossFileFindings {
       const ctx = new ReadingContext(this.index);
       const findings: Finding[] = [];
       for (const rule of this.rules) rule.check(model, ctx, (f) => findings.push(f));
-      const reads = [...ctx.reads];
+      const reads = ctx.keys();
       for (const key of reads) this.read(key, file);
       this.results.set(file, { findings, reads });
     }
@@ -152,8 +158,11 @@ export function contributions(m: FileModel, signed: boolean): Map<string, string
   };
   const placed = (x: unknown) => once(() => JSON.stringify(x));
   const said = (x: unknown) => once(() => JSON.stringify(x, withoutRanges));
-  for (const d of fileDefs(m)) add(`D:${duplicateKey(d)}`, placed(d));
-  for (const d of m.journey?.repeated ?? []) add(`D:${duplicateKey(d)}`, placed(d));
+  // A journey's stages and steps collide only with others of the same journey (scope), which is
+  // nearly always in one file: one key for all its groups.
+  const groupKey = (d: Def) => (d.scope ? `DS:${d.scope}` : `D:${duplicateKey(d)}`);
+  for (const d of fileDefs(m)) add(groupKey(d), placed(d));
+  for (const d of m.journey?.repeated ?? []) add(groupKey(d), placed(d));
   for (const t of m.touchpoints) {
     const sig = said(t);
     add(`T:${t.def.id}`, sig);
@@ -187,22 +196,35 @@ function withoutRanges(key: string, value: unknown): unknown {
 
 /** The index as a rule sees it, noting the key of every lookup. */
 class ReadingContext implements CrossFileContext {
-  readonly reads = new Set<string>();
+  private readonly reads = new Set<string>();
+  // The IDs looked up most (a journey's every reference), noted as they are and made keys once.
+  private readonly touchpointIds = new Set<string>();
+  private readonly standardIds = new Set<string>();
+  private readonly personaIds = new Set<string>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
+  /** The keys of every lookup, each a string of its own: a key made of an ID would keep the text of the file it was read from. */
+  keys(): string[] {
+    const out = [...this.reads];
+    for (const id of this.touchpointIds) out.push(`T:${id}`);
+    for (const id of this.standardIds) out.push(`S:${id}`);
+    for (const id of this.personaIds) out.push(`P:${id}`);
+    return out.map(detached);
+  }
+
   touchpoints(id: string): readonly Touchpoint[] | undefined {
-    this.reads.add(`T:${id}`);
+    this.touchpointIds.add(id);
     return this.index.touchpoints.get(id);
   }
 
   standards(id: string): readonly Standard[] | undefined {
-    this.reads.add(`S:${id}`);
+    this.standardIds.add(id);
     return this.index.standards.get(id);
   }
 
   personas(id: string): readonly Persona[] | undefined {
-    this.reads.add(`P:${id}`);
+    this.personaIds.add(id);
     return this.index.personas.get(id);
   }
 
@@ -223,7 +245,7 @@ class ReadingContext implements CrossFileContext {
 
   /** A standard applies to a touchpoint that lists it, that its selector names, or whose channel, phase or tag it selects. */
   isCovered(tp: Touchpoint): boolean {
-    for (const r of tp.standards) this.reads.add(`S:${r.id}`);
+    for (const r of tp.standards) this.standardIds.add(r.id);
     this.reads.add(`SelT:${tp.def.id}`);
     if (tp.channel !== undefined) this.reads.add(`SelC:${tp.channel}`);
     if (tp.phase !== undefined) this.reads.add(`SelP:${tp.phase}`);
@@ -236,7 +258,7 @@ class ReadingContext implements CrossFileContext {
     this.reads.add(`TS:${s.def.id}`);
     const sel = s.appliesTo;
     if (sel) {
-      for (const r of sel.touchpoints) this.reads.add(`T:${r.id}`);
+      for (const r of sel.touchpoints) this.touchpointIds.add(r.id);
       for (const c of sel.channels) this.reads.add(`TC:${c}`);
       for (const p of sel.phases) this.reads.add(`TP:${p}`);
       for (const g of sel.tags) this.reads.add(`TG:${g}`);

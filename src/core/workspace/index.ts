@@ -217,6 +217,11 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /** The files that define stages or steps of a scope (a journey's ID). */
+  filesOfScope(scope: string): Iterable<string> {
+    return this.scopes.get(scope) ?? [];
+  }
+
   private groupOf(key: string, scope: string | undefined): GroupEntry[] | undefined {
     if (!scope) return this.groups.get(key);
     let groups = this.scopeGroups.get(scope);

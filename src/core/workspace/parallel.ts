@@ -8,6 +8,11 @@ import type { FileModel } from '../model/types';
  * would hand it back (without its plain data).
  */
 export interface ParallelAnalysis {
+  /**
+   * How many journeys to hand over at once: enough to keep every thread busy, and no more, since
+   * each journey's whole model is held until the batch is checked and cut down.
+   */
+  readonly batch: number;
   /** The files' models, in the order given. */
   analyze(files: readonly { file: string; text: string }[], config: PeakendConfig, options: AnalyzeOptions): Promise<FileModel[]>;
 }

@@ -3,6 +3,7 @@ import type { Finding, Range } from '../finding';
 import type { Def, FileModel, Journey } from '../model/types';
 import { NOWHERE } from '../report';
 import { LineIndex } from '../text/lineIndex';
+import { detached } from '../util/detached';
 import { lazyScopes } from './index';
 
 /** A file of a run as a store sees it: its path and what was read. */
@@ -75,6 +76,41 @@ export function indexModel(model: FileModel): FileModel {
 }
 
 const EMPTY_LINES = new LineIndex('');
+
+/**
+ * `indexModel` for a model kept until the run ends, holding nothing of the file's text: IDs and
+ * names read from a file are slices of its text, each of which would keep the whole text alive. A
+ * journey whose stages and steps all have a scope names its scopes (`lazyScopes`), so that the index
+ * reads them only for a scope a rule asks about.
+ */
+export function detachedIndexModel(model: FileModel): FileModel {
+  const cut = indexModel(model);
+  if (cut.def) cut.def = detachedDef(cut.def);
+  const j = cut.journey;
+  if (!j) return cut;
+  const scopes = new Set<string>();
+  let scoped = true;
+  const each = (d: Def): Def => {
+    const copy = detachedDef(d);
+    if (copy.scope) scopes.add(copy.scope);
+    else scoped = false;
+    return copy;
+  };
+  cut.journey = {
+    def: j.def && detachedDef(j.def),
+    stages: j.stages.map((s) => ({ def: each(s.def), steps: s.steps.map((st) => ({ def: each(st.def) })) })),
+    repeated: j.repeated.map(each),
+  } as unknown as Journey;
+  if (scoped) lazyScopes.set(cut, [...scopes]);
+  return cut;
+}
+
+function detachedDef(d: Def): Def {
+  const out: Def = { kind: d.kind, id: detached(d.id), file: d.file, range: d.range, fullRange: d.fullRange };
+  if (d.name !== undefined) out.name = detached(d.name);
+  if (d.scope !== undefined) out.scope = detached(d.scope);
+  return out;
+}
 
 /** A model cut down by `indexModel` as text: its journey apart when the index can go without reading it. */
 export interface StoredIndexModel {

@@ -8,12 +8,9 @@ import { CrossFileFindings } from './crossFile';
 import { append, WorkspaceIndex } from './index';
 import type { ModelCache } from './modelCache';
 import type { ParallelAnalysis } from './parallel';
-import { indexModel, restoreIndexModel, storeModel, type FileState } from './store';
+import { detachedIndexModel, type FileState } from './store';
 import { kindFromFileName } from '../kinds';
 import { applySettings } from './settings';
-
-/** Files analysed, checked and cut down together (`analyzeWaiting`). */
-const BATCH = 64;
 
 /**
  * The files of one workspace and everything derived from them. Front ends feed it file contents
@@ -133,11 +130,16 @@ export class Workspace {
     if (!parallel || this.pending.size === 0) return;
     if (store?.findings(this.storeFiles())) return;
     this.resume();
-    // Journeys last: the files they look things up in are then all there when they are checked, so a
-    // journey checked and cut down is seldom checked (and read) again.
-    const waiting = [...this.pending].sort(([a], [b]) => Number(kindFromFileName(a) === 'journey') - Number(kindFromFileName(b) === 'journey'));
-    for (let start = 0; start < waiting.length; start += BATCH) {
-      const batch = waiting.slice(start, start + BATCH);
+    // Every file but the journeys first, all together (touchpoints and standards refer to each other),
+    // then the journeys in batches: the files they look things up in are then all there when they are
+    // checked, so a journey checked and cut down is seldom checked (and read) again.
+    const isJourney = ([file]: [string, FileInput]) => kindFromFileName(file) === 'journey';
+    const waiting = [...[...this.pending].filter((f) => !isJourney(f)), ...[...this.pending].filter(isJourney)];
+    const others = waiting.findIndex(isJourney);
+    for (let start = 0; start < waiting.length; ) {
+      const end = start < others ? others : start + Math.max(1, parallel.batch);
+      const batch = waiting.slice(start, end);
+      start = end;
       const slots: (FileModel | undefined)[] = [];
       const fromStore = new Set<number>();
       const texts: { file: string; text: string; slot: number }[] = [];
@@ -154,7 +156,7 @@ export class Workspace {
           slots.push(undefined);
         }
       }
-      const models = await parallel.analyze(texts, this.config, { positions: this.options.positions, keepValue: this.options.keepValue });
+      const models = texts.length ? await parallel.analyze(texts, this.config, { positions: this.options.positions, keepValue: this.options.keepValue }) : [];
       texts.forEach((t, i) => (slots[t.slot] = models[i]));
       batch.forEach(([file, input], i) => {
         const model = slots[i]!;
@@ -178,9 +180,7 @@ export class Workspace {
       cross.resultOf(file);
       const model = this.models.get(file);
       if (!model?.journey || model.checklist || model.touchpoints.length || model.standards.length || model.personas.length) continue;
-      // Copied through its stored text: strings cut out of the file's text (IDs, names) would keep
-      // the whole text alive.
-      const cut = restoreIndexModel(file, storeModel(indexModel(model)));
+      const cut = detachedIndexModel(model);
       this.models.set(file, cut);
       index.set(cut);
       this.partial.add(file);

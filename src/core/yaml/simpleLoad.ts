@@ -1,3 +1,4 @@
+import { detached } from '../util/detached';
 import { corePlain, isCoreText } from './coreScalars';
 
 /*
@@ -21,6 +22,17 @@ const OPEN_SEQ = 0x5b, CLOSE_SEQ = 0x5d, OPEN_MAP = 0x7b, CLOSE_MAP = 0x7d, LT =
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 /** Longer keys may break yaml's 1024-character limit on implicit keys: left to the full path. */
 export const MAX_KEY = 256;
+/**
+ * Plain keys read before, by a hash of their characters: most keys of a workspace are the same few
+ * dozen words, and one kept string is neither cut out of each file again nor looked up again as a
+ * property name. Each has passed every check a key must pass, and none points into a file's text.
+ */
+const KNOWN_KEYS = new Map<number, string>();
+const MAX_KNOWN_KEYS = 4096;
+function know(hash: number, name: string): void {
+  if (KNOWN_KEYS.size >= MAX_KNOWN_KEYS) KNOWN_KEYS.clear();
+  KNOWN_KEYS.set(hash, detached(name));
+}
 const FLOW_OR_SPACE = new Set([...' ,[]{}'].map((c) => c.charCodeAt(0)));
 const INTEGER_LIKE = /^(?:0|[1-9][0-9]*)$/;
 
@@ -29,9 +41,26 @@ const INTEGER_LIKE = /^(?:0|[1-9][0-9]*)$/;
  * above (and so read alike by every parser); otherwise undefined.
  */
 export function simpleLoad(text: string, maxDepth: number): Record<string, unknown> | undefined {
+  return read(text, maxDepth, undefined);
+}
+
+/**
+ * `simpleLoad`'s data with the place of every node as `yaml` gives it (`range`: start, end of the
+ * value, end of the node with what trails it on its line), four numbers a node: the three and 1 for
+ * a flow collection. Nodes come in the order they end: a key, then its value, and a collection
+ * after its items (`placedNodes` reads them back). Gives up besides on the empty values whose place
+ * depends on the lines after them.
+ */
+export function simpleLoadPlaced(text: string, maxDepth: number): { value: Record<string, unknown>; spans: number[] } | undefined {
+  const spans: number[] = [];
+  const value = read(text, maxDepth, spans);
+  return value && { value, spans };
+}
+
+function read(text: string, maxDepth: number, spans: number[] | undefined): Record<string, unknown> | undefined {
   if (!plainCharacters(text)) return undefined;
   try {
-    return new Reader(text, maxDepth).document();
+    return new Reader(text, maxDepth, spans).document();
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -77,11 +106,16 @@ class Reader {
   /** The end of that line's content (before its CR LF or LF), and where the next line starts. */
   private eol = 0;
   private next = 0;
+  /** Where the text read by the last `key`, `quoted`, `plain` or `flow` ends (after a key: its colon). */
+  private end = 0;
+  /** Where the last key read begins. */
+  private keyStart = 0;
   private readonly n: number;
 
   constructor(
     private readonly s: string,
     private readonly maxDepth: number,
+    private readonly spans: number[] | undefined,
   ) {
     this.n = s.length;
   }
@@ -89,7 +123,18 @@ class Reader {
   document(): Record<string, unknown> {
     if (this.content() !== 0) giveUp();
     // The top mapping ends only where the text does: a line at column 0 is its next key or a give-up.
-    return this.mapping(0, 1, this.key(this.pos));
+    return this.mapping(0, 1, this.key(this.pos), this.end + 1);
+  }
+
+  private place(start: number, end: number, nodeEnd: number, flow: boolean): void {
+    this.spans!.push(start, end, nodeEnd, flow ? 1 : 0);
+  }
+
+  /** A block collection ends where its last node (the last one placed) does. */
+  private placeBlock(start: number): void {
+    const spans = this.spans!;
+    const end = spans[spans.length - 2]!;
+    spans.push(start, end, end, 0);
   }
 
   /**
@@ -99,6 +144,8 @@ class Reader {
    */
   private content(): number {
     const s = this.s;
+    // The deepest comment line passed over.
+    let comment = -1;
     while (this.pos < this.n) {
       const lf = s.indexOf('\n', this.pos);
       this.next = lf < 0 ? this.n : lf + 1;
@@ -109,10 +156,14 @@ class Reader {
         const indent = i - this.pos;
         // Document markers and directives.
         if (indent === 0 && (s.startsWith('---', i) || s.startsWith('...', i))) giveUp();
+        // yaml's place of the node before a comment indented past the next line takes the comment in.
+        if (comment > indent && this.spans) giveUp();
         return indent;
       }
+      if (i < this.eol && i - this.pos > comment) comment = i - this.pos;
       this.pos = this.next;
     }
+    if (comment >= 0 && this.spans) giveUp();
     return -1;
   }
 
@@ -123,35 +174,46 @@ class Reader {
   /** A block collection whose first line has content at column `indent`. */
   private block(indent: number, depth: number): unknown {
     const at = this.pos + indent;
-    return this.isEntry(at) ? this.sequence(indent, depth) : this.mapping(indent, depth, this.key(at));
+    return this.isEntry(at) ? this.sequence(indent, depth) : this.mapping(indent, depth, this.key(at), this.end + 1);
   }
 
-  /** A block mapping at column `indent` whose first key (after "- " in a sequence, mid-line) is `first`. */
-  private mapping(indent: number, depth: number, first: [string, number] | undefined): Record<string, unknown> {
+  /**
+   * A block mapping at column `indent` whose first key (after "- " in a sequence, mid-line) is
+   * `first`, its value starting at `afterColon`.
+   */
+  private mapping(indent: number, depth: number, first: string | undefined, afterColon: number): Record<string, unknown> {
     if (depth > this.maxDepth) giveUp();
     const out: Record<string, unknown> = {};
-    for (let key = first; ; ) {
-      if (!key) giveUp();
-      const [name, afterColon] = key;
+    const start = this.keyStart;
+    for (let name = first; ; ) {
+      if (name === undefined) giveUp();
       if (Object.hasOwn(out, name)) giveUp();
       const q = this.skipSpaces(afterColon);
       if (q >= this.eol || this.s.charCodeAt(q) === HASH) {
         // Nothing on the key's line: the value is the block below, or empty.
-        this.pos = this.next;
+        const { eol, next } = this;
+        this.pos = next;
         const below = this.content();
         if (below > indent) out[name] = this.block(below, depth + 1);
         else if (below === indent && this.isEntry(this.pos + below)) out[name] = this.sequence(indent, depth + 1);
-        else out[name] = null;
+        else {
+          out[name] = null;
+          if (this.spans) this.placeEmpty(q, eol, next, below);
+        }
       } else {
         out[name] = this.inline(q, depth + 1);
       }
       const below = this.content();
       if (below > indent) giveUp();
-      if (below < indent) return out;
+      if (below < indent) {
+        if (this.spans) this.placeBlock(start);
+        return out;
+      }
       const p = this.pos + below;
       // An entry where a key was expected: "a: 1" then "- b".
       if (this.isEntry(p)) giveUp();
-      key = this.key(p);
+      name = this.key(p);
+      afterColon = this.end + 1;
     }
   }
 
@@ -159,29 +221,47 @@ class Reader {
   private sequence(indent: number, depth: number): unknown[] {
     if (depth > this.maxDepth) giveUp();
     const out: unknown[] = [];
+    const start = this.pos + indent;
     for (;;) {
       const q = this.skipSpaces(this.pos + indent + 1);
       // An empty entry, or one holding a sequence ("- - a"): left to the other readers.
       if (q >= this.eol || this.s.charCodeAt(q) === HASH || this.isEntry(q)) giveUp();
       const key = this.key(q);
-      out.push(key ? this.mapping(q - this.pos, depth + 1, key) : this.inline(q, depth + 1));
+      out.push(key !== undefined ? this.mapping(q - this.pos, depth + 1, key, this.end + 1) : this.inline(q, depth + 1));
       const below = this.content();
       if (below > indent) giveUp();
-      if (below < indent || !this.isEntry(this.pos + below)) return out;
+      if (below < indent || !this.isEntry(this.pos + below)) {
+        if (this.spans) this.placeBlock(start);
+        return out;
+      }
     }
   }
 
   /**
-   * The implicit key that begins at `p` and where its value starts (after the colon), or undefined
-   * when no key begins there. Gives up on keys other parsers may read otherwise.
+   * Places an empty value (null) whose key's line ends at `eol`, with a comment from `q` or none, and
+   * whose next line starts at `next`, with content at column `below`: yaml's place for it takes in
+   * the blank and comment lines after it, which are given up on here, and after a comment the next
+   * line's indentation.
    */
-  private key(p: number): [string, number] | undefined {
+  private placeEmpty(q: number, eol: number, next: number, below: number): void {
+    if (this.pos !== next) giveUp();
+    if (q >= eol) this.place(eol, eol, eol, false);
+    else if (below < 0) giveUp();
+    else this.place(q, q, next + below, false);
+  }
+
+  /**
+   * The implicit key that begins at `p` (`end` at its colon), or undefined when no key begins
+   * there. Gives up on keys other parsers may read otherwise.
+   */
+  private key(p: number): string | undefined {
     const s = this.s;
     const c = s.charCodeAt(p);
     let name: string;
     let colon: number;
     if (c === DQ || c === SQ) {
-      const [value, end] = this.quoted(p);
+      const value = this.quoted(p);
+      const end = this.end;
       // `"a" : b` and `"a":b` are keys too, read alike only in the common spelling.
       if (s.charCodeAt(end) !== COLON || (end + 1 < this.eol && s.charCodeAt(end + 1) !== SPACE)) return undefined;
       if (INTEGER_LIKE.test(value)) giveUp();
@@ -190,6 +270,7 @@ class Reader {
     } else {
       if (INDICATORS.has(c)) return undefined;
       colon = -1;
+      let hash = 0;
       for (let i = p; i < this.eol; i++) {
         const ch = s.charCodeAt(i);
         if (ch === COLON && (i + 1 >= this.eol || s.charCodeAt(i + 1) === SPACE)) {
@@ -197,28 +278,36 @@ class Reader {
           break;
         }
         if (ch === HASH && s.charCodeAt(i - 1) === SPACE) return undefined;
+        hash = (Math.imul(hash, 31) + ch) | 0;
       }
       if (colon < 0) return undefined;
       // "a : b": the space before the colon.
       if (s.charCodeAt(colon - 1) === SPACE) giveUp();
-      name = s.slice(p, colon);
-      this.checkPlain(name);
-      if (!isCoreText(name)) giveUp();
+      const known = KNOWN_KEYS.get(hash);
+      if (known !== undefined && known.length === colon - p && s.startsWith(known, p)) name = known;
+      else {
+        name = s.slice(p, colon);
+        this.checkPlain(name);
+        if (!isCoreText(name)) giveUp();
+        if (name.length <= MAX_KEY && name !== '__proto__') know(hash, name);
+      }
     }
     // A plain "<<" (a merge key elsewhere) is given up on by checkPlain; quoted, it is an ordinary key.
     if (name.length > MAX_KEY || name === '__proto__') giveUp();
-    return [name, colon + 1];
+    this.end = colon;
+    this.keyStart = p;
+    if (this.spans) this.place(p, colon, colon, false);
+    return name;
   }
 
   /** A value on the current line from `q`, then only spaces and a comment; moves to the next line. */
   private inline(q: number, depth: number): unknown {
     const s = this.s;
     const c = s.charCodeAt(q);
-    let value: unknown;
-    let end: number;
-    if (c === DQ || c === SQ) [value, end] = this.quoted(q);
-    else if (c === OPEN_SEQ || c === OPEN_MAP) [value, end] = this.flow(q, depth);
-    else [value, end] = this.plain(q, false);
+    const flow = c === OPEN_SEQ || c === OPEN_MAP;
+    const value = c === DQ || c === SQ ? this.quoted(q) : flow ? this.flow(q, depth) : this.plain(q, false);
+    const end = this.end;
+    if (this.spans) this.place(q, end, this.next, flow);
     const r = this.skipSpaces(end);
     // A comment needs a space before it.
     if (r < this.eol && (s.charCodeAt(r) !== HASH || r === end)) giveUp();
@@ -226,8 +315,8 @@ class Reader {
     return value;
   }
 
-  /** A quoted scalar that closes on its line, without escapes: its text and the index after it. */
-  private quoted(q: number): [string, number] {
+  /** A quoted scalar that closes on its line, without escapes: its text (`end` after it). */
+  private quoted(q: number): string {
     const s = this.s;
     const quote = s.charCodeAt(q);
     if (quote === DQ) {
@@ -235,7 +324,8 @@ class Reader {
       if (close < 0 || close >= this.eol) giveUp();
       const text = s.slice(q + 1, close);
       if (text.includes('\\')) giveUp();
-      return [text, close + 1];
+      this.end = close + 1;
+      return text;
     }
     let text = '';
     for (let from = q + 1; ; ) {
@@ -246,15 +336,16 @@ class Reader {
         from = close + 2;
         continue;
       }
-      return [text + s.slice(from, close), close + 1];
+      this.end = close + 1;
+      return text + s.slice(from, close);
     }
   }
 
   /**
    * A plain scalar from `q` to the end of its line (block) or to the next `,`, `]` or `}` (flow),
-   * before a comment, trailing spaces trimmed, read by the core schema.
+   * before a comment, trailing spaces trimmed, read by the core schema (`end` after it).
    */
-  private plain(q: number, flow: boolean): [unknown, number] {
+  private plain(q: number, flow: boolean): unknown {
     const s = this.s;
     const c = s.charCodeAt(q);
     // A dash begins text only before a character that is neither a space nor a flow indicator ("-3").
@@ -275,7 +366,8 @@ class Reader {
     if (end === q) giveUp();
     const text = s.slice(q, end);
     this.checkPlain(text);
-    return [corePlain(text), end];
+    this.end = end;
+    return corePlain(text);
   }
 
   /**
@@ -294,8 +386,8 @@ class Reader {
     }
   }
 
-  /** A flow sequence or mapping that closes on its line: its data and the index after it. */
-  private flow(q: number, depth: number): [unknown, number] {
+  /** A flow sequence or mapping that closes on its line: its data (`end` after it). */
+  private flow(q: number, depth: number): unknown {
     if (depth > this.maxDepth) giveUp();
     const s = this.s;
     const isMap = s.charCodeAt(q) === OPEN_MAP;
@@ -303,32 +395,37 @@ class Reader {
     const seq: unknown[] = [];
     const map: Record<string, unknown> = {};
     let i = this.skipSpaces(q + 1);
-    if (s.charCodeAt(i) === close) return [isMap ? map : seq, i + 1];
+    if (s.charCodeAt(i) === close) {
+      this.end = i + 1;
+      return isMap ? map : seq;
+    }
     for (;;) {
       if (i >= this.eol) giveUp();
       if (isMap) {
         const c = s.charCodeAt(i);
         let name: string;
-        let end: number;
-        if (c === DQ || c === SQ) [name, end] = this.quoted(i);
+        if (c === DQ || c === SQ) name = this.quoted(i);
         else {
           let k = i;
           while (k < this.eol && s.charCodeAt(k) !== COLON) k++;
-          [name, end] = this.flowKey(i, k);
+          name = this.flowKey(i, k);
         }
+        const end = this.end;
         if (s.charCodeAt(end) !== COLON || s.charCodeAt(end + 1) !== SPACE) giveUp();
         if (INTEGER_LIKE.test(name) || name.length > MAX_KEY || name === '__proto__' || Object.hasOwn(map, name)) giveUp();
+        if (this.spans) this.place(i, end, end, false);
         const v = this.skipSpaces(end + 1);
-        const [value, after] = this.flowValue(v, depth + 1);
-        map[name] = value;
-        i = this.skipSpaces(after);
+        map[name] = this.flowValue(v, depth + 1);
+        i = this.skipSpaces(this.end);
       } else {
-        const [value, after] = this.flowValue(i, depth + 1);
-        seq.push(value);
-        i = this.skipSpaces(after);
+        seq.push(this.flowValue(i, depth + 1));
+        i = this.skipSpaces(this.end);
       }
       const c = s.charCodeAt(i);
-      if (c === close) return [isMap ? map : seq, i + 1];
+      if (c === close) {
+        this.end = i + 1;
+        return isMap ? map : seq;
+      }
       if (c !== COMMA) giveUp();
       i = this.skipSpaces(i + 1);
       // An empty entry, or a comma before the closing bracket.
@@ -337,8 +434,8 @@ class Reader {
     }
   }
 
-  /** A plain key in a flow mapping, from `i` to the colon at `colon`. */
-  private flowKey(i: number, colon: number): [string, number] {
+  /** A plain key in a flow mapping, from `i` to the colon at `colon` (`end`). */
+  private flowKey(i: number, colon: number): string {
     const s = this.s;
     if (colon >= this.eol || INDICATORS.has(s.charCodeAt(i))) giveUp();
     const text = s.slice(i, colon);
@@ -348,14 +445,17 @@ class Reader {
     }
     this.checkPlain(text);
     if (!isCoreText(text)) giveUp();
-    return [text, colon];
+    this.end = colon;
+    return text;
   }
 
-  private flowValue(i: number, depth: number): [unknown, number] {
+  /** An item or value in a flow collection (`end` after it); its place takes in the spaces after it. */
+  private flowValue(i: number, depth: number): unknown {
     const c = this.s.charCodeAt(i);
-    if (c === DQ || c === SQ) return this.quoted(i);
-    if (c === OPEN_SEQ || c === OPEN_MAP) return this.flow(i, depth);
-    return this.plain(i, true);
+    const flow = c === OPEN_SEQ || c === OPEN_MAP;
+    const value = c === DQ || c === SQ ? this.quoted(i) : flow ? this.flow(i, depth) : this.plain(i, true);
+    if (this.spans) this.place(i, this.end, this.skipSpaces(this.end), flow);
+    return value;
   }
 
   private skipSpaces(i: number): number {
