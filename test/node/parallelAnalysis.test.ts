@@ -133,6 +133,14 @@ describe('worker threads kept for a whole run', () => {
     }
     // The personas first, alone; then the journeys.
     expect(sizes).toEqual([1, ...Array(17).fill(4), 2, 1, 64, 6]);
+    // Without journeys, every file at once.
+    sizes.length = 0;
+    const parallel = parallelAnalysis(worker, { minFiles: 1, workers: 0 });
+    const ws = new Workspace(defaultConfig('/w'), undefined, { positions: 'later' }, { batch: parallel.batch, analyze: (files, c, o) => (sizes.push(files.length), parallel.analyze(files, c, o)) });
+    for (let i = 0; i < 9; i++) ws.addFile(`/w/p${i}.personas.yaml`, { text: PERSONAS.replace(/owner/g, `owner${i}`).replace(/tenant/g, `tenant${i}`) });
+    await ws.analyzeWaiting();
+    expect(sizes).toEqual([9]);
+    expect(ws.findings()).toEqual([]);
   });
 
   it('do not keep the process alive once the analysis is done, even unclosed', async () => {

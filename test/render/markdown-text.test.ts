@@ -1,5 +1,7 @@
 /** The Markdown writers' exact output (markdown.test.ts reads it back with a GFM parser). */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainText } from '../../src/core/render/text';
 import { emotionCurve } from '../../src/core/render/emotionCurve';
 import { ipaChart } from '../../src/core/render/ipaChart';
 import { inventoryMarkdown, journeyMarkdown, markdownBlockText, markdownTable, markdownText } from '../../src/core/render/markdown';
@@ -113,5 +115,33 @@ describe('inventoryMarkdown', () => {
     expect(parts[3]).toBe('## 优先级');
     expect(parts[5]).toBe('## 缺少数据');
     expect(parts[6]).toBe('每个触点都有两项数值。');
+  });
+});
+
+describe('markdownText and plainText on text with nothing to replace', () => {
+  // The replacements as written before the quick return for text without a special character.
+  const ref = (c: string) => `&#${c.codePointAt(0)};`;
+  const plainReference = (s: string) =>
+    s
+      .replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ')
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g, '\ufffd')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  const markdownReference = (s: string) =>
+    plainReference(s)
+      .replace(/(www)(?=\.)|:(?=\/\/)/gi, (m) => `${m}\u2060`)
+      .replace(/[\\`*_[\]<>&|#~$!@]|:(?=[\w+-]+:)/g, (c) => (c === '@' ? `${ref(c)}\u2060` : ref(c)))
+      .replace(/^\s+|\s+$/gu, (ws) => [...ws].map(ref).join(''));
+  const pieces = ['a', '旅程', ' ', '\u3000', '\u00a0', '\t', '\n', '\r', '\u0085', '\u2028', '\u0007', '\u007f', '\ud83d', '\ude00', '😀', ':', 'www', 'WwW', '.', '//', '@', '*', '|', '-', '1', 'x:y:'];
+
+  it('give what the full replacements give', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), fc.string(), (parts, any) => {
+        for (const s of [parts.join(''), any]) {
+          expect(plainText(s)).toBe(plainReference(s));
+          expect(markdownText(s)).toBe(markdownReference(s));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -119,3 +119,25 @@ describe('numbers', () => {
     fc.assert(fc.property(fc.double({ noNaN: true }), (v) => /^(1|0|0\.\d+)$/.test(quadrantCoordinate(v))));
   });
 });
+
+describe('the encoders on text with nothing to encode', () => {
+  // The replacements as written before the quick return for text without a special character.
+  const entity = (c: string) => `#${c.codePointAt(0)};`;
+  const reference = (s: string) =>
+    plainText(s)
+      .replace(/[#"<>&%;:,`\\¶\ufb02]/g, entity)
+      .replace(/^\s+|\s+$/gu, (ws) => [...ws].map(entity).join(''));
+  const pieces = ['a', '旅程', ' ', '\u3000', '\u00a0', '\t', '\n', '#', '"', ';', ':', ',', '\\', '¶', '\ufb02', '%', '&', '<', '😀', '\ud83d', '-', '1'];
+
+  it('give what the full replacements give', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), fc.string(), (parts, any) => {
+        for (const s of [parts.join(''), any]) {
+          expect(mermaidLine(s)).toBe(reference(s));
+          expect(mermaidString(s)).toBe(`"${reference(s)}"`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

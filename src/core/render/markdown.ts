@@ -17,6 +17,9 @@ export interface DocumentOptions {
 
 const WORD_JOINER = '\u2060';
 
+/** Anything markdownText acts on: a sign, a colon, `www`, leading or trailing white space. */
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>&|#~$!@:]|www|^\s|\s$/i;
+
 /**
  * Inline Markdown text (GFM, as GitHub and GitLab render it) that shows exactly `plainText(s)`.
  * Punctuation that could start markup is written as a numeric character reference, which
@@ -28,8 +31,11 @@ const WORD_JOINER = '\u2060';
  * end are references too: table cells and headings would trim them.
  */
 export function markdownText(s: string): string {
+  const plain = plainText(s);
+  // Most cells need no reference at all: one search instead of three replacements.
+  if (!MARKDOWN_SPECIAL.test(plain)) return plain;
   const ref = (c: string) => `&#${c.codePointAt(0)};`;
-  return plainText(s)
+  return plain
     .replace(/(www)(?=\.)|:(?=\/\/)/gi, (m) => `${m}${WORD_JOINER}`)
     .replace(/[\\`*_[\]<>&|#~$!@]|:(?=[\w+-]+:)/g, (c) => (c === '@' ? `${ref(c)}${WORD_JOINER}` : ref(c)))
     .replace(/^\s+|\s+$/gu, (ws) => [...ws].map(ref).join(''));

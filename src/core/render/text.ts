@@ -5,12 +5,17 @@ export function foldLines(s: string): string {
   return s.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ');
 }
 
+/** Every character `plainText` replaces, and the other half of any surrogate pair. */
+const NOT_PLAIN = /[\r\n\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]/;
+
 /**
  * What a renderer may show of user text: one line, control characters and lone surrogates replaced
  * by U+FFFD (they cannot be written as UTF-8 and parsers drop or reject them). The encoders'
  * contract is that a parser gives back exactly `plainText(input)`.
  */
 export function plainText(s: string): string {
+  // Most labels and cells hold none of these: one search instead of three replacements.
+  if (!NOT_PLAIN.test(s)) return s;
   return foldLines(s)
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g, '\ufffd')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');

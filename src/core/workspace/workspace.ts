@@ -135,7 +135,8 @@ export class Workspace {
     // checked, so a journey checked and cut down is seldom checked (and read) again.
     const isJourney = ([file]: [string, FileInput]) => kindFromFileName(file) === 'journey';
     const waiting = [...[...this.pending].filter((f) => !isJourney(f)), ...[...this.pending].filter(isJourney)];
-    const others = waiting.findIndex(isJourney);
+    const journeys = waiting.findIndex(isJourney);
+    const others = journeys < 0 ? waiting.length : journeys;
     for (let start = 0; start < waiting.length; ) {
       const end = start < others ? others : start + Math.max(1, parallel.batch);
       const batch = waiting.slice(start, end);
