@@ -120,12 +120,19 @@ describe('fastLoad takes what is safe', () => {
     expect(fastLoad('a: x😀y\n', 64)).toEqual({ a: 'x😀y' });
   });
 
-  it('gives up on a quote or a flow collection left open at the end of its line, though both parsers would read the document', () => {
+  it('gives up on a quote left open at the end of its line, though both parsers would read the document', () => {
     const open = [
-      'a: [b,\n  c]\n', 'a: {b: 1,\n  c: 2}\n', 'a: "b\n  c"\n', "a: 'b\n  c'\n", "a: 'it''s\n  x'\n", 'a: "b\\"\n  c"\n', 'a: [b, "c\n  d"]\n',
-      'a: {b: "c\n  d"}\n', 'a:\n  - "b\n    c"\n', 'a: [b, {c: d},\n  e]\n',
+      'a: "b\n  c"\n', "a: 'b\n  c'\n", "a: 'it''s\n  x'\n", 'a: "b\\"\n  c"\n', 'a: [b, "c\n  d"]\n', 'a: {b: "c\n  d"}\n', 'a:\n  - "b\n    c"\n',
     ];
     for (const text of open) expect(fastLoad(text, 64), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('reads a flow collection broken between its entries as yaml does', () => {
+    const broken = ['a: [b,\n  c]\n', 'a: {b: 1,\n  c: 2}\n', 'a: [b, {c: d},\n  e]\n', 'a:\n  - {\n      b: 1,\n      c: [d,\n        e]\n    }\n', 'a: [\n  b\n]\n'];
+    for (const text of broken) {
+      expect(fastLoad(text, 64), JSON.stringify(text)).toBeDefined();
+      expect(fastLoad(text, 64), JSON.stringify(text)).toEqual(fullValue(text));
+    }
   });
 
   it('reads lines whose quotes and brackets close, or are text, comments or escapes', () => {

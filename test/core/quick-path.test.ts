@@ -228,11 +228,13 @@ describe('fastLoad reads only what yaml reads the same way', () => {
       '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n', 'a: 1\nb\u2028: 2\n', 'a: \u0007\n', '\ufeffa: 1\n', 'a: 1\na: 2\n',
       // An empty entry ends a nested sequence: js-yaml reads {a: [[null, x]]}, yaml {a: [[null], x]}.
       'a:\n  -\n      -\n  - x\n', 'a:\n  - - \n  - x\n', 'a:\n  - b:\n      - # none\n  - x\n',
-      // Quoted scalars and flow collections over several lines: js-yaml takes any indentation of the next line.
-      'a: "b\n"c: d\n', "a: 'b\nc'\n", 'a: [b,\nc]\n', 'a:\n  b: {c: 1,\n  d: 2}\n', 'a: [b, "c\n  d"]\n', 'a: [[b],\n  [c]]\n',
+      // Quoted scalars and flow collections over several lines: js-yaml takes any indentation of the
+      // next line (simpleLoad reads a flow collection broken between entries, indented as yaml needs).
+      'a: "b\n"c: d\n', "a: 'b\nc'\n", 'a: [b,\nc]\n', 'a:\n  b: {c: 1,\n  d: 2}\n', 'a: [b, "c\n  d"]\n',
       '~: 1\n', 'null: 1\n', ': 1\n', `${'k'.repeat(300)}: 1\n`, '- a\n', 'just text\n', '', '# only a comment\n', `a: ${'['.repeat(70)}1${']'.repeat(70)}\n`,
     ];
     for (const text of unsafe) expect(fastLoad(text, 64), JSON.stringify(text)).toBeUndefined();
+    expect(fastLoad('a: [[b],\n  [c]]\n', 64)).toEqual(fullRead('a: [[b],\n  [c]]\n').value);
   });
 
   it('reads the core schema scalars as yaml does', () => {

@@ -132,6 +132,39 @@ describe('simpleLoad reads plain block YAML as yaml does', () => {
     });
   });
 
+  it('reads flow collections broken between their entries, as yaml and Prettier write long ones, places and all', () => {
+    const text = [
+      'metrics:',
+      '  - {',
+      '      type: csat,',
+      '      value: 4.7,',
+      '      scale: { min: 1, max: 5 },',
+      '      date: 2026-03',
+      '    }',
+      '  - [ a,',
+      '    "b" ]  # c',
+      'personas: [',
+      '  海外业主, shop-tenant',
+      ']',
+      'id:',
+      ' - x: [',
+      '     [],',
+      '     { k: v }',
+      '   ]',
+      '',
+    ];
+    for (const eol of ['\n', '\r\n']) {
+      expect(read(text.join(eol))).toEqual({
+        metrics: [{ type: 'csat', value: 4.7, scale: { min: 1, max: 5 }, date: '2026-03' }, ['a', 'b']],
+        personas: ['海外业主', 'shop-tenant'],
+        id: [{ x: [[], { k: 'v' }] }],
+      });
+    }
+    // A line not indented past the collection holding the brackets (the closing one may stand at its column).
+    expect(simpleLoad('id:\n - x: [\n  ]\n', 64)).toBeUndefined();
+    expect(simpleLoad('id:\n - x: [\n   ]\n', 64)).toEqual({ id: [{ x: [] }] });
+  });
+
   it('reads keys it has read before, in other files too, as written, even where their hashes collide', () => {
     // "Aa" and "BB" have the same hash of their characters; so have "AaAa", "AaBB", "BBAa" and "BBBB".
     expect(read('Aa: 1\nBB: 2\n')).toEqual({ Aa: 1, BB: 2 });
@@ -158,7 +191,8 @@ describe('simpleLoad reads plain block YAML as yaml does', () => {
   it('gives up on what it does not read: block scalars, text over lines, escapes, anchors, tags, odd keys and odd characters', () => {
     const given = [
       '', '# only a comment\n', '- a\n', 'text\n', '  a: 1\n', 'a: |\n  x\n', 'a: >-\n  x\n', 'a: x\n  y\n', 'a:\n  x\n', 'a: "x\\ty"\n', 'a: "x\n  y"\n',
-      "a: 'x\n  y'\n", 'a: [x,\n  y]\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: x &y\n', 'a: [b, &c d]\n', 'a: x ?\n', '? a\n: 1\n', '[a]: 1\n', '<<: {a: 1}\n',
+      "a: 'x\n  y'\n", 'a: [x\n  , y]\n', 'a: [x\n  y]\n', 'a: [x,\n\n  y]\n', 'a: [x,\n  # c\n  y]\n', 'a: [x, # c\n  y]\n', 'a: [x,\ny]\n', 'a:\n  - [x,\n  y]\n',
+      'a: [x,\n', 'a: [x,\n---\n]\n', 'a: {b:\n  c}\n', 'a: {b: [x,\n  y], c\n  : d}\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: x &y\n', 'a: [b, &c d]\n', 'a: x ?\n', '? a\n: 1\n', '[a]: 1\n', '<<: {a: 1}\n',
       'a: 1\na: 2\n', 'a: 1\n"a": 2\n', '__proto__: 1\n', '1: a\n', 'true: a\n', 'null: a\n', '"1": a\n', 'a : 1\n', 'a: b: c\n', 'a: b:\n', 'a:b\n',
       'a: 1\n- b\n', 'a:\n  - \n', 'a:\n  - # c\n', 'a:\n  - - b\n', 'a: [b, , c]\n', 'a: [b,]\n', 'a: {b}\n', 'a: {b: }\n', 'a: [b: c]\n', 'a: {b:c}\n',
       'a: [x:y]\n', 'a: {"b":1}\n', 'a: [b] c\n', 'a: "b" c\n', 'a: "b"# c\n', 'a: x\tb\n', 'a: x\u0007\n', 'a: x\u0085\n', 'a: x\u2028y\n', 'a: \ufeffx\n',
@@ -213,13 +247,39 @@ describe('whatever simpleLoad reads, yaml reads the same, without a finding', ()
   const scalarText = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
   const written = fc.oneof(scalarText, scalarText.map((t) => `'${t.replace(/'/g, "''")}'`), scalarText.map((t) => `"${t}"`));
   const keyText = fc.oneof(fc.constantFrom('id', 'title', '键', 'a b', 'x:y', 'a#b', 'k-1', '"q k"', "'s k'"), scalarText);
-  type Tree = { map: [string, Tree][] } | { seq: Tree[] } | { flow: string } | { scalar: string };
+  /** A flow collection over several lines: its brackets, its entries, and where the lines break. */
+  type Lines = { open: string; close: string; entries: string[]; style: number; shift: number };
+  type Tree = { map: [string, Tree][] } | { seq: Tree[] } | { flow: string } | { lines: Lines } | { scalar: string };
+  const entry = fc.oneof(written, fc.array(written, { maxLength: 2 }).map((xs) => `[${xs.join(', ')}]`), fc.tuple(keyText, written).map(([k, v]) => `{ ${k}: ${v} }`));
+  const lines = fc.record({
+    map: fc.boolean(),
+    entries: fc.array(fc.tuple(keyText, entry), { maxLength: 4 }),
+    style: fc.nat(3),
+    shift: fc.integer({ min: -1, max: 4 }),
+  }).map(({ map, entries, style, shift }): Tree => ({
+    lines: { open: map ? '{' : '[', close: map ? '}' : ']', entries: entries.map(([k, v]) => (map ? `${k}: ${v}` : v)), style, shift },
+  }));
+  /**
+   * A flow collection broken over lines, its own line at `indent`: each entry on a line of its own
+   * (the brackets on lines of their own, or the first and last entries beside them), or all entries
+   * on one line after the opening bracket. `shift` moves the inner lines and the closing bracket.
+   */
+  function printLines(l: Lines, indent: number): string[] {
+    const inner = ' '.repeat(Math.max(0, indent + 2 + l.shift));
+    const end = ' '.repeat(Math.max(0, indent + Math.min(l.shift, 2)));
+    const items = l.entries.map((e, i) => (i < l.entries.length - 1 ? `${e},` : e));
+    if (l.style === 0) return [l.open, ...items.map((e) => inner + e), end + l.close];
+    if (l.style === 1) return [`${l.open} ${items[0] ?? ''}`, ...items.slice(1, -1).map((e) => inner + e), ...(items.length > 1 ? [`${inner}${items.at(-1)} ${l.close}`] : [`${end}${l.close}`])];
+    if (l.style === 2) return [l.open, inner + l.entries.join(', '), end + l.close];
+    return [`${l.open}${items.join(' ')}`, end + l.close];
+  }
   const { tree } = fc.letrec<{ tree: Tree }>((tie) => ({
     tree: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       written.map((scalar): Tree => ({ scalar })),
       fc.array(written, { maxLength: 3 }).map((xs): Tree => ({ flow: `[${xs.join(', ')}]` })),
       fc.array(fc.tuple(keyText, written), { maxLength: 3 }).map((xs): Tree => ({ flow: `{${xs.map(([k, v]) => `${k}: ${v}`).join(', ')}}` })),
+      lines,
       fc.array(fc.tuple(keyText, tie('tree')), { minLength: 1, maxLength: 4 }).map((map): Tree => ({ map })),
       fc.array(tie('tree'), { minLength: 1, maxLength: 4 }).map((seq): Tree => ({ seq })),
     ),
@@ -230,15 +290,24 @@ describe('whatever simpleLoad reads, yaml reads the same, without a finding', ()
     if ('map' in t)
       return t.map.flatMap(([k, v]) => {
         if ('scalar' in v || 'flow' in v) return [`${pad}${k}: ${'scalar' in v ? v.scalar : v.flow}`];
+        if ('lines' in v) {
+          const [first, ...rest] = printLines(v.lines, indent);
+          return [`${pad}${k}: ${first}`, ...rest];
+        }
         const inner = 'seq' in v && sameIndentSeq ? indent : indent + step;
         return [`${pad}${k}:`, ...print(v, inner, step, sameIndentSeq)];
       });
     if ('seq' in t)
       return t.seq.flatMap((v) => {
         if ('scalar' in v || 'flow' in v) return [`${pad}- ${'scalar' in v ? v.scalar : v.flow}`];
+        if ('lines' in v) {
+          const [first, ...rest] = printLines(v.lines, indent);
+          return [`${pad}- ${first}`, ...rest];
+        }
         const lines = print(v, indent + 2, step, sameIndentSeq);
         return 'map' in v ? [`${pad}- ${lines[0]!.trimStart()}`, ...lines.slice(1)] : [`${pad}-`, ...lines];
       });
+    if ('lines' in t) return printLines(t.lines, indent).map((l) => pad + l);
     return [`${pad}${'scalar' in t ? t.scalar : t.flow}`];
   }
 

@@ -3,7 +3,7 @@ import { corePlain, isCoreText } from './coreScalars';
 
 /*
  * The quickest read of a YAML file: block mappings and sequences whose every scalar sits on one line
- * (plain, or quoted without escapes) and flow collections that close on the line they open, which
+ * (plain, or quoted without escapes) and flow collections broken over lines only between entries, which
  * is how Peakend's files are written. It reads only what every YAML 1.2 parser reads alike and gives
  * up (undefined) on anything else, for fastLoad's other reader and then `yaml` to read: block
  * scalars, text over several lines, escapes, anchors, aliases, tags, explicit or complex keys,
@@ -110,6 +110,10 @@ class Reader {
   private end = 0;
   /** Where the last key read begins. */
   private keyStart = 0;
+  /** Inside a flow collection: the column of the block collection holding the outermost one; else -1. */
+  private flowIndent = -1;
+  /** The column of the block collection whose value `inline` reads. */
+  private blockIndent = 0;
   private readonly n: number;
 
   constructor(
@@ -201,6 +205,7 @@ class Reader {
           if (this.spans) this.placeEmpty(q, eol, next, below);
         }
       } else {
+        this.blockIndent = indent;
         out[name] = this.inline(q, depth + 1);
       }
       const below = this.content();
@@ -227,6 +232,7 @@ class Reader {
       // An empty entry, or one holding a sequence ("- - a"): left to the other readers.
       if (q >= this.eol || this.s.charCodeAt(q) === HASH || this.isEntry(q)) giveUp();
       const key = this.key(q);
+      this.blockIndent = indent;
       out.push(key !== undefined ? this.mapping(q - this.pos, depth + 1, key, this.end + 1) : this.inline(q, depth + 1));
       const below = this.content();
       if (below > indent) giveUp();
@@ -386,19 +392,27 @@ class Reader {
     }
   }
 
-  /** A flow sequence or mapping that closes on its line: its data (`end` after it). */
+  /**
+   * A flow sequence or mapping (`end` after it). It may go on over the lines that follow, broken
+   * after its opening bracket, after a comma or before its closing bracket, each line indented past
+   * the block collection holding it (the closing bracket may stand at its column).
+   */
   private flow(q: number, depth: number): unknown {
     if (depth > this.maxDepth) giveUp();
     const s = this.s;
     const isMap = s.charCodeAt(q) === OPEN_MAP;
     const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
+    const outermost = this.flowIndent < 0;
+    if (outermost) this.flowIndent = this.blockIndent;
     const seq: unknown[] = [];
     const map: Record<string, unknown> = {};
-    let i = this.skipSpaces(q + 1);
-    if (s.charCodeAt(i) === close) {
-      this.end = i + 1;
+    const done = (at: number): unknown => {
+      this.end = at + 1;
+      if (outermost) this.flowIndent = -1;
       return isMap ? map : seq;
-    }
+    };
+    let i = this.flowSpace(q + 1);
+    if (s.charCodeAt(i) === close) return done(i);
     for (;;) {
       if (i >= this.eol) giveUp();
       if (isMap) {
@@ -421,17 +435,49 @@ class Reader {
         seq.push(this.flowValue(i, depth + 1));
         i = this.skipSpaces(this.end);
       }
-      const c = s.charCodeAt(i);
-      if (c === close) {
-        this.end = i + 1;
-        return isMap ? map : seq;
+      if (i >= this.eol) {
+        // An entry that ends its line: only the closing bracket may follow (anything else would be
+        // text going on over the line break). yaml's place for the entry takes in the line break,
+        // in a sequence the next line's indentation too.
+        const lineEnd = this.next;
+        i = this.nextFlowLine();
+        if (s.charCodeAt(i) !== close) giveUp();
+        if (this.spans) this.spans[this.spans.length - 2] = isMap ? lineEnd : i;
       }
+      const c = s.charCodeAt(i);
+      if (c === close) return done(i);
       if (c !== COMMA) giveUp();
-      i = this.skipSpaces(i + 1);
+      i = this.flowSpace(i + 1);
       // An empty entry, or a comma before the closing bracket.
       const d = s.charCodeAt(i);
       if (d === COMMA || d === close) giveUp();
     }
+  }
+
+  /** Spaces from `i` in a flow collection, and at the end of the line the next line's indentation: where the next entry or the closing bracket begins. */
+  private flowSpace(i: number): number {
+    i = this.skipSpaces(i);
+    return i < this.eol ? i : this.nextFlowLine();
+  }
+
+  /**
+   * Moves to the next line of a flow collection and returns where its content begins. Gives up on
+   * a blank or comment line, the end of the text, and a line not indented past the block collection
+   * holding it (but for a closing bracket at its column).
+   */
+  private nextFlowLine(): number {
+    const s = this.s;
+    this.pos = this.next;
+    if (this.pos >= this.n) giveUp();
+    const lf = s.indexOf('\n', this.pos);
+    this.next = lf < 0 ? this.n : lf + 1;
+    this.eol = lf < 0 ? this.n : s.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf;
+    const i = this.skipSpaces(this.pos);
+    if (i >= this.eol || s.charCodeAt(i) === HASH) giveUp();
+    const indent = i - this.pos;
+    const c = s.charCodeAt(i);
+    if (indent < this.flowIndent || (indent === this.flowIndent && c !== CLOSE_SEQ && c !== CLOSE_MAP)) giveUp();
+    return i;
   }
 
   /** A plain key in a flow mapping, from `i` to the colon at `colon` (`end`). */
