@@ -12,6 +12,11 @@ export function placedYaml(text: string, maxDepth: number): ParsedYaml | undefin
   const placed = simpleLoadPlaced(text, maxDepth);
   if (!placed) return undefined;
   const doc = new Document();
-  doc.contents = placedNodes(placed.value, placed.spans);
+  try {
+    doc.contents = placedNodes(placed.value, placed.spans);
+  } catch {
+    // Places that do not match the data would be a defect here: yaml reads the file instead.
+    return undefined;
+  }
   return { doc: doc as Document.Parsed, value: placed.value, aliases: new Map() };
 }

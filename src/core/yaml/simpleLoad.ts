@@ -151,9 +151,7 @@ class Reader {
     // The deepest comment line passed over.
     let comment = -1;
     while (this.pos < this.n) {
-      const lf = s.indexOf('\n', this.pos);
-      this.next = lf < 0 ? this.n : lf + 1;
-      this.eol = lf < 0 ? this.n : s.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf;
+      this.measureLine();
       let i = this.pos;
       while (i < this.eol && s.charCodeAt(i) === SPACE) i++;
       if (i < this.eol && s.charCodeAt(i) !== HASH) {
@@ -169,6 +167,13 @@ class Reader {
     }
     if (comment >= 0 && this.spans) giveUp();
     return -1;
+  }
+
+  /** Where the line starting at `pos` ends (before its CR LF or LF) and where the next one starts. */
+  private measureLine(): void {
+    const lf = this.s.indexOf('\n', this.pos);
+    this.next = lf < 0 ? this.n : lf + 1;
+    this.eol = lf < 0 ? this.n : this.s.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf;
   }
 
   private isEntry(p: number): boolean {
@@ -469,9 +474,7 @@ class Reader {
     const s = this.s;
     this.pos = this.next;
     if (this.pos >= this.n) giveUp();
-    const lf = s.indexOf('\n', this.pos);
-    this.next = lf < 0 ? this.n : lf + 1;
-    this.eol = lf < 0 ? this.n : s.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf;
+    this.measureLine();
     const i = this.skipSpaces(this.pos);
     if (i >= this.eol || s.charCodeAt(i) === HASH) giveUp();
     const indent = i - this.pos;
