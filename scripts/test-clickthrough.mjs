@@ -75,6 +75,11 @@ for (const [i, session] of sessions.entries()) {
     context = await launchChromium({ viewport: { width: 1400, height: 1400 } });
     const page = context.pages()[0] ?? (await context.newPage());
     if (opts.verbose) page.on('console', (m) => console.log(`[browser] ${m.text()}`));
+    // The webviews' consoles reach the page's: a style or script their policy refused fails the test it came in.
+    const refused = [];
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) refused.push(m.text().slice(0, 300));
+    });
     page.on('pageerror', (e) => log(`[pageerror] ${e.message}`));
     const tOpen = Date.now();
     try {
@@ -89,7 +94,9 @@ for (const [i, session] of sessions.entries()) {
       const t = Date.now();
       ran++;
       try {
+        const before = refused.length;
         const detail = await test.run({ page, shot, workspace, info });
+        if (refused.length > before) throw new Error(`${refused.length - before} Content-Security-Policy violations in the console, the first: ${refused[before]}`);
         passed++;
         log(`ok   ${test.name} (${secs(t)} s)${detail ? `\n       ${detail}` : ''}`);
       } catch (e) {

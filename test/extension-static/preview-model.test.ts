@@ -131,7 +131,7 @@ describe('the HTML shell', () => {
 
   it('allows only nonce’d scripts and the webview’s own resources', () => {
     expect(contentSecurityPolicy('https://x.vscode-cdn.net', 'abc')).toBe(
-      "default-src 'none'; script-src 'nonce-abc' https://x.vscode-cdn.net; style-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net data:; font-src https://x.vscode-cdn.net; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; script-src 'nonce-abc' https://x.vscode-cdn.net; style-src https://x.vscode-cdn.net 'nonce-abc'; img-src https://x.vscode-cdn.net data:; font-src https://x.vscode-cdn.net; base-uri 'none'; form-action 'none'",
     );
     const html = previewHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc', scriptUri: 'https://x/p.js', styleUri: 'https://x/p.css', preloadUris: ['https://x/chunks/core.js', 'https://x/chunks/xy.js'], lang: 'zh-CN', state });
     // One script, a module (it imports Mermaid); the modules it will import are preloaded from the head, the script itself first.

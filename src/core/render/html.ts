@@ -3,9 +3,9 @@
  * engine reads no files), the chart's source, the tables, print styles. Opens from disk offline.
  *
  * The Content-Security-Policy allows nothing but the page's own two scripts and one stylesheet, by
- * hash. Mermaid puts a `<style>` element and `style` attributes into the SVG it returns; the page
- * script moves them into constructed stylesheets and CSSOM declarations, which the policy does not
- * govern, so no inline style needs to be allowed.
+ * hash. Mermaid's `<style>` element and `style` attributes never reach the page as markup: the page
+ * script applies them as constructed stylesheets and CSSOM declarations, which the policy does not
+ * govern (styleFreeSvg.ts), so no inline style needs to be allowed.
  */
 import type { InventoryAnalysis, JourneyAnalysis } from '../analysis/types';
 import { emotionCurve } from './emotionCurve';
@@ -13,6 +13,7 @@ import { ipaChart } from './ipaChart';
 import { renderLabels } from './labels';
 import type { DocumentOptions } from './markdown';
 import { chartNotes, cutsLine, figuresTable, missingLines, priorityTable, stepsTable, type Table } from './tables';
+import { drawStyleFree, styleFreeScript } from './styleFreeSvg';
 import { plainText } from './text';
 
 export interface HtmlOptions extends DocumentOptions {
@@ -73,38 +74,20 @@ tr.stage-start td { border-top: 2px solid #6b7280; }
 `;
 
 /**
- * Renders the source in #chart-source into #chart. Mermaid's `<style>` and `style` attributes become
- * constructed stylesheets and CSSOM declarations (see the file comment).
+ * Renders the source in #chart-source into #chart, with Mermaid's styles kept out of every markup
+ * the page parses and applied as constructed stylesheets and CSSOM declarations (styleFreeSvg.ts).
  */
-const SCRIPT = `
+const SCRIPT = inlineScript(`${styleFreeScript()}
 (async () => {
   const source = document.getElementById('chart-source').textContent;
   const target = document.getElementById('chart');
   const fontFamily = getComputedStyle(target).fontFamily;
   try {
     mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', themeVariables: { fontFamily } });
-    const { svg } = await mermaid.render('peakend-chart', source);
-    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-    const root = doc.documentElement;
-    if (root.nodeName !== 'svg') throw new Error(root.textContent || 'Mermaid returned no SVG');
-    const sheets = [];
-    for (const style of root.querySelectorAll('style')) {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(style.textContent);
-      sheets.push(sheet);
-      style.remove();
-    }
-    const styled = [root, ...root.querySelectorAll('[style]')].filter((e) => e.hasAttribute('style'));
-    const css = styled.map((e) => e.getAttribute('style'));
-    styled.forEach((e, i) => { e.removeAttribute('style'); e.setAttribute('data-peakend-style', String(i)); });
-    const node = document.importNode(root, true);
-    for (const e of [node, ...node.querySelectorAll('[data-peakend-style]')]) {
-      const i = e.getAttribute('data-peakend-style');
-      if (i === null) continue;
-      e.style.cssText = css[Number(i)];
-      e.removeAttribute('data-peakend-style');
-    }
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, ...sheets];
+    const { node, css } = await ${drawStyleFree.name}(mermaid, 'peakend-chart', source);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     target.replaceChildren(node);
     document.documentElement.dataset.chart = 'rendered';
   } catch (e) {
@@ -116,7 +99,7 @@ const SCRIPT = `
     document.documentElement.dataset.chart = 'failed';
   }
 })();
-`;
+`);
 
 /** Script text that can sit inside <script>…</script>: the sequences that would end or re-enter it are escaped (valid only inside JS strings and regular expressions, which is where a bundle has them). */
 export function inlineScript(js: string): string {

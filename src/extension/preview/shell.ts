@@ -6,7 +6,8 @@
  * instead of discovering them import by import. The policy allows the webview's own resources and
  * nothing else: no network, no inline script, no eval (script-src: the nonce, and the extension's own
  * files for the modules the script imports). Mermaid's styles are moved into constructed stylesheets
- * by the script (as core's HTML export does), so `style-src` needs no 'unsafe-inline'.
+ * by the script (as core's HTML export does), so `style-src` needs no 'unsafe-inline': only <style>
+ * elements with the page's nonce apply.
  */
 import { CHART_ID, type ChartMarkup } from './chartMarkup';
 import type { PreviewState } from './protocol';
@@ -43,12 +44,15 @@ export function jsonInScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** `styleNonce`: <style> elements with the nonce may apply too (the preview's cached chart); style attributes never. */
-export function contentSecurityPolicy(cspSource: string, nonce: string, styleNonce = false): string {
+/**
+ * The policy of every Peakend page. <style> elements with the page's nonce may apply (the preview's
+ * cached chart, the one Mermaid lays a chart out with: core's render/styleFreeSvg.ts); style attributes never.
+ */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}' ${cspSource}`,
-    `style-src ${cspSource}${styleNonce ? ` 'nonce-${nonce}'` : ''}`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
     // data: for the PNG export (the SVG drawn into a canvas through an <img>).
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
@@ -58,12 +62,12 @@ export function contentSecurityPolicy(cspSource: string, nonce: string, styleNon
 }
 
 /** The start of every Peakend page: its language, policy and stylesheet. */
-function pageHead(o: { lang: string; cspSource: string; nonce: string; styleUri: string; styleNonce?: boolean }): string {
+function pageHead(o: { lang: string; cspSource: string; nonce: string; styleUri: string }): string {
   return `<!doctype html>
 <html lang="${attr(o.lang)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce, o.styleNonce))}">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
 `;
@@ -75,7 +79,7 @@ export function previewHtml(o: ShellOptions): string {
   // The chart's markup and CSS are chartMarkup's: escaped, and CSS without a `<`.
   const styles = c ? `<style nonce="${attr(o.nonce)}" id="pe-chart-css">${c.markup.css}</style>\n<style nonce="${attr(o.nonce)}" id="pe-chart-inline">${c.markup.inlineCss}</style>\n` : '';
   const chart = c ? `<div class="pe-chart" id="${CHART_ID}" role="img" data-theme="${attr(c.theme)}">${c.markup.svg}</div>` : '';
-  return `${pageHead({ ...o, styleNonce: Boolean(c) })}<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(o.scriptUri)}">
+  return `${pageHead(o)}<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(o.scriptUri)}">
 ${o.preloadUris.map((u) => `<link rel="modulepreload" nonce="${attr(o.nonce)}" href="${attr(u)}">\n`).join('')}${styles}<title>${attr(title)}</title>
 </head>
 <body>

@@ -8,14 +8,13 @@
  * so typing changes the page without a flash and the scroll position stays.
  */
 import type { FromWebview, PersistedChart, PersistedState, PreviewState, RenderSummary, ToWebview, ViewModel, ViewTable } from '../protocol';
-import { importSvg } from './svgStyles';
+import { drawChart as drawMermaid, type DrawnChart, type Mermaid } from './svgStyles';
 import { svgTree } from './svgTree';
 
 declare const acquireVsCodeApi: () => { postMessage(m: FromWebview): void; setState(s: PersistedState & { scrollY?: number }): void; getState(): (PersistedState & { scrollY?: number }) | undefined };
-interface MermaidApi {
+interface MermaidApi extends Mermaid {
   initialize(config: Record<string, unknown>): void;
   parse(text: string): Promise<unknown>;
-  render(id: string, text: string): Promise<{ svg: string }>;
 }
 
 /** When this script began, in ms since the page started loading. */
@@ -135,8 +134,7 @@ function initMermaid(mermaid: MermaidApi): void {
 
 // ── the chart ──────────────────────────────────────────────────────────────────────────────────
 /** Mermaid's SVG with its <style> and style attributes applied through CSSOM, which the policy allows. */
-function adoptSvg(svg: string): SVGSVGElement {
-  const { node, css } = importSvg(svg);
+function adoptSvg({ node, css }: DrawnChart): SVGSVGElement {
   chartCss = css;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(chartCss);
@@ -343,8 +341,7 @@ async function drawChart(view: ViewModel): Promise<void> {
   chartPending = false;
   initMermaid(mermaid);
   try {
-    const { svg } = await mermaid.render(`pe-chart-${++renderCount}`, view.chart);
-    const node = adoptSvg(svg);
+    const node = adoptSvg(await drawMermaid(mermaid, `pe-chart-${++renderCount}`, view.chart));
     node.removeAttribute('height');
     chartEl.replaceChildren(node);
     document.getElementById('pe-chart-css')?.remove();

@@ -1,32 +1,21 @@
 /// <reference lib="dom" />
 /**
- * Mermaid's SVG for a page whose policy has no 'unsafe-inline' styles: its <style> elements and
- * style attributes are taken out of the markup and given back through CSSOM (the element's style
- * object, a constructed stylesheet), which the policy allows. Shared by the preview and the report panels.
+ * Mermaid's charts in the preview and the report panels, whose policy allows no style attribute and
+ * only <style> elements with the page's nonce: drawn and imported by core's page code
+ * (render/styleFreeSvg.ts), one at a time, their CSS given to the page as constructed stylesheets.
  */
-export function importSvg(svg: string): { node: SVGSVGElement; css: string } {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  const svgRoot = doc.documentElement;
-  if (svgRoot.nodeName !== 'svg') throw new Error(svgRoot.textContent || 'Mermaid returned no SVG');
-  const css: string[] = [];
-  for (const style of svgRoot.querySelectorAll('style')) {
-    css.push(style.textContent ?? '');
-    style.remove();
-  }
-  const styled = [svgRoot, ...svgRoot.querySelectorAll('[style]')].filter((e) => e.hasAttribute('style'));
-  const inline = styled.map((e) => e.getAttribute('style') ?? '');
-  styled.forEach((e, i) => {
-    e.removeAttribute('style');
-    e.setAttribute('data-pe-style', String(i));
-  });
-  const node = document.importNode(svgRoot, true) as unknown as SVGSVGElement;
-  for (const e of [node, ...node.querySelectorAll('[data-pe-style]')] as (SVGElement & ElementCSSInlineStyle)[]) {
-    const i = e.getAttribute('data-pe-style');
-    if (i === null) continue;
-    e.style.cssText = inline[Number(i)] ?? '';
-    e.removeAttribute('data-pe-style');
-  }
-  return { node, css: css.join('\n') };
+import { drawStyleFree, type MermaidRenderer, type StyleFreeChart } from '../../../core/render/styleFreeSvg';
+
+export type { MermaidRenderer as Mermaid, StyleFreeChart as DrawnChart };
+
+let drawing: Promise<unknown> = Promise.resolve();
+
+/** Draws one chart after any other still being drawn (each has Mermaid's page to itself). */
+export function drawChart(mermaid: MermaidRenderer, id: string, source: string): Promise<StyleFreeChart> {
+  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
+  const next = drawing.then(() => drawStyleFree(mermaid, id, source, nonce));
+  drawing = next.catch(() => undefined);
+  return next;
 }
 
 /** CSS as a constructed stylesheet of the document. */

@@ -8,12 +8,11 @@
  * extension what it drew. A chart that cannot be drawn keeps its source.
  */
 import type { RenderedMessage } from '../protocol';
-import { adoptCss, importSvg } from '../../preview/webview/svgStyles';
+import { adoptCss, drawChart, type Mermaid as MermaidRender } from '../../preview/webview/svgStyles';
 
 declare const acquireVsCodeApi: () => { postMessage(m: RenderedMessage): void };
-interface Mermaid {
+interface Mermaid extends MermaidRender {
   initialize(config: Record<string, unknown>): void;
-  render(id: string, text: string): Promise<{ svg: string }>;
 }
 
 const vscode = acquireVsCodeApi();
@@ -30,8 +29,7 @@ async function draw(): Promise<void> {
     for (const [n, code] of blocks.entries()) {
       const pre = code.parentElement!;
       try {
-        const { svg } = await mermaid.render(`peakend-chart-${n}`, code.textContent ?? '');
-        const { node, css } = importSvg(svg);
+        const { node, css } = await drawChart(mermaid, `peakend-chart-${n}`, code.textContent ?? '');
         adoptCss(css);
         const chart = document.createElement('div');
         chart.className = 'chart';
