@@ -1,4 +1,7 @@
 import { runAction } from './main';
+import { tuneHeapForOneRun } from '../node/processHeap';
+
+tuneHeapForOneRun();
 
 runAction(process.env).then(
   (code) => {

@@ -1,6 +1,7 @@
 import { terminalSafe } from '../core';
 import { writeFileAtomic } from '../node/writeFileAtomic';
 import { main } from './main';
+import { tuneHeapForOneRun } from '../node/processHeap';
 
 // A reader that stops early (`peakend check | head`) closes the pipe: stop quietly with the status
 // of a command ended by SIGPIPE (128 + 13), as `cat` or `git log` would.
@@ -8,6 +9,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code !== 'EPIPE') throw e;
   process.exit(141);
 });
+
+tuneHeapForOneRun();
 
 main(process.argv.slice(2), {
   cwd: process.cwd(),

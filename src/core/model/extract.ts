@@ -65,10 +65,12 @@ export class Extractor {
   }
 
   strings(node: unknown): string[] {
-    return this.t
-      .items(node)
-      .map((n) => this.t.string(n))
-      .filter((s): s is string => s !== undefined);
+    const out: string[] = [];
+    for (const item of this.t.items(node)) {
+      const s = this.t.string(item);
+      if (s !== undefined) out.push(s);
+    }
+    return out;
   }
 
   /** The range of a document's `scale` mapping. */
@@ -284,9 +286,12 @@ export class Extractor {
   }
 
   private texts(node: unknown): TextItem[] {
-    return this.t.items(node)
-      .map((n) => this.text(n))
-      .filter((t): t is TextItem => t !== undefined);
+    const out: TextItem[] = [];
+    for (const item of this.t.items(node)) {
+      const t = this.text(item);
+      if (t) out.push(t);
+    }
+    return out;
   }
 
   private quotes(node: unknown): Quote[] {

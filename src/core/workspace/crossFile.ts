@@ -17,8 +17,13 @@ import { detached } from '../util/detached';
  */
 export class CrossFileFindings {
   private readonly results = new Map<string, CrossFileResult>();
-  /** Key → the file whose findings read it, or the files (most keys have one reader). */
-  private readonly readers = new Map<string, string | Set<string>>();
+  /**
+   * Key → the file whose findings read it, or the files (most keys have one reader). Made only after
+   * a few changes needed readers (`markReaders`), and kept up to date from then on: a run that checks
+   * once asks for readers a few times, which scanning every file's reads answers for less.
+   */
+  private readers?: Map<string, string | Set<string>>;
+  private scans = 0;
   private readonly dirty = new Set<string>();
   private readonly changedKeys = new Set<string>();
 
@@ -40,7 +45,6 @@ export class CrossFileFindings {
         continue;
       }
       this.results.set(f.file, r);
-      for (const key of r.reads) this.read(key, f.file);
     }
   }
 
@@ -84,6 +88,7 @@ export class CrossFileFindings {
 
   private update(): void {
     for (;;) {
+      const read: string[] = [];
       for (const key of this.changedKeys) {
         if (key.startsWith('D:')) {
           // A duplicate group is read by the files of its members: the index knows them.
@@ -95,10 +100,9 @@ export class CrossFileFindings {
           for (const file of this.index.filesOfScope(key.slice(3))) this.dirty.add(file);
           continue;
         }
-        const r = this.readers.get(key);
-        if (typeof r === 'string') this.dirty.add(r);
-        else if (r) for (const file of r) this.dirty.add(file);
+        read.push(key);
       }
+      if (read.length) this.markReaders(read);
       this.changedKeys.clear();
       // Whole models for the files to check; one that differs from its cut-down model (read again
       // with other positions) changes keys, and so maybe more files to check.
@@ -125,23 +129,56 @@ export class CrossFileFindings {
     this.dirty.clear();
   }
 
+  /** Marks dirty every file whose findings read one of these keys. */
+  private markReaders(keys: readonly string[]): void {
+    if (!this.readers && ++this.scans > SCANS_BEFORE_INDEX) {
+      this.readers = new Map();
+      for (const [file, r] of this.results) for (const key of r.reads) this.read(key, file);
+    }
+    const readers = this.readers;
+    if (!readers) {
+      const wanted = new Set(keys);
+      for (const [file, r] of this.results) {
+        if (this.dirty.has(file)) continue;
+        for (const key of r.reads) {
+          if (!wanted.has(key)) continue;
+          this.dirty.add(file);
+          break;
+        }
+      }
+      return;
+    }
+    for (const key of keys) {
+      const r = readers.get(key);
+      if (typeof r === 'string') this.dirty.add(r);
+      else if (r) for (const file of r) this.dirty.add(file);
+    }
+  }
+
   private read(key: string, file: string): void {
-    const r = this.readers.get(key);
-    if (r === undefined) this.readers.set(key, file);
+    const readers = this.readers;
+    if (!readers) return;
+    const r = readers.get(key);
+    if (r === undefined) readers.set(key, file);
     else if (typeof r === 'string') {
-      if (r !== file) this.readers.set(key, new Set([r, file]));
+      if (r !== file) readers.set(key, new Set([r, file]));
     } else r.add(file);
   }
 
   private unread(key: string, file: string): void {
-    const r = this.readers.get(key);
-    if (r === file) this.readers.delete(key);
+    const readers = this.readers;
+    if (!readers) return;
+    const r = readers.get(key);
+    if (r === file) readers.delete(key);
     else if (typeof r === 'object') {
       r.delete(file);
-      if (r.size === 0) this.readers.delete(key);
+      if (r.size === 0) readers.delete(key);
     }
   }
 }
+
+/** Changes that need readers before they are indexed: each scans every file's reads once. */
+const SCANS_BEFORE_INDEX = 4;
 
 /**
  * The keys whose lookups a model's content answers, each with what its answer shows of this file
@@ -160,7 +197,13 @@ export function contributions(m: FileModel, signed: boolean): Map<string, string
   const said = (x: unknown) => once(() => JSON.stringify(x, withoutRanges));
   // A journey's stages and steps collide only with others of the same journey (scope), which is
   // nearly always in one file: one key for all its groups.
-  const groupKey = (d: Def) => (d.scope ? `DS:${d.scope}` : `D:${duplicateKey(d)}`);
+  let scope: string | undefined;
+  let scopeKey = '';
+  const groupKey = (d: Def) => {
+    if (!d.scope) return `D:${duplicateKey(d)}`;
+    if (d.scope !== scope) scopeKey = `DS:${(scope = d.scope)}`;
+    return scopeKey;
+  };
   for (const d of fileDefs(m)) add(groupKey(d), placed(d));
   for (const d of m.journey?.repeated ?? []) add(groupKey(d), placed(d));
   for (const t of m.touchpoints) {
@@ -194,6 +237,25 @@ function withoutRanges(key: string, value: unknown): unknown {
   return key === 'range' || key === 'fullRange' || key === 'keyRange' || key === 'valueRange' ? undefined : value;
 }
 
+/**
+ * The lookup keys of IDs, made once per ID: every journey names the same touchpoints and personas,
+ * and a file's reads are kept for the run (and by the store). Bounded for a long-lived process.
+ */
+const TOUCHPOINT_KEYS = new Map<string, string>();
+const STANDARD_KEYS = new Map<string, string>();
+const PERSONA_KEYS = new Map<string, string>();
+const MAX_ID_KEYS = 1 << 14;
+
+function idKey(keys: Map<string, string>, prefix: string, id: string): string {
+  let key = keys.get(id);
+  if (key === undefined) {
+    if (keys.size >= MAX_ID_KEYS) keys.clear();
+    key = detached(prefix + id);
+    keys.set(detached(id), key);
+  }
+  return key;
+}
+
 /** The index as a rule sees it, noting the key of every lookup. */
 class ReadingContext implements CrossFileContext {
   private readonly reads = new Set<string>();
@@ -206,26 +268,30 @@ class ReadingContext implements CrossFileContext {
 
   /** The keys of every lookup, each a string of its own: a key made of an ID would keep the text of the file it was read from. */
   keys(): string[] {
-    const out = [...this.reads];
-    for (const id of this.touchpointIds) out.push(`T:${id}`);
-    for (const id of this.standardIds) out.push(`S:${id}`);
-    for (const id of this.personaIds) out.push(`P:${id}`);
-    return out.map(detached);
+    const out = [...this.reads].map(detached);
+    for (const id of this.touchpointIds) out.push(idKey(TOUCHPOINT_KEYS, 'T:', id));
+    for (const id of this.standardIds) out.push(idKey(STANDARD_KEYS, 'S:', id));
+    for (const id of this.personaIds) out.push(idKey(PERSONA_KEYS, 'P:', id));
+    return out;
   }
 
+  // An ID that is defined is noted as the definition spells it: a string kept for the run already.
   touchpoints(id: string): readonly Touchpoint[] | undefined {
-    this.touchpointIds.add(id);
-    return this.index.touchpoints.get(id);
+    const found = this.index.touchpoints.get(id);
+    this.touchpointIds.add(found ? found[0]!.def.id : id);
+    return found;
   }
 
   standards(id: string): readonly Standard[] | undefined {
-    this.standardIds.add(id);
-    return this.index.standards.get(id);
+    const found = this.index.standards.get(id);
+    this.standardIds.add(found ? found[0]!.def.id : id);
+    return found;
   }
 
   personas(id: string): readonly Persona[] | undefined {
-    this.personaIds.add(id);
-    return this.index.personas.get(id);
+    const found = this.index.personas.get(id);
+    this.personaIds.add(found ? found[0]!.def.id : id);
+    return found;
   }
 
   known(kind: Ref['kind']): KnownIds {

@@ -32,6 +32,8 @@ export class WorkspaceIndex {
    */
   private readonly scopes = new Map<string, Set<string>>();
   private readonly scopeGroups = new Map<string, Map<string, GroupEntry[]>>();
+  /** Whether each scope asked about is without duplicates, since it last changed. */
+  private readonly cleanScopes = new Map<string, boolean>();
   /** The definitions of each group asked for since it last changed. */
   private readonly groupDefs = new Map<string, Def[]>();
   /** A number no other state of any index had: caches of derived results compare it. */
@@ -199,6 +201,7 @@ export class WorkspaceIndex {
    * aliases repeat last. Undefined when the definition is the only one.
    */
   duplicatesOf(def: Def): readonly Def[] | undefined {
+    if (def.scope !== undefined && this.scopeWithoutDuplicates(def.scope)) return undefined;
     const key = duplicateKey(def);
     const g = this.groupOf(key, def.scope);
     if (!g || g.length < 2) return undefined;
@@ -220,6 +223,30 @@ export class WorkspaceIndex {
   /** The files that define stages or steps of a scope (a journey's ID). */
   filesOfScope(scope: string): Iterable<string> {
     return this.scopes.get(scope) ?? [];
+  }
+
+  /**
+   * Whether no two stages or steps of a scope collide, as is nearly always so: then none is asked
+   * about in its group, and the scope's groups are never made.
+   */
+  private scopeWithoutDuplicates(scope: string): boolean {
+    let clean = this.cleanScopes.get(scope);
+    if (clean === undefined) {
+      clean = true;
+      const seen = new Map<string, Set<string>>();
+      for (const file of this.scopes.get(scope) ?? []) {
+        forEachDef(this.byPath.get(file)!, (def) => {
+          if (def.scope !== scope) return;
+          let ids = seen.get(def.kind);
+          if (!ids) seen.set(def.kind, (ids = new Set()));
+          const id = def.id.toLowerCase();
+          if (ids.has(id)) clean = false;
+          else ids.add(id);
+        });
+      }
+      this.cleanScopes.set(scope, clean);
+    }
+    return clean;
   }
 
   private groupOf(key: string, scope: string | undefined): GroupEntry[] | undefined {
@@ -274,6 +301,7 @@ export class WorkspaceIndex {
 
   /** Forgets a scope's groups (made again when next asked for). */
   private dropScope(scope: string): void {
+    this.cleanScopes.delete(scope);
     const groups = this.scopeGroups.get(scope);
     if (!groups) return;
     for (const key of groups.keys()) this.groupDefs.delete(key);

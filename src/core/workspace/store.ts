@@ -90,10 +90,15 @@ export function detachedIndexModel(model: FileModel): FileModel {
   if (!j) return cut;
   const scopes = new Set<string>();
   let scoped = true;
+  // Every stage and step of a journey has the same scope (its ID): one copy for all.
+  let scope: [string, string] | undefined;
   const each = (d: Def): Def => {
-    const copy = detachedDef(d);
-    if (copy.scope) scopes.add(copy.scope);
-    else scoped = false;
+    const copy = detachedDef(d, false);
+    if (d.scope === undefined) scoped = false;
+    else {
+      if (scope?.[0] !== d.scope) scopes.add((scope = [d.scope, detached(d.scope)])[1]);
+      copy.scope = scope[1];
+    }
     return copy;
   };
   cut.journey = {
@@ -105,10 +110,10 @@ export function detachedIndexModel(model: FileModel): FileModel {
   return cut;
 }
 
-function detachedDef(d: Def): Def {
+function detachedDef(d: Def, withScope = true): Def {
   const out: Def = { kind: d.kind, id: detached(d.id), file: d.file, range: d.range, fullRange: d.fullRange };
   if (d.name !== undefined) out.name = detached(d.name);
-  if (d.scope !== undefined) out.scope = detached(d.scope);
+  if (withScope && d.scope !== undefined) out.scope = detached(d.scope);
   return out;
 }
 
