@@ -54,7 +54,9 @@ describe('inventoryHtml', () => {
     const source = ipaChart(a).replaceAll('&', '&#38;').replaceAll('<', '&#60;').replaceAll('>', '&#62;').replaceAll('"', '&#34;').replaceAll("'", '&#39;');
     expect(source).toContain('\n');
     expect(html).toContain(`<details id="chart-details"><summary>Chart (Mermaid)</summary><pre id="chart-source">${source}</pre></details>\n`);
-    expect(html).toContain('\n<script>var m = "\\x3C/script>\\x3C!-- \\x3CSCRIPT>";</script>\n<script>\n(async () => {');
+    // Mermaid, then the page script: core's style-free drawing (render/styleFreeSvg.ts) and the run that uses it.
+    expect(html).toContain('\n<script>var m = "\\x3C/script>\\x3C!-- \\x3CSCRIPT>";</script>\n<script>function withoutStyles(');
+    expect(html).toMatch(/\nasync function drawStyleFree\([^]*\n\(async \(\) => \{[^]*await drawStyleFree\(mermaid, 'peakend-chart', source\)/);
     expect(html.endsWith('</script>\n</body>\n</html>\n')).toBe(true);
   });
 
