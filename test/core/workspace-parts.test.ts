@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, defaultConfig, ModelCache, restoreModel, storeModel, type FileModel, type Finding, type PeakendConfig } from '../../src/core';
+import type { Ref } from '../../src/core/model/types';
 import { NOWHERE } from '../../src/core/report';
 import { contributions } from '../../src/core/workspace/crossFile';
-import { duplicateKey, fileDefs, fileRefs } from '../../src/core/workspace/fileEntries';
+import { duplicateKey, fileDefs, fileRefs, forEachRefOfKind } from '../../src/core/workspace/fileEntries';
 import { ioErrorDetail } from '../../src/core/workspace/ioError';
 import { applySettings } from '../../src/core/workspace/settings';
 
@@ -164,12 +165,9 @@ stages:
       'touchpoint:app::11',
       'persona:owner:score:12',
     ]);
-    expect(fileRefs(m)).toBe(fileRefs(m));
     const tps = analyzeFile('/ws/t.touchpoints.yaml', { text: 'peakend: 1\nkind: touchpoints\nid: inv\ntitle: T\ntouchpoints:\n  - { id: web, name: W, phase: p, channel: c, type: digital, standards: [fast] }\n' }, config);
     expect(fileDefs(tps).map((d) => `${d.kind}:${d.id}`)).toEqual(['inventory:inv', 'touchpoint:web']);
     expect(fileRefs(tps).map((r) => `${r.kind}:${r.id}`)).toEqual(['standard:fast']);
-    // The last file's references are remembered, never another's.
-    expect(fileRefs(m).map((r) => r.id)).toEqual(['owner', 'tenant', 'tenant', 'web', 'app', 'owner']);
     const std = analyzeFile(
       '/ws/s.standards.yaml',
       { text: 'peakend: 1\nkind: standards\nid: st\ntitle: S\nstandards:\n  - { id: fast, title: F, requirement: R, method: observation, appliesTo: { touchpoints: [web] } }\n' },
@@ -177,6 +175,15 @@ stages:
     );
     expect(fileDefs(std).map((d) => `${d.kind}:${d.id}`)).toEqual(['standards-set:st', 'standard:fast']);
     expect(fileRefs(std).map((r) => `${r.kind}:${r.id}`)).toEqual(['touchpoint:web']);
+    // One kind at a time, in the same order, without the scores' personas.
+    const ofKind = (f: FileModel, kind: 'touchpoint' | 'standard' | 'persona') => {
+      const out: Ref[] = [];
+      forEachRefOfKind(f, kind, (r) => out.push(r));
+      return out;
+    };
+    for (const f of [m, tps, std])
+      for (const kind of ['touchpoint', 'standard', 'persona'] as const) expect(ofKind(f, kind)).toEqual(fileRefs(f).filter((r) => r.kind === kind && r.role !== 'score'));
+    expect(ofKind(m, 'persona').map((r) => `${r.id}:${r.range.start.line}`)).toEqual(['owner:4', 'tenant:4', 'tenant:13']);
   });
 
   it('keys duplicates on kind, scope and the ID in lower case', () => {

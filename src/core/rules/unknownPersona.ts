@@ -14,7 +14,7 @@ export const unknownPersona: WorkspaceRule<'unknown-persona'> = {
   severity: 'error',
   summary: 'A reference to a persona that is not defined, or not one of the journey’s personas.',
   check(file, ctx, emit) {
-    unknownReferences(this.id, file, ctx, (ref) => ref.kind === 'persona' && ref.role !== 'score', emit);
+    unknownReferences(this.id, file, ctx, 'persona', emit);
     const j = file.journey;
     if (!j || j.personas.length === 0) return;
     const covered = new Set(j.personas.map((p) => p.id));

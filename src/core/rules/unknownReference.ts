@@ -6,7 +6,7 @@ import { basename } from '../util/paths';
 import { SimilarIndex } from '../util/similar';
 import { isValidId } from '../model/ids';
 import { yamlScalar } from '../yaml/scalar';
-import { fileRefs } from '../workspace/fileEntries';
+import { forEachRefOfKind } from '../workspace/fileEntries';
 import type { RuleId } from './meta';
 import type { CrossFileContext } from './workspaceRule';
 
@@ -22,13 +22,15 @@ export function knownIds(defs: readonly Def[]): KnownIds {
   return { byId, similar: new SimilarIndex(byId.keys()) };
 }
 
-/** Reports each reference of a file that `which` selects and whose ID no file defines. */
-export function unknownReferences(ruleId: RuleId, file: FileModel, ctx: CrossFileContext, which: (ref: Ref) => boolean, emit: (f: Finding) => void): void {
-  for (const ref of fileRefs(file)) {
-    if (!which(ref)) continue;
-    const defined = ref.kind === 'touchpoint' ? ctx.touchpoints(ref.id) : ref.kind === 'standard' ? ctx.standards(ref.id) : ctx.personas(ref.id);
-    if (!defined) emit(unknownReference(ruleId, ref, ctx));
-  }
+/**
+ * Reports each reference of one kind in a file whose ID no file defines (a score's persona is the
+ * journey's to check: `unknownPersona`).
+ */
+export function unknownReferences(ruleId: RuleId, file: FileModel, ctx: CrossFileContext, kind: Ref['kind'], emit: (f: Finding) => void): void {
+  const lookUp = kind === 'touchpoint' ? (id: string) => ctx.touchpoints(id) : kind === 'standard' ? (id: string) => ctx.standards(id) : (id: string) => ctx.personas(id);
+  forEachRefOfKind(file, kind, (ref) => {
+    if (!lookUp(ref.id)) emit(unknownReference(ruleId, ref, ctx));
+  });
 }
 
 /**

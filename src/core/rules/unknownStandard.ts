@@ -7,6 +7,6 @@ export const unknownStandard: WorkspaceRule<'unknown-standard'> = {
   severity: 'error',
   summary: 'A reference to a standard ID that no standards file defines.',
   check(file, ctx, emit) {
-    unknownReferences(this.id, file, ctx, (ref) => ref.kind === 'standard', emit);
+    unknownReferences(this.id, file, ctx, 'standard', emit);
   },
 };

@@ -7,6 +7,6 @@ export const unknownTouchpoint: WorkspaceRule<'unknown-touchpoint'> = {
   severity: 'error',
   summary: 'A reference to a touchpoint ID that no inventory defines.',
   check(file, ctx, emit) {
-    unknownReferences(this.id, file, ctx, (ref) => ref.kind === 'touchpoint', emit);
+    unknownReferences(this.id, file, ctx, 'touchpoint', emit);
   },
 };

@@ -275,23 +275,19 @@ class ReadingContext implements CrossFileContext {
     return out;
   }
 
-  // An ID that is defined is noted as the definition spells it: a string kept for the run already.
   touchpoints(id: string): readonly Touchpoint[] | undefined {
-    const found = this.index.touchpoints.get(id);
-    this.touchpointIds.add(found ? found[0]!.def.id : id);
-    return found;
+    this.touchpointIds.add(id);
+    return this.index.touchpoints.get(id);
   }
 
   standards(id: string): readonly Standard[] | undefined {
-    const found = this.index.standards.get(id);
-    this.standardIds.add(found ? found[0]!.def.id : id);
-    return found;
+    this.standardIds.add(id);
+    return this.index.standards.get(id);
   }
 
   personas(id: string): readonly Persona[] | undefined {
-    const found = this.index.personas.get(id);
-    this.personaIds.add(found ? found[0]!.def.id : id);
-    return found;
+    this.personaIds.add(id);
+    return this.index.personas.get(id);
   }
 
   known(kind: Ref['kind']): KnownIds {

@@ -23,16 +23,25 @@ export function fileDefs(f: FileModel): Def[] {
   return out;
 }
 
-/** The last file's references: the three unknown-reference rules ask for them one after the other. */
-let lastRefs: { model: FileModel; refs: readonly Ref[] } | undefined;
-
-/** A file's references in order: touchpoints' standards, standards' touchpoints, a journey's personas, quotes, steps. */
-export function fileRefs(f: FileModel): readonly Ref[] {
-  if (lastRefs?.model !== f) lastRefs = { model: f, refs: collectRefs(f) };
-  return lastRefs.refs;
+/**
+ * Calls `each` for a file's references of one kind, in `fileRefs` order, without making the list: a
+ * rule that looks at one kind need not build every reference of a journey. A score's persona (a
+ * reference too, in `fileRefs`) is left out: the journey's own personas are what it must name.
+ */
+export function forEachRefOfKind(f: FileModel, kind: Ref['kind'], each: (ref: Ref) => void): void {
+  if (kind === 'standard') for (const t of f.touchpoints) t.standards.forEach(each);
+  if (kind === 'touchpoint') for (const s of f.standards) s.appliesTo?.touchpoints.forEach(each);
+  const j = f.journey;
+  if (!j) return;
+  if (kind === 'persona') {
+    j.personas.forEach(each);
+    j.quotePersonas.forEach(each);
+  }
+  if (kind === 'touchpoint') for (const { step } of journeySteps(j)) step.touchpoints.forEach(each);
 }
 
-function collectRefs(f: FileModel): Ref[] {
+/** A file's references in order: touchpoints' standards, standards' touchpoints, a journey's personas, quotes, steps. */
+export function fileRefs(f: FileModel): Ref[] {
   const out: Ref[] = [];
   for (const t of f.touchpoints) appendAll(out, t.standards);
   for (const s of f.standards) if (s.appliesTo) appendAll(out, s.appliesTo.touchpoints);

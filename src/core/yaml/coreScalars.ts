@@ -30,6 +30,8 @@ export const coreFloat = (s: string): number =>
 
 /** What a plain scalar (neither quoted nor tagged) reads as. */
 export function corePlain(s: string): unknown {
+  const small = smallInteger(s);
+  if (small !== undefined) return small;
   if (isCoreNull(s)) return null;
   if (isCoreBool(s)) return coreBool(s);
   if (isCoreInt(s)) return coreInt(s);
@@ -40,4 +42,19 @@ export function corePlain(s: string): unknown {
 /** Whether a plain scalar reads as text (a key that does is the same key for every parser). */
 export function isCoreText(s: string): boolean {
   return !isCoreNull(s) && !isCoreBool(s) && !isCoreInt(s) && !isCoreFloat(s);
+}
+
+/**
+ * A decimal integer of at most 15 digits, as `coreInt` reads it (every such number is exact, so
+ * `Number` and `parseInt` agree), found without a pattern: most numbers in a journey are scores.
+ */
+function smallInteger(s: string): number | undefined {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 0x2d || s.charCodeAt(0) === 0x2b ? 1 : 0;
+  if (i === n || n - i > 15) return undefined;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return Number(s);
 }

@@ -18,8 +18,16 @@ function giveUp(): never {
 
 const SPACE = 0x20, HASH = 0x23, DQ = 0x22, SQ = 0x27, COLON = 0x3a, DASH = 0x2d, COMMA = 0x2c, QUESTION = 0x3f;
 const OPEN_SEQ = 0x5b, CLOSE_SEQ = 0x5d, OPEN_MAP = 0x7b, CLOSE_MAP = 0x7d, LT = 0x3c;
+const AMPERSAND = 0x26, ASTERISK = 0x2a, EXCLAMATION = 0x21;
+/** Characters by what they may do in plain text, below 0x80 (`charClass`). */
+const INDICATOR = 1, FLOW_OR_SPACE_CHAR = 2, NOTABLE_IN_PLAIN = 4;
+const CHAR_CLASS = new Uint8Array(0x80);
+for (const c of '-?:,[]{}#&*!|>\'"%@`') CHAR_CLASS[c.charCodeAt(0)]! |= INDICATOR;
+for (const c of ' ,[]{}') CHAR_CLASS[c.charCodeAt(0)]! |= FLOW_OR_SPACE_CHAR;
+for (const c of ':#,[]{}&*!?<') CHAR_CLASS[c.charCodeAt(0)]! |= NOTABLE_IN_PLAIN;
+const charClass = (c: number, cls: number): boolean => c < 0x80 && (CHAR_CLASS[c]! & cls) !== 0;
 /** YAML's indicators: none of them may begin a plain scalar here (a dash may, before a non-space: "-3"). */
-const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+const isIndicator = (c: number): boolean => charClass(c, INDICATOR);
 /** Longer keys may break yaml's 1024-character limit on implicit keys: left to the full path. */
 export const MAX_KEY = 256;
 /**
@@ -33,7 +41,6 @@ function know(hash: number, name: string): void {
   if (KNOWN_KEYS.size >= MAX_KNOWN_KEYS) KNOWN_KEYS.clear();
   KNOWN_KEYS.set(hash, detached(name));
 }
-const FLOW_OR_SPACE = new Set([...' ,[]{}'].map((c) => c.charCodeAt(0)));
 const INTEGER_LIKE = /^(?:0|[1-9][0-9]*)$/;
 
 /**
@@ -279,7 +286,7 @@ class Reader {
       name = value;
       colon = end;
     } else {
-      if (INDICATORS.has(c)) return undefined;
+      if (isIndicator(c)) return undefined;
       colon = -1;
       let hash = 0;
       for (let i = p; i < this.eol; i++) {
@@ -360,10 +367,13 @@ class Reader {
     const s = this.s;
     const c = s.charCodeAt(q);
     // A dash begins text only before a character that is neither a space nor a flow indicator ("-3").
-    if (INDICATORS.has(c) && !(c === DASH && q + 1 < this.eol && !FLOW_OR_SPACE.has(s.charCodeAt(q + 1)))) giveUp();
+    if (isIndicator(c) && !(c === DASH && q + 1 < this.eol && !charClass(s.charCodeAt(q + 1), FLOW_OR_SPACE_CHAR))) giveUp();
+    // A lone question mark after a space or comma, given up on (`checkPlain`) when it ends the text.
+    let question = -1;
     let i = q;
     for (; i < this.eol; i++) {
       const ch = s.charCodeAt(i);
+      if (!charClass(ch, NOTABLE_IN_PLAIN)) continue;
       if (ch === COLON) {
         // ": " would make a key: left to the other readers, as is a colon before anything in flow.
         if (i + 1 >= this.eol || s.charCodeAt(i + 1) === SPACE || flow) giveUp();
@@ -371,12 +381,21 @@ class Reader {
         if (s.charCodeAt(i - 1) === SPACE) break;
       } else if (flow && (ch === COMMA || ch === CLOSE_SEQ || ch === CLOSE_MAP)) break;
       else if (flow && (ch === OPEN_SEQ || ch === OPEN_MAP)) giveUp();
+      else if (i > q) {
+        // `checkPlain`'s tests, on the text as it is read.
+        const before = s.charCodeAt(i - 1);
+        if (ch === LT) {
+          if (before === LT) giveUp();
+        } else if ((ch === AMPERSAND || ch === ASTERISK || ch === EXCLAMATION || ch === QUESTION) && (before === SPACE || before === COMMA)) {
+          if (ch !== QUESTION || s.charCodeAt(i + 1) === SPACE) giveUp();
+          question = i;
+        }
+      }
     }
     let end = i;
     while (end > q && s.charCodeAt(end - 1) === SPACE) end--;
-    if (end === q) giveUp();
+    if (end === q || question + 1 >= end) giveUp();
     const text = s.slice(q, end);
-    this.checkPlain(text);
     this.end = end;
     return corePlain(text);
   }
@@ -389,7 +408,7 @@ class Reader {
   private checkPlain(text: string): void {
     for (let i = 1; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x26 || c === 0x2a || c === 0x21 || c === QUESTION) {
+      if (c === AMPERSAND || c === ASTERISK || c === EXCLAMATION || c === QUESTION) {
         const before = text.charCodeAt(i - 1);
         if (before !== SPACE && before !== COMMA) continue;
         if (c !== QUESTION || i + 1 >= text.length || text.charCodeAt(i + 1) === SPACE) giveUp();
@@ -486,7 +505,7 @@ class Reader {
   /** A plain key in a flow mapping, from `i` to the colon at `colon` (`end`). */
   private flowKey(i: number, colon: number): string {
     const s = this.s;
-    if (colon >= this.eol || INDICATORS.has(s.charCodeAt(i))) giveUp();
+    if (colon >= this.eol || isIndicator(s.charCodeAt(i))) giveUp();
     const text = s.slice(i, colon);
     for (let k = 0; k < text.length; k++) {
       const ch = text.charCodeAt(k);
