@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPaths, type ModelStore, type PeakendConfig } from '../../src/core';
+import { checkPaths, loadConfig, type ModelStore, type PeakendConfig } from '../../src/core';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { CACHE_DIR, diskStore } from '../../src/node/diskStore';
@@ -106,6 +106,20 @@ describe('the disk store of peakend check', () => {
     expect(changed).toBe(await plain(dir));
     expect(JSON.parse(changed).map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file.slice(dir.length + 1)}`)).toEqual(['unknown-touchpoint a.journey.yaml']);
     expect(fourth.counts).toEqual({ models: 2, findings: 0, runs: 1 });
+
+    // The state that run ended in holds the journey's new finding, though the journey did not change:
+    // a run after an unrelated edit reports it from there.
+    writeFileSync(join(dir, 'people.personas.yaml'), `${PERSONAS}# reviewed\n`);
+    const fifth = counting();
+    expect(await check(dir, fifth.storeFor)).toBe(changed);
+    expect(fifth.counts).toEqual({ models: 0, findings: 0, runs: 1 });
+    // And every file is as that state has it.
+    const { config } = await loadConfig(nodeHost, dir);
+    const files = ['a.journey.yaml', 'inv.touchpoints.yaml', 'people.personas.yaml', 'std.standards.yaml'].map((name) => ({
+      file: join(dir, name),
+      input: { bytes: readFileSync(join(dir, name)) },
+    }));
+    expect([...diskStore(config, 'test').lastRun!(files)!.unchanged].sort()).toEqual(files.map((f) => f.file));
   });
 
   it("after one edit writes only the edited file's model and the run", async () => {
@@ -121,9 +135,37 @@ describe('the disk store of peakend check', () => {
     expect(changed.filter((n) => n.endsWith('.run'))).toHaveLength(1);
     expect(changed.filter((n) => n.endsWith('.state'))).toHaveLength(1);
     expect(changed).toHaveLength(3);
+    // The state grew by what changed: the last run's state is still there, as it was.
+    const state = changed.find((n) => n.endsWith('.state'))!;
+    expect(after.get(state)!.startsWith(before.get(state)!)).toBe(true);
+    expect(after.get(state)!.length - before.get(state)!.length).toBeLessThan(before.get(state)!.length);
     expect(after.get(changed.find((n) => n.endsWith('.model'))!)).toContain('a.journey.yaml');
     // The old model of the edited file is gone.
     expect([...before.keys()].filter((n) => !after.has(n))).toHaveLength(1);
+  });
+
+  it('rewrites its state once the edits appended to it outweigh what it holds', async () => {
+    const dir = workspace();
+    await check(dir, counting().storeFor);
+    const stateFile = () =>
+      join(
+        dir,
+        CACHE_DIR,
+        records(dir).find((n) => n.endsWith('.state'))!,
+      );
+    const first = readFileSync(stateFile()).length;
+    const sizes: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      writeFileSync(join(dir, 'a.journey.yaml'), JOURNEY.replace('title: 到访', `title: 到访 ${i}`));
+      const run = counting();
+      expect(await check(dir, run.storeFor)).toBe(await plain(dir));
+      expect(run.counts.runs).toBe(1);
+      sizes.push(readFileSync(stateFile()).length);
+    }
+    // It grew edit by edit, then started again from one segment, and never went past its bound.
+    expect(sizes.some((n, i) => i > 0 && n < sizes[i - 1]!)).toBe(true);
+    expect(Math.max(...sizes)).toBeLessThan(2 * first + 64 * 1024 + first);
+    expect(sizes.filter((n, i) => i > 0 && n > sizes[i - 1]!).length).toBeGreaterThan(20);
   });
 
   it('removes the model of a file gone from the workspace', async () => {
