@@ -53,12 +53,7 @@ export function readLog(dir: string, name: string, format: string, key: string):
       at = segment.end;
     }
     if (tail === null) return undefined;
-    return {
-      bodies,
-      tail,
-      identity: { dev: st.dev, ino: st.ino, size: data.length },
-      whole: at === data.length,
-    };
+    return { bodies, tail, identity: { dev: st.dev, ino: st.ino, size: data.length }, whole: at === data.length };
   } catch {
     return undefined;
   } finally {
@@ -136,13 +131,7 @@ export function appendLog(dir: string, name: string, format: string, key: string
 
 function segment(format: string, key: string, after: string | null, parts: readonly (string | Buffer)[]): Buffer {
   const body = Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
-  const header = JSON.stringify({
-    format,
-    key,
-    length: body.length,
-    sha256: sha256(body),
-    after,
-  });
+  const header = JSON.stringify({ format, key, length: body.length, sha256: sha256(body), after });
   return Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]);
 }
 
