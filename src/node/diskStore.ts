@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restoreIndexModel, restoreModel, SCHEMAS, storeIndexModel, storeModel, type CrossFileResult, type FileInput, type FileModel, type FileState, type Finding, type LastRun, type ModelStore, type PeakendConfig, type StoreFile } from '../core';
+import { readRegularFile } from './readRegularFile';
 import { appendLog, readLog, writeLog, type ReadLog } from './stateLog';
+import { decodeStats, encodeStats, statEntry, unchangedSince, type StatEntry } from './statTable';
 
 /** The folder, at the workspace root, where `peakend check` keeps its work between runs. Safe to delete. */
 export const CACHE_DIR = '.peakend-cache';
@@ -31,6 +33,7 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
   const dir = join(config.root, CACHE_DIR);
   const key = sha256(JSON.stringify([FORMAT, engine, config, SCHEMAS])).slice(0, 32);
   const runName = `${key}.run`;
+  const statName = `${key}.stat`;
   const stateName = `${key}.state`;
   /** The lines of each cut-down model read from the last run's state, written back as they are when unchanged. */
   const kept = new WeakMap<FileModel, KeptLines>();
@@ -44,6 +47,29 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
       hashes.set(input, h);
     }
     return h;
+  };
+  /** The files' stat as the last run saw them (read when first asked), and as this run saw them. */
+  let lastStats: Map<string, StatEntry> | undefined;
+  const stats = new Map<string, { st: Stats; seenAt: number; carried?: StatEntry }>();
+  /**
+   * Set when a file taken as unchanged turns out to have other bytes when read (changed during the
+   * run): nothing of this run is kept, so nothing is kept under a content hash it was not made from.
+   */
+  let spoiled = false;
+  /** Writes the table of the files this run stat'ed before reading them as bytes, unless it is the one read. */
+  const keepStats = (files: readonly StoreFile[]) => {
+    if (spoiled) return;
+    const table = new Map<string, StatEntry>();
+    let same = lastStats !== undefined;
+    for (const { file, input } of files) {
+      const seen = stats.get(file);
+      if (!seen || !('bytes' in input)) continue;
+      const entry = seen.carried ?? statEntry(seen.st, hashOf(input), seen.seenAt);
+      if (entry !== lastStats?.get(file)) same = false;
+      table.set(file, entry);
+    }
+    if ((same && table.size === lastStats!.size) || (table.size === 0 && !lastStats?.size)) return;
+    writeRecord(dir, statName, key, [encodeStats(table)]);
   };
   const modelName = (file: string, hash: string) => `${key}-${sha256(`${file}\u0000${hash}`).slice(0, 32)}${MODEL_SUFFIX}`;
   const header = (file: string, hash: string) => `${JSON.stringify([file, hash])}\n`;
@@ -59,6 +85,39 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
     );
 
   return {
+    input(file: string): FileInput | undefined {
+      let st: Stats | undefined;
+      try {
+        st = statSync(file, { throwIfNoEntry: false });
+      } catch {
+        return undefined;
+      }
+      if (!st?.isFile() || st.size > config.maxFileBytes) return undefined;
+      const seen: { st: Stats; seenAt: number; carried?: StatEntry } = { st, seenAt: Date.now() };
+      stats.set(file, seen);
+      lastStats ??= decodeStats(readRecord(dir, statName, key) ?? '') ?? new Map();
+      const entry = lastStats.get(file);
+      if (!entry || !unchangedSince(entry, st)) return undefined;
+      seen.carried = entry;
+      let bytes: Uint8Array | undefined;
+      const input = {
+        // Read when asked for; bytes other than the ones the hash was taken of spoil the run's keeping.
+        get bytes(): Uint8Array {
+          if (bytes === undefined) {
+            const read = readRegularFile(file, config.maxFileBytes);
+            bytes = 'bytes' in read ? read.bytes : new Uint8Array(0);
+            if (!('bytes' in read) || sha256(bytes) !== entry.hash) {
+              spoiled = true;
+              // The table misled this run: the next one reads every file.
+              removeRecord(dir, statName, new Set());
+            }
+          }
+          return bytes;
+        },
+      };
+      hashes.set(input, entry.hash);
+      return input;
+    },
     model(file: string, input: FileInput, text: string): FileModel | undefined {
       const hash = hashOf(input);
       const body = readRecord(dir, modelName(file, hash), key);
@@ -72,7 +131,7 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
     },
     keep(file: string, input: FileInput, model: FileModel): void {
       // Written now: a run holds no model's text longer than it takes to write it.
-      if (!writable()) return;
+      if (spoiled || !writable()) return;
       const hash = hashOf(input);
       writeRecord(dir, modelName(file, hash), key, [header(file, hash), storeModel(model), '\n']);
     },
@@ -84,7 +143,10 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
       } catch {
         run = undefined;
       }
-      return run && run.signature === signature(files) && Array.isArray(run.findings) ? (run.findings as Finding[]) : undefined;
+      if (!run || run.signature !== signature(files) || !Array.isArray(run.findings)) return undefined;
+      // Files read again only because they had changed shortly before the last run: now they are known.
+      if (writable()) keepStats(files);
+      return run.findings as Finding[];
     },
     lastRun(files: readonly StoreFile[]): LastRun | undefined {
       const log = readLog(dir, stateName, FORMAT, key);
@@ -138,7 +200,7 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
       return last;
     },
     keepRun(files: readonly StoreFile[], state: ReadonlyMap<string, FileState>): void {
-      if (!writable()) return;
+      if (spoiled || !writable()) return;
       const inputs = new Map(files.map((f) => [f.file, f.input]));
       const all: (string | Buffer)[] = [];
       const changed: (string | Buffer)[] = [];
@@ -180,7 +242,8 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
       if (writeLog(dir, stateName, FORMAT, key, all) && loaded) prune(dir, `${key}-`, liveModels(files));
     },
     keepFindings(files: readonly StoreFile[], findings: readonly Finding[]): void {
-      if (!writable()) return;
+      if (spoiled || !writable()) return;
+      keepStats(files);
       writeRecord(dir, runName, key, [JSON.stringify({ signature: signature(files), findings }) + '\n']);
       const live = liveModels(files);
       if (!loaded) prune(dir, `${key}-`, live);
@@ -239,7 +302,7 @@ function prune(dir: string, prefix: string, live: ReadonlySet<string>): void {
   for (const name of names) if (name.startsWith(prefix) && name.endsWith(MODEL_SUFFIX)) removeRecord(dir, name, live);
 }
 
-/** Removes a model record unless a file of this run has it. */
+/** Removes a record unless a file of this run has it. */
 function removeRecord(dir: string, name: string, live: ReadonlySet<string>): void {
   if (live.has(name)) return;
   try {

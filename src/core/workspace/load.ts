@@ -167,7 +167,7 @@ export async function loadWorkspace(
   for (const file of files) (options.skipChecklists && isChecklistFile(file, config) ? checklists : toRead).push(file);
   for (let i = 0; i < toRead.length; i += CONCURRENT_READS) {
     const batch = toRead.slice(i, i + CONCURRENT_READS);
-    const inputs = await Promise.all(batch.map((file) => readInput(host, file, config.maxFileBytes)));
+    const inputs = await Promise.all(batch.map((file) => options.store?.input?.(file) ?? readInput(host, file, config.maxFileBytes)));
     batch.forEach((file, j) => workspace.addFile(file, inputs[j]!));
   }
   await workspace.analyzeWaiting();
