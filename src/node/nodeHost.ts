@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { Host } from '../core';
-import { readRegularFile } from './readRegularFile';
+import { ReadSlab, readRegularFile } from './readRegularFile';
 
 /**
  * The engine's host backed by the local file system. Reads are synchronous inside the async
@@ -26,6 +26,15 @@ export const nodeHost: Host = {
     return entries.map((e) => ({ name: e.name, type: e.isFile() ? 'file' : e.isDirectory() ? 'directory' : 'other' }));
   },
 };
+
+/**
+ * `nodeHost` for a run that keeps every file it reads (`peakend check`): small files are read into
+ * shared buffers, one allocation for many files.
+ */
+export function keepingHost(): Host {
+  const slab = new ReadSlab();
+  return { ...nodeHost, readFile: async (path, maxBytes) => readRegularFile(path, maxBytes, slab) };
+}
 
 /** An absolute POSIX path for a path given on the command line. */
 export function toEnginePath(p: string, cwd: string): string {

@@ -44,6 +44,17 @@ describe('discovering files', () => {
     expect(await findConfigFile(memoryHost({ '/a/b.personas.yaml': PERSONAS }), '/a')).toBeUndefined();
   });
 
+  it("never lists the folders it skips: dependencies, version control, check's cache", async () => {
+    const files: Record<string, string> = { '/ws/peakend.yaml': config(), '/ws/a.personas.yaml': PERSONAS };
+    for (const dir of ['node_modules', '.git', '.hg', '.svn', '.peakend-cache']) files[`/ws/${dir}/inner/x.md`] = 'x';
+    const host = memoryHost(files);
+    const listed: string[] = [];
+    const watching = { ...host, readDirectory: (path: string) => (listed.push(path), host.readDirectory(path)) };
+    // A checklists folder of '.' would take any Markdown file below it: still nothing from those folders.
+    expect(relative(await discoverFiles(watching, { ...defaultConfig('/ws'), checklistsDir: '.' }))).toEqual(['a.personas.yaml']);
+    expect(listed).toEqual(['/ws']);
+  });
+
   it('checks a file inside a nested workspace with that workspace, not the outer one', async () => {
     const host = memoryHost({
       '/ws/peakend.yaml': config('rules: { unknown-persona: off }\n'),

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkspace, type Host } from '../../src/core';
 import { nodeHost } from '../../src/node/nodeHost';
-import { readRegularFile } from '../../src/node/readRegularFile';
+import { ReadSlab, readRegularFile } from '../../src/node/readRegularFile';
 
 const dir = mkdtempSync(join(tmpdir(), 'peakend-special-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +44,33 @@ describe('readRegularFile', () => {
     const size = Buffer.byteLength(PERSONAS);
     expect(Buffer.from((readRegularFile(file, size) as { bytes: Uint8Array }).bytes).toString('utf8')).toBe(PERSONAS);
     expect(readRegularFile(file, size - 1)).toEqual({ tooLarge: size });
+  });
+
+  it('reads files into a shared slab as they are, each apart from the others', () => {
+    const slab = new ReadSlab(4096);
+    const texts = Array.from({ length: 40 }, (_, i) => `${PERSONAS}# ${'中'.repeat(i * 3)}\n`);
+    texts.push('x'.repeat(600), '', 'y'.repeat(5000));
+    const files = texts.map((text, i) => {
+      const file = join(dir, `slab-${i}.personas.yaml`);
+      writeFileSync(file, text);
+      return file;
+    });
+    const read = files.map((file) => (readRegularFile(file, 1 << 20, slab) as { bytes: Buffer }).bytes);
+    expect(read.map((b) => b.toString('utf8'))).toEqual(texts);
+    // Small files share buffers, each holding exactly its bytes; a file over an eighth of the slab has its own.
+    expect(new Set(read.slice(0, 40).map((b) => b.buffer)).size).toBeLessThan(10);
+    expect(read.every((b, i) => b.length === Buffer.byteLength(texts[i]!))).toBe(true);
+    expect(read.at(-1)!.buffer.byteLength).toBe(5001); // its size, and the byte that shows it did not grow
+    // Limits hold as without a slab.
+    expect(readRegularFile(files[0]!, 10, slab)).toEqual({ tooLarge: Buffer.byteLength(texts[0]!) });
+    expect(readRegularFile('/proc/self/status', 100, slab)).toEqual({ tooLarge: 101 });
+  });
+
+  it('reads a file of size 0 on record (/proc) until a read gives nothing, through short reads', () => {
+    // smaps comes a few kilobytes per read, hundreds of them in all.
+    const smaps = readRegularFile('/proc/self/smaps', 1 << 26, new ReadSlab()) as { bytes: Buffer };
+    expect(smaps.bytes.length).toBeGreaterThan(64 * 1024);
+    expect(smaps.bytes.toString('utf8')).toMatch(/\nVmFlags:[^\n]*\n$/);
   });
 });
 

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { basename, dirname, isInside, join, normalize, relative } from '../../src/core/util/paths';
 import { editDistance, similar } from '../../src/core/util/similar';
@@ -34,6 +36,42 @@ describe('POSIX paths', () => {
     expect(isInside('/', '/anything')).toBe(true);
     expect(isInside('/ws/', '/ws/a/../b')).toBe(true);
     expect(isInside('/ws/a', '/ws/a/../b')).toBe(false);
+  });
+
+  // Paths already normal take a shortcut; every path, normal or not, agrees with Node's own.
+  const segment = fc.constantFrom('a', 'b', '.', '..', '', '.a', 'a.', '...', '中文', 'x y');
+  const path = fc.tuple(fc.boolean(), fc.array(segment, { maxLength: 6 })).map(([abs, segs]) => (abs ? '/' : '') + segs.join('/'));
+  const absolute = fc.array(segment, { maxLength: 6 }).map((segs) => '/' + segs.join('/'));
+  /** Node's answer, without the trailing slash it keeps. */
+  const nodeNormalize = (p: string) => {
+    const n = posix.normalize(p);
+    return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+  };
+
+  it('normalize every path as Node does, minus a trailing slash', () => {
+    fc.assert(
+      fc.property(path, (p) => {
+        expect(normalize(p)).toBe(nodeNormalize(p));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const p of ['/ws/a.yaml', 'a/b', '/', '/ws/.', '/ws/..', '/ws/a/', 'a//b', './a', '..a/b', 'a/.b']) expect(normalize(p)).toBe(nodeNormalize(p));
+  });
+
+  it('relate absolute paths as Node does', () => {
+    fc.assert(
+      fc.property(absolute, absolute, (from, to) => {
+        expect(relative(from, to)).toBe(posix.relative(from, to) || '.');
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(absolute, fc.array(segment, { maxLength: 4 }), (from, below) => {
+        const to = `${from}/${below.join('/')}`;
+        expect(relative(from, to)).toBe(posix.relative(from, to) || '.');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -2,7 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPaths, type ModelStore, type PeakendConfig } from '../../src/core';
+import { createHash } from 'node:crypto';
+import { checkPaths, loadConfig, type Host, type ModelStore, type PeakendConfig } from '../../src/core';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { CACHE_DIR, diskStore } from '../../src/node/diskStore';
@@ -40,6 +41,7 @@ function counting(engine = 'test') {
   const storeFor = (config: PeakendConfig): ModelStore => {
     const s = diskStore(config, engine);
     return {
+      input: (f) => s.input!(f),
       model: (f, i, t) => {
         const m = s.model(f, i, t);
         if (m) counts.models++;
@@ -63,7 +65,21 @@ function counting(engine = 'test') {
   return { counts, storeFor };
 }
 
-const check = (dir: string, storeFor?: (c: PeakendConfig) => ModelStore) => checkPaths(nodeHost, [dir], { positions: 'later' }, storeFor).then((r) => JSON.stringify(r.findings));
+const check = (dir: string, storeFor?: (c: PeakendConfig) => ModelStore, host: Host = nodeHost) => checkPaths(host, [dir], { positions: 'later' }, storeFor).then((r) => JSON.stringify(r.findings));
+/** nodeHost, noting the name of each file it reads. */
+const readingHost = (dir: string) => {
+  const reads: string[] = [];
+  const host: Host = { ...nodeHost, readFile: (path, max) => (reads.push(path.slice(dir.length + 1)), nodeHost.readFile(path, max)) };
+  return { host, reads };
+};
+/** Changes a record's body, with a trailer that fits it. */
+function rewriteRecord(path: string, change: (body: string) => string): void {
+  const text = readFileSync(path, 'utf8');
+  const nl = text.lastIndexOf('\n');
+  const trailer = JSON.parse(text.slice(nl + 1)) as { length: number; sha256: string };
+  const body = Buffer.from(change(text.slice(0, nl + 1)), 'utf8');
+  writeFileSync(path, Buffer.concat([body, Buffer.from(JSON.stringify({ ...trailer, length: body.length, sha256: createHash('sha256').update(body).digest('hex') }))]));
+}
 const plain = (dir: string) => checkPaths(nodeHost, [dir]).then((r) => JSON.stringify(r.findings));
 const records = (dir: string) => readdirSync(join(dir, CACHE_DIR)).filter((n) => !n.startsWith('.'));
 
@@ -76,11 +92,12 @@ describe('the disk store of peakend check', () => {
     expect(await check(dir, first.storeFor)).toBe(expected);
     expect(first.counts).toEqual({ models: 0, findings: 0, runs: 0 });
     // One record per file model (personas, touchpoints, standards, journey; the config is read before),
-    // one of the run's findings and one of the state it ended in.
+    // one of the run's findings, one of the state it ended in, and one of the files' sizes and times.
     expect(records(dir).filter((n) => /^[0-9a-f]{32}-[0-9a-f]{32}\.model$/.test(n))).toHaveLength(4);
     expect(records(dir).filter((n) => /^[0-9a-f]{32}\.run$/.test(n))).toHaveLength(1);
     expect(records(dir).filter((n) => /^[0-9a-f]{32}\.state$/.test(n))).toHaveLength(1);
-    expect(records(dir)).toHaveLength(6);
+    expect(records(dir).filter((n) => /^[0-9a-f]{32}\.stat$/.test(n))).toHaveLength(1);
+    expect(records(dir)).toHaveLength(7);
     expect(readFileSync(join(dir, CACHE_DIR, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
 
     const second = counting();
@@ -96,7 +113,7 @@ describe('the disk store of peakend check', () => {
     expect(JSON.parse(after)).toEqual([]);
     expect(third.counts).toEqual({ models: 0, findings: 0, runs: 1 });
     // The edited file's new model replaced its old one.
-    expect(records(dir)).toHaveLength(6);
+    expect(records(dir)).toHaveLength(7);
 
     // The inventory changes a touchpoint the journey names: the journey's whole model comes from its
     // record, to be checked again; the standards file (whose coverage reads the touchpoint's channel) too.
@@ -106,9 +123,23 @@ describe('the disk store of peakend check', () => {
     expect(changed).toBe(await plain(dir));
     expect(JSON.parse(changed).map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file.slice(dir.length + 1)}`)).toEqual(['unknown-touchpoint a.journey.yaml']);
     expect(fourth.counts).toEqual({ models: 2, findings: 0, runs: 1 });
+
+    // The state that run ended in holds the journey's new finding, though the journey did not change:
+    // a run after an unrelated edit reports it from there.
+    writeFileSync(join(dir, 'people.personas.yaml'), `${PERSONAS}# reviewed\n`);
+    const fifth = counting();
+    expect(await check(dir, fifth.storeFor)).toBe(changed);
+    expect(fifth.counts).toEqual({ models: 0, findings: 0, runs: 1 });
+    // And every file is as that state has it.
+    const { config } = await loadConfig(nodeHost, dir);
+    const files = ['a.journey.yaml', 'inv.touchpoints.yaml', 'people.personas.yaml', 'std.standards.yaml'].map((name) => ({
+      file: join(dir, name),
+      input: { bytes: readFileSync(join(dir, name)) },
+    }));
+    expect([...diskStore(config, 'test').lastRun!(files)!.unchanged].sort()).toEqual(files.map((f) => f.file));
   });
 
-  it("after one edit writes only the edited file's model and the run", async () => {
+  it("after one edit writes only the edited file's model, the run, and what changed in the state and the files' table", async () => {
     const dir = workspace();
     await check(dir, counting().storeFor);
     const before = new Map(records(dir).map((n) => [n, readFileSync(join(dir, CACHE_DIR, n), 'utf8')]));
@@ -120,10 +151,89 @@ describe('the disk store of peakend check', () => {
     expect(changed.filter((n) => n.endsWith('.model'))).toHaveLength(1);
     expect(changed.filter((n) => n.endsWith('.run'))).toHaveLength(1);
     expect(changed.filter((n) => n.endsWith('.state'))).toHaveLength(1);
-    expect(changed).toHaveLength(3);
+    expect(changed.filter((n) => n.endsWith('.stat'))).toHaveLength(1);
+    expect(changed).toHaveLength(4);
+    // The state grew by what changed: the last run's state is still there, as it was.
+    const state = changed.find((n) => n.endsWith('.state'))!;
+    expect(after.get(state)!.startsWith(before.get(state)!)).toBe(true);
+    expect(after.get(state)!.length - before.get(state)!.length).toBeLessThan(before.get(state)!.length);
     expect(after.get(changed.find((n) => n.endsWith('.model'))!)).toContain('a.journey.yaml');
     // The old model of the edited file is gone.
     expect([...before.keys()].filter((n) => !after.has(n))).toHaveLength(1);
+  });
+
+  it('rewrites its state once the edits appended to it outweigh what it holds', async () => {
+    const dir = workspace();
+    await check(dir, counting().storeFor);
+    const stateFile = () =>
+      join(
+        dir,
+        CACHE_DIR,
+        records(dir).find((n) => n.endsWith('.state'))!,
+      );
+    const first = readFileSync(stateFile()).length;
+    const sizes: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      writeFileSync(join(dir, 'a.journey.yaml'), JOURNEY.replace('title: 到访', `title: 到访 ${i}`));
+      const run = counting();
+      expect(await check(dir, run.storeFor)).toBe(await plain(dir));
+      expect(run.counts.runs).toBe(1);
+      sizes.push(readFileSync(stateFile()).length);
+    }
+    // It grew edit by edit, then started again from one segment, and never went past its bound.
+    expect(sizes.some((n, i) => i > 0 && n < sizes[i - 1]!)).toBe(true);
+    expect(Math.max(...sizes)).toBeLessThan(2 * first + 64 * 1024 + first);
+    expect(sizes.filter((n, i) => i > 0 && n > sizes[i - 1]!).length).toBeGreaterThan(20);
+  });
+
+  it('does not read a file whose size and times are those the last run saw, unless they were recent then', async () => {
+    const dir = workspace();
+    // Files changed within two seconds of a run are read again by the next (their time stamp may not show a second change).
+    await new Promise((r) => setTimeout(r, 2100));
+    const first = readingHost(dir);
+    expect(await check(dir, counting().storeFor, first.host)).toBe(await plain(dir));
+    expect(first.reads.sort()).toEqual(['a.journey.yaml', 'inv.touchpoints.yaml', 'peakend.yaml', 'people.personas.yaml', 'std.standards.yaml']);
+    // Nothing changed: only the config is read (it says which settings, hence which records).
+    const second = readingHost(dir);
+    const warm = counting();
+    expect(await check(dir, warm.storeFor, second.host)).toBe(await plain(dir));
+    expect(second.reads).toEqual(['peakend.yaml']);
+    expect(warm.counts).toEqual({ models: 0, findings: 1, runs: 0 });
+    // One file edited: it alone is read, and read again by the next run (it changed just before).
+    writeFileSync(join(dir, 'a.journey.yaml'), JOURNEY.replace('service-hotlin]', 'service-center]'));
+    for (let i = 0; i < 2; i++) {
+      const edited = readingHost(dir);
+      expect(await check(dir, counting().storeFor, edited.host)).toBe(await plain(dir));
+      expect(edited.reads.sort()).toEqual(['a.journey.yaml', 'peakend.yaml']);
+    }
+    // A file replaced by a folder is not taken for the file it was.
+    rmSync(join(dir, 'std.standards.yaml'));
+    mkdirSync(join(dir, 'std.standards.yaml'));
+    expect(await check(dir, counting().storeFor)).toBe(await plain(dir));
+  });
+
+  it('keeps nothing of a run in which a file it took as unchanged had other bytes', async () => {
+    const dir = workspace();
+    await new Promise((r) => setTimeout(r, 2100));
+    await check(dir, counting().storeFor);
+    await check(dir, counting().storeFor);
+    // The table says the journey had other bytes than it has, with the same size and times (as when a
+    // file is changed twice within its file system's time-stamp tick). Without the findings, the state
+    // and the models, the journey's bytes are read to be analysed, and do not match.
+    const cache = join(dir, CACHE_DIR);
+    const stat = records(dir).find((n) => n.endsWith('.stat'))!;
+    const journeyHash = createHash('sha256').update(readFileSync(join(dir, 'a.journey.yaml'))).digest('hex');
+    rewriteRecord(join(cache, stat), (body) => body.replace(journeyHash, '0'.repeat(64)));
+    for (const name of records(dir)) if (!name.endsWith('.stat')) rmSync(join(cache, name));
+    const misled = readingHost(dir);
+    expect(await check(dir, counting().storeFor, misled.host)).toBe(await plain(dir));
+    expect(misled.reads).not.toContain('a.journey.yaml');
+    // Nothing was kept, the table is gone: the next run reads every file and keeps its work again.
+    expect(records(dir)).toEqual([]);
+    const next = readingHost(dir);
+    expect(await check(dir, counting().storeFor, next.host)).toBe(await plain(dir));
+    expect(next.reads).toContain('a.journey.yaml');
+    expect(records(dir).filter((n) => n.endsWith('.run'))).toHaveLength(1);
   });
 
   it('removes the model of a file gone from the workspace', async () => {
@@ -223,7 +333,7 @@ describe('the disk store of peakend check', () => {
     const dir = workspace();
     await check(dir, counting().storeFor);
     expect(readdirSync(dir).sort()).toEqual(['.peakend-cache', 'a.journey.yaml', 'inv.touchpoints.yaml', 'peakend.yaml', 'people.personas.yaml', 'std.standards.yaml']);
-    for (const name of readdirSync(join(dir, CACHE_DIR))) expect(name).toMatch(/^(\.gitignore|[0-9a-f]{32}-[0-9a-f]{32}\.model|[0-9a-f]{32}\.(run|state))$/);
+    for (const name of readdirSync(join(dir, CACHE_DIR))) expect(name).toMatch(/^(\.gitignore|[0-9a-f]{32}-[0-9a-f]{32}\.model|[0-9a-f]{32}\.(run|state|stat))$/);
   });
 
   it('stays whole when runs over changing contents overlap', async () => {

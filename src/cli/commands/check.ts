@@ -1,6 +1,6 @@
 import { RULES, SEVERITY_RANK, checkPaths, localizeFinding, normalize, terminalSafe } from '../../core';
 import { diskStore, engineId } from '../../node/diskStore';
-import { nodeHost, toEnginePath } from '../../node/nodeHost';
+import { keepingHost, toEnginePath } from '../../node/nodeHost';
 import { parallelAnalysis } from '../../node/parallelAnalysis';
 import { writeTarget } from '../../node/writeFileAtomic';
 import { parseCheckArgs, UsageError, type CheckOptions } from '../args';
@@ -30,7 +30,7 @@ export const check: Command = {
     const parallel = parallelAnalysis();
     let result;
     try {
-      result = await checkPaths(nodeHost, paths, { positions: 'later', parallel }, opts.cache ? (config) => diskStore(config, engine) : undefined);
+      result = await checkPaths(keepingHost(), paths, { positions: 'later', parallel }, opts.cache ? (config) => diskStore(config, engine) : undefined);
     } finally {
       parallel.close();
     }

@@ -33,7 +33,8 @@ export const CONFIG_FILE_NAMES: string[] = [...CONFIG_NAMES];
 /** Every file whose name announces its kind by its ending (see ../kinds.ts). */
 export const DEFAULT_INCLUDE: string[] = [...ENDING_GLOBS];
 
-export const ALWAYS_EXCLUDED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Never walked into: dependencies, version control, and the folder where `peakend check` keeps its cache. */
+export const ALWAYS_EXCLUDED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.peakend-cache']);
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** The schema's minimum for limits.maxFileBytes: below it not even peakend.yaml could be read. */

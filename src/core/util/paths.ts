@@ -15,7 +15,12 @@ export function join(...parts: string[]): string {
   return normalize(parts.filter(Boolean).join('/'));
 }
 
+/** A path with an empty, "." or ".." segment, or a trailing slash: one `normalize` changes. */
+const NOT_NORMAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
+
 export function normalize(p: string): string {
+  // A workspace walk normalizes every path it makes; nearly all are normal already.
+  if (p !== '' && !NOT_NORMAL.test(p)) return p;
   const abs = p.startsWith('/');
   const out: string[] = [];
   for (const seg of p.split('/')) {
@@ -30,6 +35,10 @@ export function normalize(p: string): string {
 
 /** `to` relative to the folder `from`; both absolute. */
 export function relative(from: string, to: string): string {
+  // The common case: a normal path below a normal folder.
+  if (to.length > from.length + 1 && to.charCodeAt(from.length) === 47 && to.startsWith(from) && !NOT_NORMAL.test(from) && !NOT_NORMAL.test(to)) {
+    return to.slice(from.length + 1);
+  }
   const a = normalize(from).split('/').filter(Boolean);
   const b = normalize(to).split('/').filter(Boolean);
   let i = 0;

@@ -69,6 +69,7 @@ export async function discoverFiles(
   const include = picomatch(config.include, { dot: false });
   const exclude = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
   const out: string[] = [];
+  below = normalize(below);
   if (!isInside(config.root, below)) return out;
   // The folders between the root and `below` must be ones the walk from the root would enter.
   for (let dir = below; dir !== config.root; dir = dirname(dir)) {
@@ -76,7 +77,7 @@ export async function discoverFiles(
     if (ALWAYS_EXCLUDED_DIRS.has(rel.slice(rel.lastIndexOf('/') + 1)) || exclude(rel) || exclude(rel + '/')) return out;
     for (const name of CONFIG_FILE_NAMES) if ((await host.stat(join(dir, name)))?.type === 'file') return out;
   }
-  const walk = async (dir: string): Promise<void> => {
+  const walk = async (dir: string, relDir: string): Promise<void> => {
     let entries: Awaited<ReturnType<Host['readDirectory']>>;
     try {
       entries = await host.readDirectory(dir);
@@ -87,16 +88,17 @@ export async function discoverFiles(
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (dir !== config.root && entries.some((e) => e.type === 'file' && CONFIG_FILE_NAMES.includes(e.name))) return;
     for (const e of entries) {
-      const path = join(dir, e.name);
-      const rel = relative(config.root, path);
+      // A listed name is one segment: joined by hand, the paths stay normal (nothing to normalize).
+      const path = `${dir === '/' ? '' : dir}/${e.name}`;
+      const rel = relDir ? `${relDir}/${e.name}` : e.name;
       if (e.type === 'directory') {
-        if (!ALWAYS_EXCLUDED_DIRS.has(e.name) && !exclude(rel) && !exclude(rel + '/')) await walk(path);
+        if (!ALWAYS_EXCLUDED_DIRS.has(e.name) && !exclude(rel) && !exclude(rel + '/')) await walk(path, rel);
       } else if (e.type === 'file' && (include(rel) || isChecklistFile(path, config)) && !exclude(rel)) {
         out.push(path);
       }
     }
   };
-  await walk(below);
+  await walk(below, below === normalize(config.root) ? '' : relative(config.root, below));
   return out;
 }
 
@@ -165,7 +167,7 @@ export async function loadWorkspace(
   for (const file of files) (options.skipChecklists && isChecklistFile(file, config) ? checklists : toRead).push(file);
   for (let i = 0; i < toRead.length; i += CONCURRENT_READS) {
     const batch = toRead.slice(i, i + CONCURRENT_READS);
-    const inputs = await Promise.all(batch.map((file) => readInput(host, file, config.maxFileBytes)));
+    const inputs = await Promise.all(batch.map((file) => options.store?.input?.(file) ?? readInput(host, file, config.maxFileBytes)));
     batch.forEach((file, j) => workspace.addFile(file, inputs[j]!));
   }
   await workspace.analyzeWaiting();

@@ -18,6 +18,11 @@ export interface StoreFile {
  * from the same bytes under the same settings and engine, or it hands back nothing.
  */
 export interface ModelStore {
+  /**
+   * The file as the last run read it, when nothing says it changed since (its size and times are
+   * those of then): its bytes are read only if asked for. Undefined when it must be read.
+   */
+  input?(file: string): FileInput | undefined;
   /** The model kept for this file and content, or undefined. */
   model(file: string, input: FileInput, text: string): FileModel | undefined;
   /** Offers a model (read with or without positions) for the file as read. */

@@ -1,0 +1,156 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * A record that grows by appending: a base segment and the segments appended after it, each a
+ * header line (format, settings key, body length and SHA-256, and the SHA-256 of the segment it
+ * follows) and its body. A run after one edit appends what changed instead of rewriting the whole.
+ *
+ * A reader takes the base and then each segment that follows the one before it, and stops at the
+ * first that does not (a concurrent run's append from the same state, or a torn write): what it
+ * read is still a state some run ended with. A log whose base is missing, foreign or corrupt is
+ * not read at all.
+ */
+export interface ReadLog {
+  /** The bodies of the segments read, base first. */
+  bodies: Buffer[];
+  /** The SHA-256 of the last segment read: the one an append must follow. */
+  tail: string;
+  /** The file the segments were read from, and how long it was: an append goes only to the same. */
+  identity: FileIdentity;
+  /** Whether every byte of the file was a segment read (nothing ignored at its end). */
+  whole: boolean;
+}
+
+interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+}
+
+/** A log larger than this is not read. */
+const MAX_LOG_BYTES = 1 << 30;
+/** A header line is a few hundred bytes; a longer first line is not one. */
+const MAX_HEADER_BYTES = 1024;
+
+export function readLog(dir: string, name: string, format: string, key: string): ReadLog | undefined {
+  let fd: number | undefined;
+  try {
+    // Never through a link, never blocking on a FIFO planted in its place.
+    fd = openSync(join(dir, name), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_LOG_BYTES) return undefined;
+    const data = readAll(fd, st.size);
+    const bodies: Buffer[] = [];
+    let tail: string | null = null;
+    let at = 0;
+    while (at < data.length) {
+      const segment = segmentAt(data, at, format, key);
+      if (!segment || segment.after !== tail) break;
+      bodies.push(segment.body);
+      tail = segment.sha256;
+      at = segment.end;
+    }
+    if (tail === null) return undefined;
+    return { bodies, tail, identity: { dev: st.dev, ino: st.ino, size: data.length }, whole: at === data.length };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The segment starting at `at`, or undefined when it is not one of this format and key, or is cut or corrupt. */
+function segmentAt(data: Buffer, at: number, format: string, key: string): { body: Buffer; sha256: string; after: string | null; end: number } | undefined {
+  const nl = data.indexOf(10, at);
+  if (nl < 0 || nl - at > MAX_HEADER_BYTES) return undefined;
+  let header: {
+    format?: unknown;
+    key?: unknown;
+    length?: unknown;
+    sha256?: unknown;
+    after?: unknown;
+  };
+  try {
+    header = JSON.parse(data.subarray(at, nl).toString('utf8')) as typeof header;
+  } catch {
+    return undefined;
+  }
+  const { length, sha256: sum, after } = header ?? {};
+  if (header?.format !== format || header.key !== key || typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) return undefined;
+  if (typeof sum !== 'string' || (after !== null && typeof after !== 'string')) return undefined;
+  const end = nl + 1 + length;
+  if (end > data.length) return undefined;
+  const body = data.subarray(nl + 1, end);
+  if (sha256(body) !== sum) return undefined;
+  return { body, sha256: sum, after, end };
+}
+
+/**
+ * Writes a log of one segment under a temporary name and renames it into place: a reader sees the
+ * old log or the new one. False when it could not be written (the old log stays).
+ */
+export function writeLog(dir: string, name: string, format: string, key: string, parts: readonly (string | Buffer)[]): boolean {
+  const tmp = join(dir, `.${name}.${randomBytes(8).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+    writeAll(fd, segment(format, key, null, parts));
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, join(dir, name));
+    return true;
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    return false;
+  }
+}
+
+/**
+ * Appends a segment following `read.tail`, in one write, to the file `read` came from if it is
+ * still as long as it was then. False when it is not (another run wrote meanwhile) or the write
+ * failed; a run that appends from the same state at the same moment makes a segment that readers
+ * pass over (it does not follow the other's).
+ */
+export function appendLog(dir: string, name: string, format: string, key: string, read: ReadLog, parts: readonly (string | Buffer)[]): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(join(dir, name), constants.O_WRONLY | constants.O_APPEND | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.dev !== read.identity.dev || st.ino !== read.identity.ino || st.size !== read.identity.size) return false;
+    writeAll(fd, segment(format, key, read.tail, parts));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function segment(format: string, key: string, after: string | null, parts: readonly (string | Buffer)[]): Buffer {
+  const body = Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
+  const header = JSON.stringify({ format, key, length: body.length, sha256: sha256(body), after });
+  return Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]);
+}
+
+function readAll(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buf, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return buf.subarray(0, read);
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  let off = 0;
+  while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
