@@ -183,11 +183,9 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
         }
         for (const [file, { hash, scopes, lines }] of groups) {
           const [, line1, head, apart] = lines;
-          const [findings, reads] = JSON.parse(line1.toString('utf8')) as [unknown, unknown];
-          if (!Array.isArray(findings) || !Array.isArray(reads) || !reads.every((k) => typeof k === 'string')) return undefined;
           if ((scopes === null) !== (apart.length === 0)) return undefined;
+          const cross = crossResult(line1);
           const model = restoreIndexModel(file, head.toString('utf8'), scopes === null ? undefined : () => apart.toString('utf8'), scopes ?? undefined);
-          const cross: CrossFileResult = { findings: findings as Finding[], reads: reads as string[] };
           kept.set(model, { hash, scopes, lines, cross });
           last.files.set(file, { model, cross });
           const input = now.get(file);
@@ -274,6 +272,33 @@ interface StateGroup {
 /** What `keepRun` needs to write a file's lines back unchanged: the lines and the workspace rules' result made from them. */
 interface KeptLines extends Omit<StateGroup, 'bytes'> {
   cross: CrossFileResult;
+}
+
+const NO_FINDINGS = Buffer.from('[[],');
+
+/**
+ * A file's result of the workspace rules from its line in the state, `[findings, reads]`. Most files
+ * have no findings there, and the keys a file read are wanted only when a change asks which files
+ * read a key: those are parsed when first asked for. Throws on a line that is not such a result.
+ */
+function crossResult(line: Buffer): CrossFileResult {
+  if (!line.subarray(0, NO_FINDINGS.length).equals(NO_FINDINGS)) {
+    const [findings, reads] = parseCross(line);
+    return { findings, reads };
+  }
+  let reads: string[] | undefined;
+  return {
+    findings: [],
+    get reads() {
+      return (reads ??= parseCross(line)[1]);
+    },
+  };
+}
+
+function parseCross(line: Buffer): [Finding[], string[]] {
+  const [findings, reads] = JSON.parse(line.toString('utf8')) as [unknown, unknown];
+  if (!Array.isArray(findings) || !Array.isArray(reads) || !reads.every((k) => typeof k === 'string')) throw new Error('not a stored result');
+  return [findings as Finding[], reads as string[]];
 }
 
 /** A body's lines without their line breaks; undefined when it does not end with one. */

@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { SCHEMAS } from '../../src/core/schema/schemas';
-import { AJV_OPTIONS } from '../../src/core/schema/validate';
+import { AJV_OPTIONS } from '../../src/core/schema/compile';
 
 // Runs skip the meta-schema check when compiling (src/core/schema/validate.ts): it is made here.
 describe('every schema is a valid draft-07 schema', () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindFromFileName } from '../../src/core/kinds';
 import type { DocumentKind } from '../../src/core/model/kinds';
 import { SCHEMAS } from '../../src/core/schema/schemas';
-import { AJV_OPTIONS, addKeywords } from '../../src/core/schema/validate';
+import { AJV_OPTIONS, addKeywords } from '../../src/core/schema/compile';
 import { DOCUMENTS, type Kind } from '../helpers/yamlDocuments';
 import { yamlFiles } from '../helpers/yamlFiles';
 

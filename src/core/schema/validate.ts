@@ -1,40 +1,22 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DATE_PATTERN, ID_PATTERN, isReservedName } from '../model/ids';
 import type { DocumentKind } from '../model/kinds';
 import { didYouMean } from '../didYouMean';
 import type { FileReporter } from '../report';
 import { locate, pairOf, parsePointer, span } from '../yaml/nodes';
-import { PRECOMPILED } from './precompiled';
-import { SCHEMAS } from './schemas';
+import { compileMissing, PRECOMPILED } from './precompiled';
 import { yamlScalar } from '../yaml/scalar';
 
-let ajv: Ajv | undefined;
 const compiled = new Map<DocumentKind, ValidateFunction>();
 
 function validatorFor(kind: DocumentKind): ValidateFunction {
   let v = compiled.get(kind);
   if (!v) {
-    v = PRECOMPILED[kind] ?? (ajv ??= createAjv()).compile(SCHEMAS[kind]);
+    v = PRECOMPILED[kind] ?? compileMissing(kind);
     compiled.set(kind, v);
   }
   return v;
-}
-
-/** How the validators are compiled (without the meta-schema check: see createAjv). */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, allowMatchingProperties: true } as const;
-
-function createAjv(): Ajv {
-  // The schemas are Peakend's own, checked against the draft-07 meta-schema by test/core/schema-meta.test.ts:
-  // checking them again in every run (validateSchema) would cost a twentieth of a second each time.
-  return addKeywords(new Ajv({ ...AJV_OPTIONS, validateSchema: false }));
-}
-
-/** The keywords Peakend's schemas use beyond draft-07. */
-export function addKeywords(a: Ajv): Ajv {
-  // yaml-language-server shows this text for a failed pattern; we do too.
-  a.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
-  return a;
 }
 
 /** Whether a document's data is valid against its kind's schema. */

@@ -256,38 +256,65 @@ function idKey(keys: Map<string, string>, prefix: string, id: string): string {
   return key;
 }
 
+/** The lookup key of each list of definitions the index answers a lookup with (all of one ID), made once per list. */
+const LIST_KEYS = new WeakMap<readonly { def: Def }[], string>();
+
+function listKey(prefix: string, list: readonly { def: Def }[]): string {
+  let key = LIST_KEYS.get(list);
+  if (key === undefined) {
+    key = detached(prefix + list[0]!.def.id);
+    LIST_KEYS.set(list, key);
+  }
+  return key;
+}
+
 /** The index as a rule sees it, noting the key of every lookup. */
 class ReadingContext implements CrossFileContext {
   private readonly reads = new Set<string>();
-  // The IDs looked up most (a journey's every reference), noted as they are and made keys once.
+  // The IDs looked up most (a journey's every reference), noted as they are and made keys once: an
+  // ID the index knows by the list it answers with (an ID string compared again costs more), others
+  // by the ID.
   private readonly touchpointIds = new Set<string>();
   private readonly standardIds = new Set<string>();
   private readonly personaIds = new Set<string>();
+  private readonly touchpointLists = new Set<readonly Touchpoint[]>();
+  private readonly standardLists = new Set<readonly Standard[]>();
+  private readonly personaLists = new Set<readonly Persona[]>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
   /** The keys of every lookup, each a string of its own: a key made of an ID would keep the text of the file it was read from. */
   keys(): string[] {
-    const out = [...this.reads].map(detached);
-    for (const id of this.touchpointIds) out.push(idKey(TOUCHPOINT_KEYS, 'T:', id));
-    for (const id of this.standardIds) out.push(idKey(STANDARD_KEYS, 'S:', id));
-    for (const id of this.personaIds) out.push(idKey(PERSONA_KEYS, 'P:', id));
-    return out;
+    const out = new Set<string>();
+    for (const key of this.reads) out.add(detached(key));
+    for (const list of this.touchpointLists) out.add(listKey('T:', list));
+    for (const id of this.touchpointIds) out.add(idKey(TOUCHPOINT_KEYS, 'T:', id));
+    for (const list of this.standardLists) out.add(listKey('S:', list));
+    for (const id of this.standardIds) out.add(idKey(STANDARD_KEYS, 'S:', id));
+    for (const list of this.personaLists) out.add(listKey('P:', list));
+    for (const id of this.personaIds) out.add(idKey(PERSONA_KEYS, 'P:', id));
+    return [...out];
   }
 
   touchpoints(id: string): readonly Touchpoint[] | undefined {
-    this.touchpointIds.add(id);
-    return this.index.touchpoints.get(id);
+    const list = this.index.touchpoints.get(id);
+    if (list) this.touchpointLists.add(list);
+    else this.touchpointIds.add(id);
+    return list;
   }
 
   standards(id: string): readonly Standard[] | undefined {
-    this.standardIds.add(id);
-    return this.index.standards.get(id);
+    const list = this.index.standards.get(id);
+    if (list) this.standardLists.add(list);
+    else this.standardIds.add(id);
+    return list;
   }
 
   personas(id: string): readonly Persona[] | undefined {
-    this.personaIds.add(id);
-    return this.index.personas.get(id);
+    const list = this.index.personas.get(id);
+    if (list) this.personaLists.add(list);
+    else this.personaIds.add(id);
+    return list;
   }
 
   known(kind: Ref['kind']): KnownIds {
