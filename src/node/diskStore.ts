@@ -70,6 +70,9 @@ export function diskStore(config: PeakendConfig, engine: string): ModelStore {
     }
     if ((same && table.size === lastStats!.size) || (table.size === 0 && !lastStats?.size)) return;
     writeRecord(dir, statName, key, [encodeStats(table)]);
+    // What is on disk now: asked again in this run (the findings are asked for twice), nothing to write.
+    lastStats = table;
+    for (const [file, entry] of table) stats.get(file)!.carried = entry;
   };
   const modelName = (file: string, hash: string) => `${key}-${sha256(`${file}\u0000${hash}`).slice(0, 32)}${MODEL_SUFFIX}`;
   const header = (file: string, hash: string) => `${JSON.stringify([file, hash])}\n`;
