@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restoreIndexModel, restoreModel, SCHEMAS, storeIndexModel, storeModel, type CrossFileResult, type FileInput, type FileModel, type FileState, type Finding, type LastRun, type ModelStore, type PeakendConfig, type StoreFile } from '../core';
+import { bytesOf, readCacheFile, replaceCacheFile, sha256 } from './cacheFile';
 import { readRegularFile } from './readRegularFile';
 import { appendLog, readLog, writeLog, type ReadLog } from './stateLog';
 import { decodeStats, encodeStats, statEntry, unchangedSince, type StatEntry } from './statTable';
@@ -341,75 +342,32 @@ function removeRecord(dir: string, name: string, live: ReadonlySet<string>): voi
   }
 }
 
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
 /**
  * A record is its body and a last line with the format, the settings key, and the body's length and
  * SHA-256. The body's text, or undefined when the record is missing, not a regular file, foreign,
  * truncated or corrupt.
  */
 function readRecord(dir: string, name: string, key: string): string | undefined {
-  return readRecordBytes(dir, name, key)?.toString('utf8');
-}
-
-/** `readRecord`'s body as bytes. */
-function readRecordBytes(dir: string, name: string, key: string): Buffer | undefined {
-  let fd: number | undefined;
+  const data = readCacheFile(join(dir, name), MAX_RECORD_BYTES)?.data;
+  if (!data) return undefined;
+  // The body is whole lines; the trailer is the last line, without a line break.
+  const nl = data.lastIndexOf(10);
+  const body = data.subarray(0, nl + 1);
   try {
-    // Never through a link, never blocking on a FIFO planted in its place.
-    fd = openSync(join(dir, name), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_RECORD_BYTES) return undefined;
-    const buf = Buffer.allocUnsafe(st.size);
-    let read = 0;
-    while (read < st.size) {
-      const n = readSync(fd, buf, read, st.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    const data = buf.subarray(0, read);
-    // The body is whole lines; the trailer is the last line, without a line break.
-    const nl = data.lastIndexOf(10);
-    const body = data.subarray(0, nl + 1);
-    const trailer = JSON.parse(data.subarray(nl + 1).toString('utf8')) as {
-      format?: unknown;
-      key?: unknown;
-      length?: unknown;
-      sha256?: unknown;
-    };
+    const trailer = JSON.parse(data.subarray(nl + 1).toString('utf8')) as { format?: unknown; key?: unknown; length?: unknown; sha256?: unknown };
     if (trailer.format !== FORMAT || trailer.key !== key || trailer.length !== body.length || trailer.sha256 !== sha256(body)) return undefined;
-    return body;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
+  return body.toString('utf8');
 }
 
-/** Writes a record under a temporary name and renames it into place; a failure leaves the old record. */
+/** Writes a record (replacing it whole); a failure leaves the old record. */
 function writeRecord(dir: string, name: string, key: string, parts: Iterable<string | Buffer>): void {
-  const tmp = join(dir, `.${name}.${randomBytes(8).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
-    // One write: a record is a few megabytes at most, made of thousands of lines.
-    const body = Buffer.concat([...parts].map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
-    writeAll(fd, body);
-    writeAll(fd, Buffer.from(JSON.stringify({ format: FORMAT, key, length: body.length, sha256: sha256(body) }), 'utf8'));
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, join(dir, name));
-  } catch {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-  }
-}
-
-function writeAll(fd: number, data: Buffer): void {
-  let off = 0;
-  while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+  // One write: a record is a few megabytes at most, made of thousands of lines.
+  const body = bytesOf(parts);
+  const trailer = Buffer.from(JSON.stringify({ format: FORMAT, key, length: body.length, sha256: sha256(body) }), 'utf8');
+  replaceCacheFile(dir, name, Buffer.concat([body, trailer]));
 }
 
 /** The cache folder, made when missing (with a .gitignore so that git leaves it alone); false when it is a link or not a folder. */

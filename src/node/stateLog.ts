@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { bytesOf, readCacheFile, replaceCacheFile, sha256, writeAll } from './cacheFile';
 
 /**
  * A record that grows by appending: a base segment and the segments appended after it, each a
@@ -35,30 +35,21 @@ const MAX_LOG_BYTES = 1 << 30;
 const MAX_HEADER_BYTES = 1024;
 
 export function readLog(dir: string, name: string, format: string, key: string): ReadLog | undefined {
-  let fd: number | undefined;
-  try {
-    // Never through a link, never blocking on a FIFO planted in its place.
-    fd = openSync(join(dir, name), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_LOG_BYTES) return undefined;
-    const data = readAll(fd, st.size);
-    const bodies: Buffer[] = [];
-    let tail: string | null = null;
-    let at = 0;
-    while (at < data.length) {
-      const segment = segmentAt(data, at, format, key);
-      if (!segment || segment.after !== tail) break;
-      bodies.push(segment.body);
-      tail = segment.sha256;
-      at = segment.end;
-    }
-    if (tail === null) return undefined;
-    return { bodies, tail, identity: { dev: st.dev, ino: st.ino, size: data.length }, whole: at === data.length };
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+  const file = readCacheFile(join(dir, name), MAX_LOG_BYTES);
+  if (!file) return undefined;
+  const { data, st } = file;
+  const bodies: Buffer[] = [];
+  let tail: string | null = null;
+  let at = 0;
+  while (at < data.length) {
+    const segment = segmentAt(data, at, format, key);
+    if (!segment || segment.after !== tail) break;
+    bodies.push(segment.body);
+    tail = segment.sha256;
+    at = segment.end;
   }
+  if (tail === null) return undefined;
+  return { bodies, tail, identity: { dev: st.dev, ino: st.ino, size: data.length }, whole: at === data.length };
 }
 
 /** The segment starting at `at`, or undefined when it is not one of this format and key, or is cut or corrupt. */
@@ -92,20 +83,7 @@ function segmentAt(data: Buffer, at: number, format: string, key: string): { bod
  * old log or the new one. False when it could not be written (the old log stays).
  */
 export function writeLog(dir: string, name: string, format: string, key: string, parts: readonly (string | Buffer)[]): boolean {
-  const tmp = join(dir, `.${name}.${randomBytes(8).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
-    writeAll(fd, segment(format, key, null, parts));
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, join(dir, name));
-    return true;
-  } catch {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    return false;
-  }
+  return replaceCacheFile(dir, name, segment(format, key, null, parts));
 }
 
 /**
@@ -130,27 +108,7 @@ export function appendLog(dir: string, name: string, format: string, key: string
 }
 
 function segment(format: string, key: string, after: string | null, parts: readonly (string | Buffer)[]): Buffer {
-  const body = Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
+  const body = bytesOf(parts);
   const header = JSON.stringify({ format, key, length: body.length, sha256: sha256(body), after });
   return Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]);
-}
-
-function readAll(fd: number, size: number): Buffer {
-  const buf = Buffer.allocUnsafe(size);
-  let read = 0;
-  while (read < size) {
-    const n = readSync(fd, buf, read, size - read, read);
-    if (n === 0) break;
-    read += n;
-  }
-  return buf.subarray(0, read);
-}
-
-function writeAll(fd: number, data: Buffer): void {
-  let off = 0;
-  while (off < data.length) off += writeSync(fd, data, off, data.length - off);
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
