@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -27,5 +29,19 @@ describe('action.yml', () => {
     expect(scripts).toContain('"$GITHUB_ACTION_PATH/dist/action.js"');
     expect(build).toContain("outfile: 'dist/action.js'");
     expect(action.inputs['fail-on']!.default).toBe('breaking');
+  });
+
+  it('runs its comment step as the build makes it: Node reads dist/ as CommonJS', () => {
+    if (!existsSync(join(ROOT, 'dist/action.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    expect(JSON.parse(readFileSync(join(ROOT, 'dist/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+    const dir = mkdtempSync(join(tmpdir(), 'peakend-action-'));
+    try {
+      // No report to post here: the step says so in its own words, after it has started.
+      const run = spawnSync(process.execPath, [join(ROOT, 'dist/action.js')], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+      expect(run.stderr).toMatch(/^peakend action: .*peakend-report\.md/);
+      expect(run.status).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -107,6 +107,19 @@ describe('SimilarIndex', () => {
     expect(similar('abcdefghi', ['vwxyzfghi'])).toEqual([]);
   });
 
+  it('tries the candidates that share both ends first, then one end, when the work per lookup runs out', () => {
+    // Thousands of words of the same length ahead of the intended one: only the buckets by first and
+    // last character (code points, CJK and astral included) find it within the cap.
+    const filler = (i: number, a: string, b: string) => `${a}${i.toString(36).padStart(4, '0')}${b}`;
+    const many = (a: string, b: string) => Array.from({ length: 3000 }, (_, i) => filler(i, a, b));
+    expect(similar('abcdef', [...many('x', 'y'), 'abxdef'])).toEqual(['abxdef']);
+    expect(similar('abcdef', [...many('a', 'y'), ...many('x', 'f'), 'abxdef'])[0]).toBe('abxdef');
+    expect(similar('abcdef', [...many('x', 'y'), 'xbcdef'])).toEqual(['xbcdef']);
+    expect(similar('abcdef', [...many('x', 'y'), 'abcdex'])).toEqual(['abcdex']);
+    expect(similar('报修热线😀', [...many('报', '😁'), '报修热綫😀'])).toEqual(['报修热綫😀']);
+    expect(similar('😀报修热线', [...many('😁', '线'), '😀报修熱线'])).toEqual(['😀报修熱线']);
+  });
+
   it('adds candidates that contain the word, or that it contains, after the close ones', () => {
     const index = new SimilarIndex(['front-desk', 'desk', 'service-front-desk', 'front-desk-2', 'back-desk']);
     // "back-desk" is five edits away (four allowed); the rest only contain or are contained: nearest length first.

@@ -55,6 +55,15 @@ function roundTrip(file: string, text: string): void {
     const defs = model.journey ? [...model.journey.stages.flatMap((s) => [s.def, ...s.steps.map((st) => st.def)]), ...model.journey.repeated] : undefined;
     if (defs?.every((d) => d.scope)) expect(lazyScopes.get(detached)).toEqual([...new Set(defs.map((d) => d.scope))]);
     else expect(lazyScopes.has(detached)).toBe(false);
+    // Given the file to read again, such a journey keeps none of its stages and steps until they are read.
+    let rereads = 0;
+    const lazy = detachedIndexModel(model, () => (rereads++, analyzeFile(file, { text }, config, { positions })));
+    expect(lazyScopes.get(lazy)).toEqual(lazyScopes.get(detached));
+    expect(rereads).toBe(0);
+    expect(shown(lazy)).toBe(shown(detached));
+    expect(rereads).toBe(lazyScopes.has(detached) ? 1 : 0);
+    expect([...contributions(lazy, true)]).toEqual(whole);
+    expect(rereads).toBeLessThanOrEqual(1);
   }
 }
 

@@ -389,3 +389,45 @@ describe('analysing waiting files in parallel', () => {
     expect(calls).toHaveLength(3);
   });
 });
+
+describe('a run that keeps no state', () => {
+  it('reads the stages and steps of a journey it cut down again only for a scope a rule asks about', async () => {
+    const config = defaultConfig('/ws');
+    const files: [string, string][] = [
+      ['/ws/p.personas.yaml', PERSONAS('p')],
+      ['/ws/a.journey.yaml', JOURNEY('p', 'j1')],
+      ['/ws/b.journey.yaml', JOURNEY('p', 'j2')],
+      // j1 again, checked after a was cut down: its stage and steps collide with a's.
+      ['/ws/c.journey.yaml', JOURNEY('p', 'j1')],
+      ['/ws/d.journey.yaml', JOURNEY('p', 'j3')],
+    ];
+    const reads = new Map<string, number>();
+    const counted = (file: string, text: string) => ({
+      get text() {
+        reads.set(file, (reads.get(file) ?? 0) + 1);
+        return text;
+      },
+    });
+    const parallel: ParallelAnalysis = {
+      batch: 1,
+      async analyze(list, c, options) {
+        return list.map((f) => analyzeText(f.file, f.text, c, options));
+      },
+    };
+    const ws = new Workspace(config, undefined, { positions: 'later' }, parallel);
+    for (const [file, text] of files) ws.addFile(file, counted(file, text));
+    await ws.analyzeWaiting();
+    const shown = (f: Finding) => `${f.file} ${describeFinding(f)}`;
+    const findings = ws.findings().map(shown);
+    const whole = new Workspace(config);
+    for (const [file, text] of files) whole.setFile(file, { text });
+    expect(findings).toEqual(whole.findings().map(shown));
+    // The journey's ID, its stage and its two steps, in each of the two files.
+    for (const file of ['/ws/a.journey.yaml', '/ws/c.journey.yaml']) expect(findings.filter((f) => f.startsWith(`${file} duplicate-id`))).toHaveLength(4);
+    // Read as often as the personas, analysed once: journeys no rule asked about again.
+    const once = reads.get('/ws/p.personas.yaml');
+    expect(reads.get('/ws/b.journey.yaml')).toBe(once);
+    expect(reads.get('/ws/d.journey.yaml')).toBe(once);
+    expect(reads.get('/ws/a.journey.yaml')).toBeGreaterThan(once!);
+  });
+});

@@ -8,6 +8,12 @@ const ROOT = resolve(__dirname, '../..');
 // yaml's ESM build, found the way Node finds packages: a copy of the repository (a mutation-testing
 // sandbox) may have no node_modules folder of its own.
 const YAML_ESM = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('yaml/package.json')), 'browser/index.js');
+/** One CommonJS file with `import.meta.url` its own URL, as scripts/build.mjs writes Node's bundles. */
+const COMMON_JS = {
+  format: 'cjs',
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "'use strict'; const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+} as const;
 
 /**
  * Builds the CLI into a folder of its own (not dist/, which another test file may be rebuilding
@@ -17,14 +23,14 @@ export function buildCliBundle(): { bin: string; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'peakend-bin-'));
   // Readable by all: a test may run it as another user.
   chmodSync(dir, 0o755);
-  const bin = join(dir, 'cli.mjs');
+  const bin = join(dir, 'cli.cjs');
   const script = `
     import { build } from 'esbuild';
+    const commonJs = ${JSON.stringify(COMMON_JS)};
     await build({
-      entryPoints: ['src/cli/bin.ts'], outfile: ${JSON.stringify(bin)}, bundle: true, platform: 'node', target: 'node20', format: 'esm',
-      define: { PEAKEND_VERSION: '"0.0.0-test"' }, logLevel: 'warning',
+      ...commonJs, entryPoints: ['src/cli/bin.ts'], outfile: ${JSON.stringify(bin)}, bundle: true, platform: 'node', target: 'node20',
+      define: { ...commonJs.define, PEAKEND_VERSION: '"0.0.0-test"' }, logLevel: 'warning',
       alias: { yaml: ${JSON.stringify(YAML_ESM)} },
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     });`;
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'pipe' });
   return { bin, dispose: () => rmSync(dir, { recursive: true, force: true }) };
@@ -39,9 +45,8 @@ export async function buildWorker(entry: string, outfile: string): Promise<void>
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'esm',
+    ...COMMON_JS,
     logLevel: 'warning',
     alias: { yaml: YAML_ESM },
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
 }

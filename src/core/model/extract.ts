@@ -236,15 +236,11 @@ export class Extractor {
     const emotionsPair = this.t.pair(node, 'emotions');
     const emotionsNode = emotionsPair?.value;
     const emotions: Score[] = [];
-    const scores = this.t.isMap(emotionsNode) ? this.t.entries(emotionsNode) : [];
-    for (const e of scores) {
-      emotions.push({
-        persona: e.name,
-        value: this.t.number(e.value),
-        keyRange: this.range(e.key),
-        valueRange: this.range(e.value ?? e.key),
-      });
-    }
+    const scores = this.t.isMap(emotionsNode)
+      ? this.t.eachEntry(emotionsNode, (persona, key, value) => {
+          emotions.push({ persona, value: this.t.number(value), keyRange: this.range(key), valueRange: this.range(value ?? key) });
+        })
+      : 0;
     const mot = this.t.get(node, 'momentOfTruth');
     const step: Step = {
       def,
@@ -273,7 +269,7 @@ export class Extractor {
     if (emotionsPair && this.t.isMap(emotionsNode)) {
       step.emotionsKey = this.range(emotionsPair.key);
       // Where a missing score would go: worked out only for steps that miss one.
-      if (personas.some((p) => !emotions.some((e) => e.persona === p))) step.scoreInsert = this.scoreInsertion(emotionsNode, emotionsPair.key as Node, scores.length);
+      if (personas.some((p) => !emotions.some((e) => e.persona === p))) step.scoreInsert = this.scoreInsertion(emotionsNode, emotionsPair.key as Node, scores);
     }
     const channel = this.t.string(this.t.get(node, 'channel'));
     if (channel !== undefined) step.channel = channel;

@@ -12,6 +12,8 @@ export interface Tree {
   pair(map: unknown, key: string): { key: unknown; value: unknown } | undefined;
   /** A mapping's entries whose key is a scalar, with the key as text. */
   entries(map: unknown): { name: string; key: unknown; value: unknown }[];
+  /** Calls `each` for the entries `entries` lists, in order, without making the list; returns how many. */
+  eachEntry(map: unknown, each: (name: string, key: unknown, value: unknown) => void): number;
   items(node: unknown): readonly unknown[];
   string(node: unknown): string | undefined;
   /** A finite number. */
@@ -36,6 +38,17 @@ export function yamlTree(text: string): Tree {
       isMap(map)
         ? map.items.filter((p) => isPair(p) && isScalar(p.key)).map((p) => ({ name: String((p.key as { value: unknown }).value), key: p.key, value: p.value }))
         : [],
+    eachEntry: (map, each) => {
+      let n = 0;
+      if (isMap(map)) {
+        for (const p of map.items) {
+          if (!isPair(p) || !isScalar(p.key)) continue;
+          each(String((p.key as { value: unknown }).value), p.key, p.value);
+          n++;
+        }
+      }
+      return n;
+    },
     items: itemsOf,
     string: stringOf,
     number: numberOf,
@@ -58,6 +71,12 @@ export const PLAIN_TREE: Tree = {
   get: (map, key) => (isPlainMap(map) && Object.hasOwn(map, key) ? map[key] : undefined),
   pair: (map, key) => (isPlainMap(map) && Object.hasOwn(map, key) ? { key: undefined, value: map[key] } : undefined),
   entries: (map) => (isPlainMap(map) ? Object.keys(map).map((name) => ({ name, key: undefined, value: map[name] })) : []),
+  eachEntry: (map, each) => {
+    if (!isPlainMap(map)) return 0;
+    const names = Object.keys(map);
+    for (const name of names) each(name, undefined, map[name]);
+    return names.length;
+  },
   items: (node) => (Array.isArray(node) ? node : NO_ITEMS),
   string: (node) => (typeof node === 'string' ? node : undefined),
   number: (node) => (typeof node === 'number' && Number.isFinite(node) ? node : undefined),

@@ -1,5 +1,5 @@
 import type { Def } from '../model/types';
-import { fileDefs } from '../workspace/fileEntries';
+import { forEachFileDef } from '../workspace/fileEntries';
 import { makeFinding, related } from '../report';
 import type { WorkspaceRule } from './workspaceRule';
 
@@ -16,9 +16,9 @@ export const duplicateId: WorkspaceRule<'duplicate-id'> = {
   severity: 'error',
   summary: 'Two entities of the same kind share an ID (or IDs that differ only in case).',
   check(file, ctx, emit) {
-    for (const d of [...fileDefs(file), ...(file.journey?.repeated ?? [])]) {
+    const check = (d: Def) => {
       const defs = ctx.duplicatesOf(d);
-      if (!defs) continue;
+      if (!defs) return;
       // The first definitions other than this one: never a scan of the whole group per definition.
       const others: Def[] = [];
       // The first two definitions of this exact spelling: the one a definition names as "also defined at".
@@ -42,6 +42,8 @@ export const duplicateId: WorkspaceRule<'duplicate-id'> = {
         args = { kind: d.kind, id: d.id, other: first.id };
       }
       emit(makeFinding(this.id, d.file, d.range, messageId, args, { related: others.map((o) => related(o.file, o.range, 'duplicate.related', { id: o.id })) }));
-    }
+    };
+    forEachFileDef(file, check);
+    for (const d of file.journey?.repeated ?? []) check(d);
   },
 };

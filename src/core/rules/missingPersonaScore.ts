@@ -19,9 +19,9 @@ export const missingPersonaScore: FileRule<'missing-persona-score'> = {
     for (const { step } of journeySteps(j)) {
       // Without an emotions mapping the schema already reports the missing property.
       if (!step.emotionsKey) continue;
-      const scored = new Set(step.emotions.map((e) => e.persona));
+      const scored = step.emotions.length > FEW_SCORES ? new Set(step.emotions.map((e) => e.persona)) : undefined;
       for (const persona of j.personas) {
-        if (scored.has(persona.id)) continue;
+        if (isScored(step, persona.id, scored)) continue;
         const insert = insertScore(model.file, step, persona.id, j.scale.neutral);
         report.atRange('missing-persona-score', step.emotionsKey, 'emotion.missingScore', { step: step.def.id, persona: persona.id }, {
           related: [related(model.file, personasAt, 'emotion.missingScoreRelated', { personas })],
@@ -31,6 +31,15 @@ export const missingPersonaScore: FileRule<'missing-persona-score'> = {
     }
   },
 };
+
+/** Scores a step has up to which a search is quicker than a set made for it (one per step of every journey). */
+const FEW_SCORES = 8;
+
+function isScored(step: Step, persona: string, scored: ReadonlySet<string> | undefined): boolean {
+  if (scored) return scored.has(persona);
+  for (const e of step.emotions) if (e.persona === persona) return true;
+  return false;
+}
 
 function insertScore(file: string, step: Step, persona: string, neutral: number): Fix | undefined {
   const at = step.scoreInsert;

@@ -20,10 +20,10 @@ export const unknownPersona: WorkspaceRule<'unknown-persona'> = {
     const covered = new Set(j.personas.map((p) => p.id));
     const list = j.personas.map((p) => p.id).join(', ');
     for (const { step } of journeySteps(j)) {
-      const scored = new Set(step.emotions.map((e) => e.persona));
       for (const score of step.emotions) {
         if (covered.has(score.persona)) continue;
         // A key that is a typo of a missing persona gets that persona as its fix.
+        const scored = new Set(step.emotions.map((e) => e.persona));
         const missing = j.personas.filter((p) => !scored.has(p.id) && isValidId(p.id)).map((p) => p.id);
         emit(
           makeFinding(this.id, file.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {

@@ -7,7 +7,11 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 function codePoints(s: string): number[] {
   const out: number[] = [];
-  for (const ch of s) out.push(ch.codePointAt(0)!);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    out.push(c);
+    if (c > 0xffff) i++;
+  }
   return out;
 }
 
@@ -100,8 +104,14 @@ interface Entry {
  */
 export class SimilarIndex {
   private readonly entries: Entry[] = [];
-  /** By length; by length, first and last character; by length and first; by length and last. */
-  private readonly buckets = new Map<string, Entry[]>();
+  /**
+   * By length; by length, first and last character; by length and first; by length and last. The
+   * keys are numbers (`bucketKey`): an index of thousands of IDs makes four for each.
+   */
+  private readonly byLength = new Map<number, Entry[]>();
+  private readonly byEnds = new Map<number, Entry[]>();
+  private readonly byFirst = new Map<number, Entry[]>();
+  private readonly byLast = new Map<number, Entry[]>();
   private readonly cache = new Map<string, string[]>();
   private readonly byId = new Map<string, Entry>();
   private lookups = 0;
@@ -110,20 +120,20 @@ export class SimilarIndex {
   private starts: number[] = [];
 
   constructor(candidates: Iterable<string>) {
-    const seen = new Set<string>();
     for (const id of candidates) {
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (this.byId.has(id)) continue;
       const lower = id.toLowerCase();
       const chars = codePoints(lower);
       const e: Entry = { id, lower, chars, signature: signature(chars), seen: 0 };
       this.entries.push(e);
       this.byId.set(id, e);
       const n = chars.length;
-      bucket(this.buckets, `${n}`, e);
-      bucket(this.buckets, `${n} ${chars[0]} ${chars[n - 1]}`, e);
-      bucket(this.buckets, `${n} ${chars[0]} `, e);
-      bucket(this.buckets, `${n}  ${chars[n - 1]}`, e);
+      const first = n ? chars[0]! : 0;
+      const last = n ? chars[n - 1]! : 0;
+      bucket(this.byLength, n, e);
+      bucket(this.byEnds, bucketKey(n, first, last), e);
+      bucket(this.byFirst, bucketKey(n, first), e);
+      bucket(this.byLast, bucketKey(n, last), e);
     }
   }
 
@@ -160,8 +170,8 @@ export class SimilarIndex {
     };
     let comparisons = MAX_COMPARISONS;
     let examined = MAX_EXAMINED;
-    const tryAll = (key: string) => {
-      for (const e of this.buckets.get(key) ?? []) {
+    const tryAll = (entries: Entry[] | undefined) => {
+      for (const e of entries ?? []) {
         if (comparisons <= 0 || examined-- <= 0) return;
         if (e.seen === stamp) continue;
         e.seen = stamp;
@@ -180,12 +190,12 @@ export class SimilarIndex {
     const lengths: number[] = [len];
     for (let gap = 1; gap <= max; gap++) lengths.push(len - gap, len + gap);
     // Most likely first: typos rarely touch both ends of a word, and rarely either.
-    const first = chars[0];
-    const last = chars[len - 1];
-    for (const l of lengths) tryAll(`${l} ${first} ${last}`);
-    for (const l of lengths) tryAll(`${l} ${first} `);
-    for (const l of lengths) tryAll(`${l}  ${last}`);
-    for (const l of lengths) tryAll(`${l}`);
+    const first = len ? chars[0]! : 0;
+    const last = len ? chars[len - 1]! : 0;
+    for (const l of lengths) tryAll(this.byEnds.get(bucketKey(l, first, last)));
+    for (const l of lengths) tryAll(this.byFirst.get(bucketKey(l, first)));
+    for (const l of lengths) tryAll(this.byLast.get(bucketKey(l, last)));
+    for (const l of lengths) tryAll(this.byLength.get(l));
     // A candidate that contains the word (or is contained by it) is a likely intent, e.g. "hotline" → "service-hotline".
     if (len >= 4) for (const e of this.containing(word, word.length <= MAX_CONTAINED_WORD)) if (!scored.has(e)) scored.set(e, max);
     // Closest first; among equals, the one whose length is nearest the word's, then alphabetical.
@@ -229,7 +239,19 @@ export function similar(word: string, candidates: Iterable<string>, limit = 3): 
   return new SimilarIndex(candidates).similar(word, limit);
 }
 
-function bucket(map: Map<string, Entry[]>, key: string, e: Entry): void {
+const CODE_POINTS = 0x110000;
+/** Words this long or longer share their buckets by ends: the key stays an exact integer. */
+const LONG = 2047;
+
+/**
+ * A bucket's key: a length with one or two code points, as one integer (a length below zero, for
+ * the lengths a lookup tries below a word's, is in no bucket and matches nothing).
+ */
+function bucketKey(length: number, a: number, b = 0): number {
+  return (Math.min(length, LONG) * CODE_POINTS + a) * CODE_POINTS + b;
+}
+
+function bucket(map: Map<number, Entry[]>, key: number, e: Entry): void {
   const list = map.get(key);
   if (list) list.push(e);
   else map.set(key, [e]);

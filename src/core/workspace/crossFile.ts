@@ -2,7 +2,7 @@ import type { Finding } from '../finding';
 import type { Def, FileModel, Persona, Ref, Standard, Touchpoint } from '../model/types';
 import type { KnownIds } from '../rules/unknownReference';
 import type { CrossFileContext, WorkspaceRule } from '../rules/workspaceRule';
-import { duplicateKey, fileDefs } from './fileEntries';
+import { duplicateKey, forEachFileDef } from './fileEntries';
 import { append, type WorkspaceIndex } from './index';
 import type { CrossFileResult } from './store';
 import { detached } from '../util/detached';
@@ -193,8 +193,9 @@ export function contributions(m: FileModel, signed: boolean): Map<string, string
     let text: string | undefined;
     return () => (text ??= make());
   };
-  const placed = (x: unknown) => once(() => JSON.stringify(x));
-  const said = (x: unknown) => once(() => JSON.stringify(x, withoutRanges));
+  // Unsigned, only the keys are asked for: no signature is made (nor a function to make one) per entry.
+  const placed = (x: unknown) => (signed ? once(() => JSON.stringify(x)) : UNSIGNED);
+  const said = (x: unknown) => (signed ? once(() => JSON.stringify(x, withoutRanges)) : UNSIGNED);
   // A journey's stages and steps collide only with others of the same journey (scope), which is
   // nearly always in one file: one key for all its groups.
   let scope: string | undefined;
@@ -204,7 +205,7 @@ export function contributions(m: FileModel, signed: boolean): Map<string, string
     if (d.scope !== scope) scopeKey = `DS:${(scope = d.scope)}`;
     return scopeKey;
   };
-  for (const d of fileDefs(m)) add(groupKey(d), placed(d));
+  forEachFileDef(m, (d) => add(groupKey(d), placed(d)));
   for (const d of m.journey?.repeated ?? []) add(groupKey(d), placed(d));
   for (const t of m.touchpoints) {
     const sig = said(t);
@@ -232,6 +233,8 @@ export function contributions(m: FileModel, signed: boolean): Map<string, string
   if (m.personas.length > 0 || m.kind === 'personas') add('P*', kindOf(m.personas));
   return out;
 }
+
+const UNSIGNED = (): string => '';
 
 function withoutRanges(key: string, value: unknown): unknown {
   return key === 'range' || key === 'fullRange' || key === 'keyRange' || key === 'valueRange' ? undefined : value;

@@ -11,16 +11,27 @@ export function duplicateKey(d: Def): string {
 /** A file's definitions in order: its own, touchpoints, standards, personas, stages, then steps. */
 export function fileDefs(f: FileModel): Def[] {
   const out: Def[] = [];
-  if (f.def) out.push(f.def);
-  for (const t of f.touchpoints) out.push(t.def);
-  for (const s of f.standards) out.push(s.def);
-  for (const p of f.personas) out.push(p.def);
+  forEachFileDef(f, (d) => out.push(d));
+  return out;
+}
+
+/**
+ * Calls `each` for a file's definitions in `fileDefs` order, with their positions in it, without
+ * making the list (the index and the rules walk every journey's defs several times). Returns how
+ * many there were.
+ */
+export function forEachFileDef(f: FileModel, each: (d: Def, i: number) => void): number {
+  let i = 0;
+  if (f.def) each(f.def, i++);
+  for (const t of f.touchpoints) each(t.def, i++);
+  for (const s of f.standards) each(s.def, i++);
+  for (const p of f.personas) each(p.def, i++);
   const j = f.journey;
   if (j) {
-    for (const stage of j.stages) out.push(stage.def);
-    for (const { step } of journeySteps(j)) out.push(step.def);
+    for (const stage of j.stages) each(stage.def, i++);
+    for (const { step } of journeySteps(j)) each(step.def, i++);
   }
-  return out;
+  return i;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Coverage } from '../model/coverage';
 import type { Def, FileModel, Persona, Ref, Standard, Touchpoint } from '../model/types';
 import { knownIds, type KnownIds } from '../rules/unknownReference';
-import { duplicateKey, fileDefs, fileRefs } from './fileEntries';
+import { duplicateKey, fileDefs, fileRefs, forEachFileDef } from './fileEntries';
 
 /** A definition in its duplicate group, with its place in the workspace's order of definitions. */
 interface GroupEntry {
@@ -376,9 +376,8 @@ function definesEntities(f: FileModel): boolean {
 
 /** Calls `each` for every definition of a file: `fileDefs`, then the ones aliases repeat. */
 function forEachDef(f: FileModel, each: (def: Def, repeated: boolean, seq: number) => void): void {
-  const own = fileDefs(f);
-  own.forEach((d, i) => each(d, false, i));
-  f.journey?.repeated.forEach((d, i) => each(d, true, own.length + i));
+  const own = forEachFileDef(f, (d, i) => each(d, false, i));
+  f.journey?.repeated.forEach((d, i) => each(d, true, own + i));
 }
 
 function compareEntries(a: GroupEntry, b: GroupEntry): number {

@@ -86,13 +86,32 @@ const EMPTY_LINES = new LineIndex('');
  * `indexModel` for a model kept until the run ends, holding nothing of the file's text: IDs and
  * names read from a file are slices of its text, each of which would keep the whole text alive. A
  * journey whose stages and steps all have a scope names its scopes (`lazyScopes`), so that the index
- * reads them only for a scope a rule asks about.
+ * reads them only for a scope a rule asks about. Given `reread` (the file analysed again, as it was),
+ * such a journey keeps none of them: they are taken from `reread` when first read. Most journeys are
+ * never asked about, and their stages and steps were most of what a run kept.
  */
-export function detachedIndexModel(model: FileModel): FileModel {
-  const cut = indexModel(model);
+export function detachedIndexModel(model: FileModel, reread?: () => FileModel): FileModel {
+  const { checklist: _checklist, journey, ...rest } = model;
+  const cut: FileModel = { ...rest, lines: EMPTY_LINES, value: null };
   if (cut.def) cut.def = detachedDef(cut.def);
-  const j = cut.journey;
-  if (!j) return cut;
+  if (!journey) return cut;
+  const scopes = reread && journeyScopes(journey);
+  if (scopes) {
+    lazyJourney(cut, () => {
+      const again = reread().journey;
+      return again && detachedJourney(again).journey;
+    });
+    lazyScopes.set(cut, scopes.map((s) => detached(s)));
+    return cut;
+  }
+  const detachedOne = detachedJourney(journey);
+  cut.journey = detachedOne.journey;
+  if (detachedOne.scopes) lazyScopes.set(cut, detachedOne.scopes);
+  return cut;
+}
+
+/** A journey cut down as `indexModel` does, copied off the text; its scopes when every stage and step has one. */
+function detachedJourney(j: Journey): { journey: Journey; scopes?: string[] } {
   const scopes = new Set<string>();
   let scoped = true;
   // Every stage and step of a journey has the same scope (its ID): one copy for all.
@@ -106,13 +125,37 @@ export function detachedIndexModel(model: FileModel): FileModel {
     }
     return copy;
   };
-  cut.journey = {
+  const journey = {
     def: j.def && detachedDef(j.def),
     stages: j.stages.map((s) => ({ def: each(s.def), steps: s.steps.map((st) => ({ def: each(st.def) })) })),
     repeated: j.repeated.map(each),
   } as unknown as Journey;
-  if (scoped) lazyScopes.set(cut, [...scopes]);
-  return cut;
+  return scoped ? { journey, scopes: [...scopes] } : { journey };
+}
+
+/** The scopes of a journey's stages and steps (and the ones aliases repeat), or undefined when one has none. */
+function journeyScopes(j: Journey): string[] | undefined {
+  const scopes = new Set<string>();
+  const each = (d: Def): boolean => d.scope !== undefined && scopes.add(d.scope) !== undefined;
+  for (const stage of j.stages) {
+    if (!each(stage.def)) return undefined;
+    for (const step of stage.steps) if (!each(step.def)) return undefined;
+  }
+  for (const d of j.repeated) if (!each(d)) return undefined;
+  return [...scopes];
+}
+
+/** Gives a model a journey made when first read, then kept. */
+function lazyJourney(model: FileModel, make: () => Journey | undefined): void {
+  Object.defineProperty(model, 'journey', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(model, 'journey', { configurable: true, enumerable: true, writable: true, value });
+      return value;
+    },
+  });
 }
 
 function detachedDef(d: Def, withScope = true): Def {
@@ -163,15 +206,7 @@ export function restoreIndexModel(file: string, head: string, journey?: () => st
   const model = restoreModel(head, file, '');
   model.lines = EMPTY_LINES;
   if (!journey || !scopes) return model;
-  Object.defineProperty(model, 'journey', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = restoreModel(journey(), file, '').journey;
-      Object.defineProperty(model, 'journey', { configurable: true, enumerable: true, writable: true, value });
-      return value;
-    },
-  });
+  lazyJourney(model, () => restoreModel(journey(), file, '').journey);
   lazyScopes.set(model, scopes);
   return model;
 }

@@ -177,11 +177,14 @@ export class Workspace {
   private checkAndCut(files: readonly string[]): void {
     const cross = this.crossRules();
     const index = this.currentIndex();
+    // A store that keeps the run writes every journey's stages and steps at the end: those stay.
+    const keepsJourneys = this.options.store?.keepRun !== undefined;
     for (const file of files) {
       cross.resultOf(file);
       const model = this.models.get(file);
       if (!model?.journey || model.checklist || model.touchpoints.length || model.standards.length || model.personas.length) continue;
-      const cut = detachedIndexModel(model);
+      const input = this.inputs.get(file);
+      const cut = detachedIndexModel(model, input && !keepsJourneys ? () => analyzeFile(file, input, this.config, this.options) : undefined);
       this.models.set(file, cut);
       index.set(cut);
       this.partial.add(file);

@@ -42,6 +42,9 @@ function know(hash: number, name: string): void {
   KNOWN_KEYS.set(hash, detached(name));
 }
 const INTEGER_LIKE = /^(?:0|[1-9][0-9]*)$/;
+/** Stand-ins for the kind of flow collection not being read: never written to. */
+const NO_ITEMS: unknown[] = Object.freeze([]) as unknown as unknown[];
+const NO_ENTRIES: Record<string, unknown> = Object.freeze({});
 
 /**
  * The document's data when it is a mapping no deeper than `maxDepth` written in the plain subset
@@ -428,15 +431,12 @@ class Reader {
     const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
     const outermost = this.flowIndent < 0;
     if (outermost) this.flowIndent = this.blockIndent;
-    const seq: unknown[] = [];
-    const map: Record<string, unknown> = {};
-    const done = (at: number): unknown => {
-      this.end = at + 1;
-      if (outermost) this.flowIndent = -1;
-      return isMap ? map : seq;
-    };
+    // One of the two, made for every flow collection of a file.
+    const seq: unknown[] = isMap ? NO_ITEMS : [];
+    const map: Record<string, unknown> = isMap ? {} : NO_ENTRIES;
+    const value = isMap ? map : seq;
     let i = this.flowSpace(q + 1);
-    if (s.charCodeAt(i) === close) return done(i);
+    if (s.charCodeAt(i) === close) return this.flowEnd(i, outermost, value);
     for (;;) {
       if (i >= this.eol) giveUp();
       if (isMap) {
@@ -469,13 +469,20 @@ class Reader {
         if (this.spans) this.spans[this.spans.length - 2] = isMap ? lineEnd : i;
       }
       const c = s.charCodeAt(i);
-      if (c === close) return done(i);
+      if (c === close) return this.flowEnd(i, outermost, value);
       if (c !== COMMA) giveUp();
       i = this.flowSpace(i + 1);
       // An empty entry, or a comma before the closing bracket.
       const d = s.charCodeAt(i);
       if (d === COMMA || d === close) giveUp();
     }
+  }
+
+  /** A flow collection's value, its closing bracket at `at` (`end` after it). */
+  private flowEnd(at: number, outermost: boolean, value: unknown): unknown {
+    this.end = at + 1;
+    if (outermost) this.flowIndent = -1;
+    return value;
   }
 
   /** Spaces from `i` in a flow collection, and at the end of the line the next line's indentation: where the next entry or the closing bracket begins. */
