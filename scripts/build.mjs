@@ -105,7 +105,5 @@ spawnSync(process.execPath, ['dist/cli.js', 'check', '--no-cache', 'examples/pro
   env: { ...process.env, PEAKEND_WRITE_CODE_CACHE: codeCache },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-if (!existsSync(codeCache)) {
-  console.error(`build: ${codeCache} was not written`);
-  process.exit(1);
-}
+// Without it the CLI compiles its bundle as usual (test/node/codeCache.test.ts requires it).
+if (!existsSync(codeCache)) console.error(`build: ${codeCache} was not written; the CLI will start without it`);
