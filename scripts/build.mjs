@@ -1,10 +1,12 @@
-// Bundles the CLI (dist/cli.js, and its worker threads dist/analysisWorker.js and dist/checklistWorker.js), the GitHub Action's comment step
+// Bundles the CLI (dist/cli-main.js, started by dist/cli.js with V8's code cache of it, and its worker threads dist/analysisWorker.js and
+// dist/checklistWorker.js), the GitHub Action's comment step
 // (dist/action.js) and the VS Code extension (dist/extension.cjs; `vscode` is provided by the host), each one CommonJS file, and the webviews' pages: the preview's script (dist/webview/preview.js, an ES
 // module) with the Mermaid modules it imports (dist/webview/chunks/, see scripts/preview-page.mjs) and its stylesheet; the report panels'
 // script (dist/webview/report.js) and stylesheet; and Mermaid as one classic script with the same diagrams (dist/webview/mermaid.min.js),
 // which the report panels load and the HTML export inlines. Webviews load all of it from the extension (no network).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { buildMermaidScript, buildPreviewPage } from './preview-page.mjs';
 import { precompiledValidators, standaloneValidatorsCode } from './validators.mjs';
 
@@ -57,8 +59,14 @@ await Promise.all([
   build({
     ...commonJs,
     entryPoints: ['src/cli/bin.ts'],
-    outfile: 'dist/cli.js',
+    outfile: 'dist/cli-main.js',
     sourcemap: 'linked',
+  }),
+  build({
+    ...commonJs,
+    // The entry point: runs dist/cli-main.js with its code cache (below).
+    entryPoints: ['src/cli/start.ts'],
+    outfile: 'dist/cli.js',
   }),
   build({
     ...commonJs,
@@ -88,3 +96,14 @@ await Promise.all([
     sourcemap: production ? false : 'linked',
   }),
 ]);
+
+// V8's code cache of the CLI (src/node/codeCache.ts): the bytecode of every function a check of the
+// examples compiles, made by the Node that builds (another Node compiles the bundle as usual).
+const codeCache = 'dist/cli-main.js.cache';
+rmSync(codeCache, { force: true });
+spawnSync(process.execPath, ['dist/cli.js', 'check', '--no-cache', 'examples/property-management', 'examples/online-service'], {
+  env: { ...process.env, PEAKEND_WRITE_CODE_CACHE: codeCache },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+// Without it the CLI compiles its bundle as usual (test/node/codeCache.test.ts requires it).
+if (!existsSync(codeCache)) console.error(`build: ${codeCache} was not written; the CLI will start without it`);
