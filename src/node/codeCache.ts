@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Script } from 'node:vm';
+import { bytesOf, readCacheFile, replaceCacheFile, sha256 } from './cacheFile';
 
 /**
  * Runs a CommonJS bundle as Node's loader would, compiled with V8's code cache for it when there
@@ -17,7 +17,7 @@ import { Script } from 'node:vm';
 export function runWithCodeCache(file: string, cacheFile: string): { cacheAccepted: boolean; script: Script } {
   const bytes = readFileSync(file);
   const cache = readCache(cacheFile);
-  const cachedData = cache && cache.subarray(0, HASH_BYTES).equals(hashOf(bytes)) ? cache.subarray(HASH_BYTES) : undefined;
+  const cachedData = cache && cache.toString('latin1', 0, HASH_BYTES) === sha256(bytes) ? cache.subarray(HASH_BYTES) : undefined;
   const script = new Script(Module.wrap(bytes.toString('utf8')), { filename: file, cachedData });
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   const module = new Module(file);
@@ -28,32 +28,19 @@ export function runWithCodeCache(file: string, cacheFile: string): { cacheAccept
 
 /** Larger than any cache of Peakend's bundles (about 1 MB): never read whole. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
-const HASH_BYTES = 32;
+/** The bundle's SHA-256 in hex, first in the file. */
+const HASH_BYTES = 64;
 
-function hashOf(bytes: Buffer): Buffer {
-  return createHash('sha256').update(bytes).digest();
-}
-
+/** A regular file's bytes (never a FIFO or device put in its place, which could block the start). */
 function readCache(cacheFile: string): Buffer | undefined {
-  try {
-    const data = readFileSync(cacheFile);
-    return data.length > HASH_BYTES && data.length <= MAX_CACHE_BYTES ? data : undefined;
-  } catch {
-    return undefined;
-  }
+  const data = readCacheFile(cacheFile, MAX_CACHE_BYTES)?.data;
+  return data && data.length > HASH_BYTES ? data : undefined;
 }
 
 /**
  * Writes the code cache of a script that has run from `file` (every function it compiled so far),
- * after the bundle's hash, under a temporary name then renamed, so a run that reads it meanwhile sees the old one or
- * the new one.
+ * after the bundle's hash, replacing the file at once (`replaceCacheFile`); false when it could not.
  */
-export function writeCodeCache(script: Script, file: string, cacheFile: string): void {
-  const tmp = join(dirname(cacheFile), `.${basename(cacheFile)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, Buffer.concat([hashOf(readFileSync(file)), script.createCachedData()]));
-    renameSync(tmp, cacheFile);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+export function writeCodeCache(script: Script, file: string, cacheFile: string): boolean {
+  return replaceCacheFile(dirname(cacheFile), basename(cacheFile), bytesOf([sha256(readFileSync(file)), script.createCachedData()]));
 }

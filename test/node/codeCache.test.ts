@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 function run(bundle: string, cache: string, mode = ''): { cacheAccepted: boolean; out: string[] } {
-  const r = spawnSync(process.execPath, [harness, bundle, cache, mode], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [harness, bundle, cache, mode], { encoding: 'utf8', timeout: 30_000 });
   if (mode !== 'cli') expect(r.status, r.stderr).toBe(0);
   const lines = r.stdout.trim().split('\n');
   return { cacheAccepted: JSON.parse(lines.pop()!).cacheAccepted, out: lines };
@@ -86,6 +86,13 @@ describe('runWithCodeCache', () => {
     }
     rmSync(cache);
     expect(run(bundle, cache)).toEqual({ cacheAccepted: false, out: expected });
+    // A FIFO in its place (reading it would wait for a writer) and a folder.
+    expect(spawnSync('mkfifo', [cache]).status).toBe(0);
+    expect(run(bundle, cache)).toEqual({ cacheAccepted: false, out: expected });
+    rmSync(cache);
+    mkdirSync(cache);
+    expect(run(bundle, cache)).toEqual({ cacheAccepted: false, out: expected });
+    rmSync(cache, { recursive: true });
   });
 });
 
