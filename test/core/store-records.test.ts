@@ -94,6 +94,14 @@ describe('models kept by the cache', () => {
     );
   });
 
+  it('treat the stages and steps of a journey whose ID is empty as unscoped, as the index does', () => {
+    const text = 'peakend: 1\nkind: journey\nid: ""\ntitle: J\npersonas: [p]\nstages:\n  - id: s\n    title: S\n    steps:\n      - { id: a, title: A, emotions: { p: 1 } }\n';
+    roundTrip(`${ROOT}/empty-id.journey.yaml`, text);
+    const model = analyzeFile(`${ROOT}/empty-id.journey.yaml`, { text }, config, { positions: 'later' });
+    expect(model.journey!.stages[0]!.def.scope).toBe('');
+    expect(lazyScopes.has(detachedIndexModel(model, () => model))).toBe(false);
+  });
+
   it('keep strings that start with a NUL or look like the marks it writes', () => {
     const names = ['\u0000', '\u0000f', '\u0000d', '\u0000s', '\u0000s\u0000', 'x\u0000'];
     for (const name of names) {

@@ -118,11 +118,15 @@ function detachedJourney(j: Journey): { journey: Journey; scopes?: string[] } {
   let scope: [string, string] | undefined;
   const each = (d: Def): Def => {
     const copy = detachedDef(d, false);
-    if (d.scope === undefined) scoped = false;
-    else {
-      if (scope?.[0] !== d.scope) scopes.add((scope = [d.scope, detached(d.scope)])[1]);
+    if (d.scope !== undefined) {
+      if (scope?.[0] !== d.scope) {
+        scope = [d.scope, detached(d.scope)];
+        if (d.scope) scopes.add(scope[1]);
+      }
       copy.scope = scope[1];
     }
+    // Scoped as the index reads it: an empty scope (a journey whose ID is "") is none.
+    if (!d.scope) scoped = false;
     return copy;
   };
   const journey = {
@@ -136,7 +140,7 @@ function detachedJourney(j: Journey): { journey: Journey; scopes?: string[] } {
 /** The scopes of a journey's stages and steps (and the ones aliases repeat), or undefined when one has none. */
 function journeyScopes(j: Journey): string[] | undefined {
   const scopes = new Set<string>();
-  const each = (d: Def): boolean => d.scope !== undefined && scopes.add(d.scope) !== undefined;
+  const each = (d: Def): boolean => !!d.scope && scopes.add(d.scope) !== undefined;
   for (const stage of j.stages) {
     if (!each(stage.def)) return undefined;
     for (const step of stage.steps) if (!each(step.def)) return undefined;
