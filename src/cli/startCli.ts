@@ -9,7 +9,7 @@ import { tuneHeapForOneRun } from '../node/processHeap';
 export function startCli(bundle: string, writeTo: string | undefined): { cacheAccepted: boolean } {
   // Before the bundle is compiled: V8 takes a cache only under the flags it was made with.
   tuneHeapForOneRun();
-  const { cacheAccepted, script } = runWithCodeCache(bundle, `${bundle}.cache`);
-  if (writeTo) process.once('exit', () => writeCodeCache(script, bundle, writeTo));
-  return { cacheAccepted };
+  const run = runWithCodeCache(bundle, `${bundle}.cache`);
+  if (writeTo) process.once('exit', () => writeCodeCache(run, writeTo));
+  return { cacheAccepted: run.cacheAccepted };
 }

@@ -14,16 +14,24 @@ import { bytesOf, readCacheFile, replaceCacheFile, sha256 } from './cacheFile';
  * the bundle is compiled as usual (`cacheAccepted` false), so a missing, stale, foreign or damaged
  * cache costs only its read.
  */
-export function runWithCodeCache(file: string, cacheFile: string): { cacheAccepted: boolean; script: Script } {
+export function runWithCodeCache(file: string, cacheFile: string): CodeCacheRun {
   const bytes = readFileSync(file);
+  const hash = sha256(bytes);
   const cache = readCache(cacheFile);
-  const cachedData = cache && cache.toString('latin1', 0, HASH_BYTES) === sha256(bytes) ? cache.subarray(HASH_BYTES) : undefined;
+  const cachedData = cache && cache.toString('latin1', 0, HASH_BYTES) === hash ? cache.subarray(HASH_BYTES) : undefined;
   const script = new Script(Module.wrap(bytes.toString('utf8')), { filename: file, cachedData });
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   const module = new Module(file);
   module.filename = file;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  return { cacheAccepted: cachedData !== undefined && !script.cachedDataRejected, script };
+  return { cacheAccepted: cachedData !== undefined && !script.cachedDataRejected, script, hash };
+}
+
+/** A bundle run by `runWithCodeCache`: whether V8 took the cache, the script, and the hash of the source it compiled. */
+export interface CodeCacheRun {
+  cacheAccepted: boolean;
+  script: Script;
+  hash: string;
 }
 
 /** Larger than any cache of Peakend's bundles (about 1 MB): never read whole. */
@@ -38,9 +46,10 @@ function readCache(cacheFile: string): Buffer | undefined {
 }
 
 /**
- * Writes the code cache of a script that has run from `file` (every function it compiled so far),
- * after the bundle's hash, replacing the file at once (`replaceCacheFile`); false when it could not.
+ * Writes the code cache of a bundle that has run (every function it compiled so far), after the
+ * hash of the source it was compiled from, replacing the file at once (`replaceCacheFile`); false
+ * when it could not.
  */
-export function writeCodeCache(script: Script, file: string, cacheFile: string): boolean {
-  return replaceCacheFile(dirname(cacheFile), basename(cacheFile), bytesOf([sha256(readFileSync(file)), script.createCachedData()]));
+export function writeCodeCache(run: CodeCacheRun, cacheFile: string): boolean {
+  return replaceCacheFile(dirname(cacheFile), basename(cacheFile), bytesOf([run.hash, run.script.createCachedData()]));
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
         else {
           tuneHeapForOneRun();
           const run = runWithCodeCache(bundle, cache);
-          if (mode === 'write') writeCodeCache(run.script, bundle, cache);
+          if (mode === 'write') writeCodeCache(run, cache);
           cacheAccepted = run.cacheAccepted;
         }
         process.on('exit', () => console.log(JSON.stringify({ cacheAccepted })));`,

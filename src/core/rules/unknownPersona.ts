@@ -20,11 +20,16 @@ export const unknownPersona: WorkspaceRule<'unknown-persona'> = {
     const covered = new Set(j.personas.map((p) => p.id));
     const list = j.personas.map((p) => p.id).join(', ');
     for (const { step } of journeySteps(j)) {
+      // The journey's personas the step does not score: worked out once per step, and only when one
+      // of its scores is for a persona the journey does not cover.
+      let missing: string[] | undefined;
       for (const score of step.emotions) {
         if (covered.has(score.persona)) continue;
         // A key that is a typo of a missing persona gets that persona as its fix.
-        const scored = new Set(step.emotions.map((e) => e.persona));
-        const missing = j.personas.filter((p) => !scored.has(p.id) && isValidId(p.id)).map((p) => p.id);
+        if (!missing) {
+          const scored = new Set(step.emotions.map((e) => e.persona));
+          missing = j.personas.filter((p) => !scored.has(p.id) && isValidId(p.id)).map((p) => p.id);
+        }
         emit(
           makeFinding(this.id, file.file, score.keyRange, 'reference.persona-not-in-journey', { persona: score.persona, personas: list }, {
             related: [related(file.file, j.personas[0]!.range, 'emotion.missingScoreRelated', { personas: list })],
